@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Command, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { ENCODINGS, type Encoding } from './corpus/decode';
+import { KIT_VERSION, PACKAGE_ROOT } from './data';
+import { KitError } from './errors';
+import { formatWarning, Logger } from './logger';
+import { messages } from './messages';
+import { runReport } from './report/run';
+
+const defaultCorpus = existsSync('seeds') ? 'seeds' : join(PACKAGE_ROOT, 'seeds');
+
+const program = new Command('srkit').description('China–Russia diplomacy news analysis kit').version(KIT_VERSION);
+
+program
+  .command('report')
+  .description('read a corpus folder and write tables, charts and run.json')
+  .option('--corpus <dir>', 'folder of articles (.txt, .md, .html, .jsonl, optional manifest.csv)', defaultCorpus)
+  .option('--out <dir>', 'output folder', 'output')
+  .addOption(new Option('--encoding <name>', 'encoding of files without a BOM').choices([...ENCODINGS]).default('utf-8'))
+  .option('--no-formula-guard', "do not prefix CSV text cells starting with = + - @ with a ' (spreadsheet formula guard)")
+  .option('--strict', 'exit non-zero when any input was skipped')
+  .option('--quiet', 'print only the summary line')
+  .action(async (opts: { corpus: string; out: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean }) => {
+    const logger = new Logger();
+    if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
+    const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
+    const bar = showBar ? new SingleBar({ format: 'reading {bar} {value}/{total} files | {file}', clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
+    let started = false;
+    try {
+      const summary = await runReport({
+        corpus: opts.corpus,
+        out: opts.out,
+        encoding: opts.encoding,
+        formulaGuard: opts.formulaGuard,
+        logger,
+        onProgress: (done, total, file) => {
+          if (!bar) return;
+          if (!started) bar.start(total, 0, { file });
+          started = true;
+          bar.update(done, { file });
+        },
+      });
+      bar?.stop();
+      const rows = Object.fromEntries(summary.tables.map((t) => [t.name, t.rows]));
+      process.stdout.write(
+        `report: ${summary.articles} articles read, ${summary.skipped.length} skipped, ${rows.sentences ?? 0} sentences, ` +
+          `${summary.warnings.length} warnings -> ${relative(process.cwd(), summary.out) || '.'}/ in ${(summary.timings_ms.total / 1000).toFixed(1)}s\n`,
+      );
+      if (summary.articles === 0) {
+        process.stderr.write(`error: ${messages.nothingRead(opts.corpus)}\n`);
+        process.exitCode = 1;
+      } else if (opts.strict && summary.skipped.length > 0) {
+        process.stderr.write(`error: --strict: ${summary.skipped.length} input(s) skipped; see run.json\n`);
+        process.exitCode = 1;
+      }
+    } catch (e) {
+      bar?.stop();
+      if (e instanceof KitError) {
+        process.stderr.write(`error: ${e.message}\n`);
+        process.exitCode = 2;
+      } else throw e;
+    }
+  });
+
+program.parseAsync(process.argv);

@@ -1,0 +1,62 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+export interface ExtractedHtml {
+  text: string;
+  title?: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+  /** 0-based indexes of lines in `text` that came from <figcaption>. */
+  captionLines: Set<number>;
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td';
+
+function meta(document: Document, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const content = el?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+/**
+ * The article body of an HTML page, as one line per block (paragraph, heading,
+ * list item, caption), by Mozilla's Readability over linkedom's DOM.
+ * Scripts, styles and navigation never reach the text. Returns undefined when no body is found.
+ */
+export function extractHtml(html: string): ExtractedHtml | undefined {
+  const { document } = parseHTML(html);
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(document, 'og:url');
+  const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued');
+  // Readability mutates the DOM, so metadata is read first.
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
+  if (!parsed?.content) return undefined;
+  const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+  const lines: string[] = [];
+  const captionLines = new Set<number>();
+  const title = parsed.title?.trim() || undefined;
+  if (title) lines.push(title, '');
+  for (const el of Array.from(body.querySelectorAll(BLOCKS)) as Element[]) {
+    if (el.querySelector(BLOCKS)) continue; // only innermost blocks, so no text is taken twice
+    const line = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!line || (lines.length === 2 && line === title)) continue;
+    if (el.tagName.toLowerCase() === 'figcaption') captionLines.add(lines.length);
+    lines.push(line, '');
+  }
+  if (lines.length === (title ? 2 : 0)) {
+    const fallback = (body.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!fallback) return undefined;
+    lines.push(fallback);
+  }
+  return {
+    text: lines.join('\n'),
+    title,
+    outlet: parsed.siteName?.trim() || meta(document, 'og:site_name'),
+    url,
+    published: parsed.publishedTime?.trim() || published,
+    captionLines,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Matching form of a text, one character for one character, so offsets found in
+ * the normalised string point into the original: odd spaces become " ",
+ * curly quotes and primes become straight ones.
+ */
+const SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const SINGLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
+const DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DASH = /[\u2010\u2011\u2012]/g;
+
+export function normalizeForMatching(text: string): string {
+  return text.replace(SPACE, ' ').replace(SINGLE, "'").replace(DOUBLE, '"').replace(DASH, '-');
+}
+
+/** Characters removed before anything else: invisible, so never wanted in a table. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Line endings to \n, invisible characters dropped: the first step of cleaning. */
+export function stripInvisible(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+/** Number of words (letters/digits, with inner apostrophes, dots and hyphens). */
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n++;
+  return n;
+}

@@ -1,0 +1,279 @@
+import { createReadStream, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { KitError, checkOneOf } from '../errors';
+import { Logger } from '../logger';
+import { messages } from '../messages';
+import { buildArticle, defaultCleaningRules, type ManifestEntry } from './article';
+import { decodeBytes, ENCODINGS, type Encoding } from './decode';
+import { extractHtml } from './html';
+import { isoDate } from './metadata';
+import type { CleaningRule } from './rules';
+import type { Article, RawArticle, SkippedInput } from './types';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl'] as const;
+export const MANIFEST_FILE = 'manifest.csv';
+
+export interface ReadOptions {
+  /** Encoding of files without a BOM: "utf-8" (default, strict) or "windows-1252". */
+  encoding?: Encoding;
+  /** Collects warnings (each naming file and line); one is made when absent. */
+  logger?: Logger;
+  /** Cleaning rules (default: the kit's `corpus/cleaning-rules.yaml`). */
+  rules?: readonly CleaningRule[];
+  /** Called before each input file is read (for progress bars). */
+  onFile?: (file: string, index: number, total: number) => void;
+}
+
+export type CorpusItem = { kind: 'article'; article: Article } | { kind: 'skipped'; skipped: SkippedInput };
+
+/** True when `path` is `root` or inside it. */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk('');
+  return out;
+}
+
+interface Manifest {
+  entries: Map<string, ManifestEntry>;
+  skipped: SkippedInput[];
+}
+
+/** Reads manifest.csv: metadata by file name. Rows naming missing files or paths outside the folder are refused. */
+export function readManifest(dir: string, logger: Logger): Manifest {
+  const entries = new Map<string, ManifestEntry>();
+  const skipped: SkippedInput[] = [];
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return { entries, skipped };
+  const refuse = (line: number | undefined, reason: string) => {
+    skipped.push({ file: MANIFEST_FILE, line, reason });
+    logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: reason });
+  };
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (e) {
+    refuse(undefined, messages.manifestUnreadable((e as Error).message));
+    return { entries, skipped };
+  }
+  const header = rows[0] ? Object.keys(rows[0].record) : [];
+  if (rows.length > 0 && !header.includes('file')) {
+    refuse(1, messages.manifestMissingColumn('file'));
+    return { entries, skipped };
+  }
+  const root = realpathSync(dir);
+  for (const { record, info } of rows) {
+    const file = (record.file ?? '').replace(/\\/g, '/');
+    const line = info.lines;
+    const target = resolve(root, file);
+    if (!file || isAbsolute(file) || !isInside(root, target) || target === root) {
+      refuse(line, messages.manifestOutside(file));
+      continue;
+    }
+    if (!existsSync(target)) {
+      refuse(line, messages.manifestMissingFile(file));
+      continue;
+    }
+    let published = record.published?.trim() || undefined;
+    if (published && !isoDate(published)) {
+      logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: messages.manifestBadDate(published) });
+      published = undefined;
+    }
+    entries.set(relative(root, target).split(sep).join('/'), {
+      title: record.title || undefined,
+      outlet: record.outlet || undefined,
+      url: record.url || undefined,
+      published,
+    });
+  }
+  return { entries, skipped };
+}
+
+function stem(rel: string): string {
+  return rel.slice(0, rel.length - extname(rel).length);
+}
+
+const stringField = (obj: Record<string, unknown>, key: string, warn: (field: string) => void): string | undefined => {
+  const v = obj[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && key === 'id') return String(v);
+  warn(key);
+  return undefined;
+};
+
+/**
+ * Reads a corpus folder one article at a time (so a large corpus never sits in memory),
+ * yielding each cleaned, segmented article, and each input that could not be read with its reason.
+ * Warnings name the file and line; the run always goes on.
+ */
+export async function* readCorpus(dir: string, options: ReadOptions = {}): AsyncGenerator<CorpusItem> {
+  const encoding = options.encoding ?? 'utf-8';
+  checkOneOf(encoding, 'encoding', ENCODINGS);
+  const logger = options.logger ?? new Logger();
+  const rules = options.rules ?? defaultCleaningRules();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KitError(messages.corpusMissing(dir), 'corpus-missing', dir);
+  const root = realpathSync(dir);
+  const manifest = readManifest(root, logger);
+  for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
+
+  const usedIds = new Map<string, string>();
+  const skip = (file: string, reason: string, line?: number): CorpusItem => {
+    logger.warn({ code: 'skipped', file, line, message: reason });
+    return { kind: 'skipped', skipped: { file, line, reason } };
+  };
+  const emit = (raw: RawArticle, entry?: ManifestEntry): CorpusItem => {
+    const other = usedIds.get(raw.article_id);
+    if (other !== undefined) return skip(raw.file, messages.duplicateId(raw.article_id, other), raw.line);
+    const article = buildArticle(raw, entry, rules);
+    if (!article) return skip(raw.file, messages.noText(), raw.line);
+    usedIds.set(article.article_id, article.file);
+    return { kind: 'article', article };
+  };
+
+  const files = listFiles(root);
+  const stems = new Map<string, number>();
+  for (const f of files) stems.set(stem(f), (stems.get(stem(f)) ?? 0) + 1);
+
+  for (const [index, rel] of files.entries()) {
+    options.onFile?.(rel, index, files.length);
+    if (rel === MANIFEST_FILE) continue;
+    const path = join(root, rel);
+    const ext = extname(rel).toLowerCase();
+    if (lstatSync(path).isSymbolicLink()) {
+      let target: string | undefined;
+      try {
+        target = realpathSync(path);
+      } catch {
+        target = undefined;
+      }
+      if (!target || !isInside(root, target)) {
+        yield skip(rel, messages.linkOutside());
+        continue;
+      }
+    }
+    if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+      yield skip(rel, messages.unsupportedType(ext));
+      continue;
+    }
+    // a.txt and a.md in one folder: both keep their extension in the id
+    const articleId = (stems.get(stem(rel)) ?? 0) > 1 ? rel : stem(rel);
+    if (ext === '.jsonl') {
+      yield* readJsonl(path, rel, articleId, encoding, logger, skip, emit);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      yield skip(rel, messages.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      continue;
+    }
+    const decoded = decodeBytes(bytes, encoding);
+    if (!decoded.ok) {
+      yield skip(rel, decoded.reason);
+      continue;
+    }
+    if (decoded.text.trim() === '') {
+      yield skip(rel, messages.emptyFile());
+      continue;
+    }
+    const entry = manifest.entries.get(rel);
+    if (ext === '.html' || ext === '.htm') {
+      let extracted;
+      try {
+        extracted = extractHtml(decoded.text);
+      } catch (e) {
+        yield skip(rel, messages.unreadable(`HTML extraction failed: ${(e as Error).message}`));
+        continue;
+      }
+      if (!extracted) {
+        yield skip(rel, messages.htmlNoArticle());
+        continue;
+      }
+      yield emit({ article_id: articleId, file: rel, ...extracted }, entry);
+    } else {
+      yield emit({ article_id: articleId, file: rel, text: decoded.text, line: 1 }, entry);
+    }
+  }
+}
+
+/** One article per JSON line; malformed lines are skipped and named, the good ones all kept. */
+async function* readJsonl(
+  path: string,
+  rel: string,
+  fileId: string,
+  encoding: Encoding,
+  logger: Logger,
+  skip: (file: string, reason: string, line?: number) => CorpusItem,
+  emit: (raw: RawArticle) => CorpusItem,
+): AsyncGenerator<CorpusItem> {
+  const head = readFileSync(path).subarray(0, 4096);
+  if (head.length === 0) {
+    yield skip(rel, messages.emptyFile());
+    return;
+  }
+  const probe = decodeBytes(head, encoding);
+  if (!probe.ok && !probe.reason.startsWith('file is not valid UTF-8')) {
+    yield skip(rel, probe.reason);
+    return;
+  }
+  const lines = createInterface({ input: createReadStream(path, { encoding: encoding === 'utf-8' ? 'utf8' : 'latin1' }), crlfDelay: Infinity });
+  let lineNo = 0;
+  let any = false;
+  for await (const rawLine of lines) {
+    lineNo++;
+    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    if (line.trim() === '') continue;
+    any = true;
+    if (encoding === 'utf-8' && line.includes('\uFFFD')) {
+      yield skip(rel, messages.invalidUtf8(-1).replace(' at byte -1', ''), lineNo);
+      continue;
+    }
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      yield skip(rel, messages.jsonlMalformed((e as Error).message), lineNo);
+      continue;
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+      yield skip(rel, messages.jsonlNotObject(), lineNo);
+      continue;
+    }
+    const record = obj as Record<string, unknown>;
+    const text = record.text;
+    if (typeof text !== 'string' || text.trim() === '') {
+      yield skip(rel, messages.jsonlNoText(), lineNo);
+      continue;
+    }
+    const warnField = (field: string) => logger.warn({ code: 'jsonl-field', file: rel, line: lineNo, message: messages.jsonlBadField(field) });
+    const field = (k: string) => stringField(record, k, warnField);
+    yield emit({
+      article_id: field('id') ?? `${fileId}:${lineNo}`,
+      file: `${rel}:${lineNo}`,
+      line: lineNo,
+      text,
+      title: field('title'),
+      outlet: field('outlet'),
+      url: field('url'),
+      published: field('published'),
+    });
+  }
+  if (!any) yield skip(rel, messages.emptyFile());
+}
+

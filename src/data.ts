@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
+import { KitError } from './errors';
+
+/** The package root (the folder holding package.json), from src/ or dist/ alike. */
+export const PACKAGE_ROOT: string = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = up;
+  }
+  return dir;
+})();
+
+export const KIT_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Absolute path of a data file shipped in src/ (registries, lexicons, rules). */
+export function dataPath(relative: string): string {
+  return resolve(PACKAGE_ROOT, 'src', relative);
+}
+
+/** Names the offending entry of a data file: `actors[3] (id "wang-yi").aliases`. */
+function describePath(data: unknown, path: (string | number)[]): string {
+  let node: unknown = data;
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') {
+      node = Array.isArray(node) ? node[key] : undefined;
+      const id = node && typeof node === 'object' && 'id' in node ? (node as { id: unknown }).id : undefined;
+      out += `[${key}]` + (id !== undefined ? ` (id "${String(id)}")` : '');
+    } else {
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      out += (out ? '.' : '') + key;
+    }
+  }
+  return out || '(top level)';
+}
+
+/** Validates parsed data against a schema; errors name the file, the entry and the field. */
+export function validateData<T>(data: unknown, schema: ZodType<T, ZodTypeDef, unknown>, file: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = (result.error as ZodError).issues
+    .slice(0, 5)
+    .map((i) => `  ${describePath(data, i.path)}: ${i.message}`)
+    .join('\n');
+  throw new KitError(`${file}: invalid data\n${issues}`, 'invalid-data', file);
+}
+
+/** Reads a YAML file; syntax errors name the file and line. */
+export function readYaml(file: string): unknown {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new KitError(`${file}: cannot read (${(e as Error).message})`, 'unreadable', file);
+  }
+  const doc = parseDocument(source, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const line = err.linePos?.[0]?.line;
+    throw new KitError(`${file}${line ? `:${line}` : ''}: YAML syntax error: ${err.message.split('\n')[0]}`, 'invalid-yaml', file, line);
+  }
+  return doc.toJS();
+}
+
+/** Reads and validates a YAML data file. */
+export function loadYaml<T>(file: string, schema: ZodType<T, ZodTypeDef, unknown>): T {
+  return validateData(readYaml(file), schema, file);
+}
