@@ -1,5 +1,8 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+
+type Linkedom = typeof import('linkedom', { with: { 'resolution-mode': 'import' } });
+// linkedom's CommonJS build is what runs; its typings are declared as ESM only.
+const { parseHTML } = require('linkedom') as Linkedom;
 
 export interface ExtractedHtml {
   text: string;

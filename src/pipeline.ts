@@ -1,0 +1,48 @@
+/**
+ * The pipeline: corpus → annotators → tables. One place that loads the data files
+ * (registry, cue lexicon, codebook) once and annotates articles one at a time, used
+ * alike by the report, notebooks and scripts.
+ */
+import type { Article } from './corpus/types';
+import type { Mention, Statement, ThemeMatch } from './annotators/types';
+import { loadRegistry, findMentions, type Registry } from './annotators/actors';
+import { loadCues, extractStatements, type CueLexicon } from './annotators/statements';
+import { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
+
+export interface PipelineOptions {
+  /** Extra actor registry files, merged over the kit's own (same id overrides). */
+  actors?: string[];
+  /** A codebook file replacing the kit's own (YAML codebook, quanteda YAML dictionary or LIWC .dic). */
+  codebook?: string;
+}
+
+export interface AnnotatedArticle {
+  article: Article;
+  mentions: Mention[];
+  statements: Statement[];
+  themes: ThemeMatch[];
+}
+
+export interface Pipeline {
+  registry: Registry;
+  cues: CueLexicon;
+  codebook: Codebook;
+  annotate(article: Article): AnnotatedArticle;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const registry = loadRegistry(options.actors ?? []);
+  const cues = loadCues();
+  const codebook = loadCodebook(options.codebook);
+  return {
+    registry,
+    cues,
+    codebook,
+    annotate(article) {
+      const mentions = findMentions(article, registry);
+      const statements = extractStatements(article, mentions, registry, cues);
+      const themes = codeThemes(article, statements, codebook);
+      return { article, mentions, statements, themes };
+    },
+  };
+}

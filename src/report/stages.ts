@@ -1,0 +1,18 @@
+import type { Pipeline } from '../pipeline';
+import { corpusStage } from '../tables/corpus-stage';
+import type { ReportStage } from './stage';
+
+/** Options every stage may read. */
+export interface StageOptions {
+  /** Analysis window for zero-filled period tables (ISO dates, inclusive). */
+  window: { from: string; to: string };
+}
+
+export const DEFAULT_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
+
+/** The report's stages, in pipeline order. Each later stage adds one line here. */
+export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {
+  void pipeline;
+  void options;
+  return [corpusStage()];
+}

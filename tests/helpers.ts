@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { DataFrame } from 'danfojs-node';
+import { loadDanfo } from '../src/tables/frame';
+
+export const SEEDS = resolve(__dirname, '..', 'seeds');
+
+/** The seeds' article ids, by the outlet they come from. */
+export const SEED = {
+  kyivPost: '000_6c805811b0115857',
+  ap: '001_a6909c2cfd527a08',
+  newsweek: '002_85751d1f4b45d821',
+  dw: '003_ba9e1a6144e27da5',
+  newsmax: '004_3e01f6d52798d3e2',
+} as const;
+
+/** A fresh temporary folder holding the given files (path -> text or bytes). */
+export function tempCorpus(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'srkit-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** Compares a DataFrame with plain columns, arquero-style: `expectTable(df, { a: [1, 2] })`. */
+export function expectTable(df: DataFrame, columns: Record<string, unknown[]>): void {
+  const json = loadDanfo().toJSON(df, { format: 'row' }) as Record<string, unknown>[];
+  const actual = Object.fromEntries(Object.keys(columns).map((c) => [c, json.map((r) => r[c])]));
+  expect(actual).toEqual(columns);
+}
