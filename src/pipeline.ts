@@ -5,6 +5,7 @@
  */
 import type { Article } from './corpus/types';
 import type { Mention, Statement, ThemeMatch } from './annotators/types';
+import type { Logger } from './logger';
 import { loadRegistry, findMentions, type Registry } from './annotators/actors';
 import { loadCues, extractStatements, type CueLexicon } from './annotators/statements';
 import { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
@@ -14,6 +15,10 @@ export interface PipelineOptions {
   actors?: string[];
   /** A codebook file replacing the kit's own (YAML codebook, quanteda YAML dictionary or LIWC .dic). */
   codebook?: string;
+  /** A cue lexicon replacing the kit's own `statements/cues.yaml`. */
+  cues?: string;
+  /** Receives warnings (unbalanced quotes, …) naming the article and offset. */
+  logger?: Logger;
 }
 
 export interface AnnotatedArticle {
@@ -32,7 +37,7 @@ export interface Pipeline {
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const registry = loadRegistry(options.actors ?? []);
-  const cues = loadCues();
+  const cues = loadCues(options.cues);
   const codebook = loadCodebook(options.codebook);
   return {
     registry,
@@ -40,7 +45,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     codebook,
     annotate(article) {
       const mentions = findMentions(article, registry);
-      const statements = extractStatements(article, mentions, registry, cues);
+      const statements = extractStatements(article, mentions, cues, options.logger);
       const themes = codeThemes(article, statements, codebook);
       return { article, mentions, statements, themes };
     },

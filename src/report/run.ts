@@ -57,7 +57,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   const out = resolve(options.out);
   mkdirSync(join(out, 'tables'), { recursive: true });
   const csv = { formulaGuard: options.formulaGuard ?? true };
-  const pipeline = createPipeline(options);
+  const pipeline = createPipeline({ ...options, logger });
   const stages = createStages(pipeline, { window: options.window ?? DEFAULT_WINDOW });
   const writers = new Map<string, CsvTableWriter>();
   for (const spec of stages.flatMap((s) => s.tables)) writers.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, csv));

@@ -1,5 +1,6 @@
 import type { Pipeline } from '../pipeline';
 import { corpusStage } from '../tables/corpus-stage';
+import { statementsStage } from '../tables/statements';
 import type { ReportStage } from './stage';
 
 /** Options every stage may read. */
@@ -13,6 +14,5 @@ export const DEFAULT_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
 /** The report's stages, in pipeline order. Each later stage adds one line here. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {
   void pipeline;
-  void options;
-  return [corpusStage()];
+  return [corpusStage(), statementsStage(options)];
 }

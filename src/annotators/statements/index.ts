@@ -1,7 +1,6 @@
-// PLACEHOLDER until the statements module lands (issue 4).
-import type { Article } from '../../corpus/types';
-import type { Mention, Statement } from '../types';
-import type { Registry } from '../actors';
-export interface CueLexicon { version: string }
-export function loadCues(): CueLexicon { return { version: '0' }; }
-export function extractStatements(article: Article, mentions: Mention[], registry: Registry, cues: CueLexicon): Statement[] { void article; void mentions; void registry; void cues; return []; }
+/** Statements stage: who said what, and when. */
+export { loadCues, DEFAULT_CUES_FILE, type CueLexicon } from './cues';
+export { extractStatements } from './extract';
+export { findQuotes, type Quote } from './quotes';
+export { statementDate } from './dates';
+export type { Speaker } from './speaker';

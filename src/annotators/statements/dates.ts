@@ -1,0 +1,48 @@
+import * as chrono from 'chrono-node';
+import type { Article, Sentence } from '../../corpus/types';
+import type { StatementDateBasis } from '../types';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
+
+/**
+ * When a statement was made: a date the attribution states ("said Tuesday",
+ * "on Feb. 4", "last week", "on February 28, 2022"), resolved by chrono-node against
+ * the publication date and never after it (news reports the past), else the
+ * publication date. Dates inside the reported content are not the statement's date.
+ */
+export function statementDate(
+  article: Article,
+  first: Sentence,
+  last: Sentence,
+  content: readonly { start: number; end: number }[],
+  cueStart: number,
+): { date: string; basis: StatementDateBasis } {
+  if (!article.published) return { date: '', basis: 'none' };
+  // Blank out the content so only the attribution's own words are read; offsets stay.
+  let text = article.norm.slice(first.start, last.end);
+  for (const p of content) {
+    const a = Math.max(0, p.start - first.start);
+    const b = Math.min(text.length, p.end - first.start);
+    if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  const published = new Date(`${article.published}T12:00:00Z`);
+  let best: { date: Date; distance: number } | undefined;
+  for (const r of chrono.parse(text, { instant: published, timezone: 0 })) {
+    const c = r.start;
+    const day = c.isCertain('day') || c.isCertain('weekday') || /\b(?:last|yesterday|today|ago)\b/i.test(r.text);
+    if (!day) continue;
+    const date = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!));
+    if (date > published) {
+      if (c.isCertain('year')) continue; // a future date is not when something was said
+      if (!c.isCertain('month')) date.setUTCDate(date.getUTCDate() - 7); // "Friday" → the one before publication
+      else date.setUTCFullYear(date.getUTCFullYear() - 1); // "Dec. 30" read in January
+    }
+    const distance = Math.abs(first.start + r.index - cueStart);
+    if (!best || distance < best.distance) best = { date, distance };
+  }
+  if (best) return { date: iso(best.date), basis: 'text' };
+  if (SAME_PERIOD.test(text)) return { date: article.published, basis: 'text' };
+  return { date: article.published, basis: 'publication' };
+}

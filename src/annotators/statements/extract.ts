@@ -1,0 +1,309 @@
+import type { Article, Sentence } from '../../corpus/types';
+import type { Logger } from '../../logger';
+import { messages } from '../../messages';
+import type { Mention, Statement, StatementKind } from '../types';
+import type { CueLexicon } from './cues';
+import { statementDate } from './dates';
+import { findQuotes, type Quote } from './quotes';
+import { insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+
+/** A statement before ids and dates are given. */
+interface Draft {
+  speaker: Speaker;
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  kind: StatementKind;
+  /** Content spans: quote contents for direct statements, one reported clause otherwise. */
+  parts: { start: number; end: number }[];
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|also\s+|not\s+)*$/i;
+/** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
+const ADVERBIAL_TAIL =
+  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the)\s+[^,]{1,60},\s*$/;
+/** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
+const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
+const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
+const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
+const SUBORDINATE_START = /^(?:while|although|though|as|since|if|whereas|because)\s/i;
+const CLAUSE_BREAK = /,?\s+(?:after|before|as|while|but|and|when|because)\s+$/i;
+
+function sentenceAt(article: Article, pos: number): Sentence {
+  let lo = 0;
+  let hi = article.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (article.sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return article.sentences[lo]!;
+}
+
+function trimSpan(norm: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /[\s,:;]/.test(norm[start]!)) start++;
+  while (end > start && /[\s,.;:]/.test(norm[end - 1]!)) end--;
+  return { start, end };
+}
+
+function wordCount(s: string): number {
+  return s.match(WORD)?.length ?? 0;
+}
+
+/** The quote whose opening mark is at `pos` (after spaces and punctuation). */
+function quoteOpeningAt(quotes: Quote[], norm: string, pos: number): Quote | undefined {
+  while (pos < norm.length && /[\s,:]/.test(norm[pos]!)) pos++;
+  return quotes.find((q) => q.start === pos);
+}
+
+/** Cue words and phrases in a sentence, outside quoted text, in order. */
+function findCues(ctx: SpeakerContext, s: Sentence): { start: number; end: number; cue: string; lemma: string; object: boolean }[] {
+  const { norm } = ctx.article;
+  const found: { start: number; end: number; cue: string; lemma: string; object: boolean }[] = [];
+  const text = norm.slice(s.start, s.end);
+  for (const m of text.matchAll(WORD)) {
+    const start = s.start + m.index!;
+    const verb = ctx.cues.verbForms.get(m[0].toLowerCase());
+    if (verb && !insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: verb.lemma, object: verb.object });
+  }
+  for (const phrase of ctx.cues.phrases) {
+    const re = new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'gi');
+    for (const m of text.matchAll(re)) {
+      const start = s.start + m.index!;
+      if (!insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: phrase, object: false });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Attributed statements in an article (textacy-style: speaker, cue, content with offsets).
+ * Direct quotes with the attribution before, after or splitting them; continuation
+ * quotes with no new cue; mixed statements (reported speech with a partial quote);
+ * indirect speech ("X said (that) …", "according to X"). Quotes with no speaker
+ * (scare quotes, titles) are not statements. Unbalanced quotes are kept as far as
+ * they go and reported to the logger with the article and offset.
+ */
+export function extractStatements(article: Article, mentions: Mention[], cues: CueLexicon, logger?: Logger): Statement[] {
+  const quotes = findQuotes(article, (offset) =>
+    logger?.warn({ code: 'unbalanced-quote', file: article.file || article.article_id, offset, message: messages.unbalancedQuote() }),
+  );
+  const ctx = speakerContext(article, [...mentions].sort((a, b) => a.start - b.start), quotes, cues);
+  const { norm } = article;
+  const drafts: Draft[] = [];
+  const covered = (pos: number) => drafts.some((d) => d.parts.some((p) => pos >= p.start && pos < p.end));
+  const usedQuotes = new Set<Quote>();
+
+  for (const s of article.sentences) {
+    for (const cue of findCues(ctx, s)) {
+      if (covered(cue.start)) continue; // a cue inside reported content belongs to the content
+      const draft = attributionAround(ctx, s, cue, usedQuotes);
+      if (!draft) continue;
+      drafts.push(draft);
+      ctx.previous.push({ speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
+      for (const q of quotes) if (draft.parts.some((p) => p.start === q.contentStart)) usedQuotes.add(q);
+    }
+    // A quote that is a whole sentence, right after a direct statement in the same
+    // paragraph, continues it: "…," he said. "We always stand on the side of peace."
+    for (const q of quotes) {
+      if (usedQuotes.has(q) || q.start !== s.start) continue;
+      const last = drafts[drafts.length - 1];
+      const lastEnd = last ? Math.max(...last.parts.map((p) => p.end), last.cueEnd) : -1;
+      const prevSentence = article.sentences[s.index - 1];
+      if (!last || !prevSentence || prevSentence.paragraph !== s.paragraph || lastEnd < prevSentence.start || last.kind === 'indirect') continue;
+      const tail = norm.slice(q.end, s.end).trim();
+      if (tail !== '' && !/^[.!?]$/.test(tail)) continue;
+      drafts.push({ ...last, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
+      usedQuotes.add(q);
+    }
+  }
+
+  drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
+  const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
+  return drafts.map((d, i) => {
+    const partsStart = Math.min(...d.parts.map((p) => p.start));
+    const partsEnd = Math.max(...d.parts.map((p) => p.end));
+    const quoteBefore = d.kind === 'direct' && norm[partsStart - 1] === '"' ? 1 : 0;
+    const quoteAfter = d.kind === 'direct' && norm[partsEnd] === '"' ? 1 : 0;
+    const start = Math.min(d.speaker.start, d.cue ? d.cueStart : Infinity, partsStart - quoteBefore);
+    const end = Math.max(d.speaker.end, d.cueEnd, partsEnd + quoteAfter);
+    const date = statementDate(article, sentenceAt(article, start), sentenceAt(article, Math.max(start, end - 1)), d.parts, d.cueStart);
+    return {
+      statement_id: `${article.article_id}#${i + 1}`,
+      article_id: article.article_id,
+      sentence: sentenceAt(article, start).index,
+      start,
+      end,
+      speaker: d.speaker.label,
+      speaker_id: d.speaker.id,
+      speaker_type: d.speaker.type,
+      speaker_country: d.speaker.country,
+      cue: d.cue,
+      kind: d.kind,
+      date: date.date,
+      date_basis: date.basis,
+      text: d.parts.map((p) => article.text.slice(p.start, p.end)).join(' … '),
+      content_start: partsStart,
+      content_end: partsEnd,
+      caption: captionAt(start),
+    };
+  });
+}
+
+/** Tries to read one statement around a cue: speaker, content and kind. */
+function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: number; end: number; cue: string; lemma: string; object: boolean }, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm } = ctx.article;
+
+  // "according to X": the content is what comes before.
+  if (ctx.cues.phrases.includes(cue.lemma)) {
+    const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
+    if (!speaker) return undefined;
+    const span = trimSpan(norm, s.start, cue.start);
+    if (wordCount(norm.slice(span.start, span.end)) < 3) return undefined;
+    return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  }
+
+  // A quote closing right before the cue: `"…," she added` / `"…," said Wang` / `"…," Wang said`.
+  const inSentence = (q: Quote) => q.closed && !usedQuotes.has(q) && q.end > s.start && q.end <= cue.start;
+  const closing = ctx.quotes.find((q) => inSentence(q) && /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
+  const closingBeforeSpeaker = ctx.quotes.find((q) => inSentence(q) && /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
+  if (closing && !/ing$/i.test(cue.cue)) {
+    // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
+    const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
+    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s);
+  }
+  if (closingBeforeSpeaker) {
+    const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
+    // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
+    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,6}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start))) return direct(ctx, speaker, cue, closingBeforeSpeaker, s);
+  }
+
+  // Speaker before the cue, content after it.
+  if (cue.cue.toLowerCase().endsWith('ed') || /^(told|said|wrote)$/i.test(cue.cue)) {
+    if (BE_FORMS.test(norm.slice(s.start, cue.start))) return undefined; // passive: "were told to", "has been criticised"
+  }
+  const floor = clauseFloor(ctx, s, cue.start);
+  let subjectEnd = stripAdverbials(norm, floor, cue.start);
+  let speaker = speakerEndingAt(ctx, subjectEnd, floor);
+  if (!speaker && /\band\s*$/i.test(norm.slice(floor, subjectEnd))) {
+    // "Wang took the chance to criticize … and said …": the sentence's subject speaks.
+    subjectEnd = -1;
+    speaker = sentenceSubject(ctx, s);
+  }
+  if (!speaker) return undefined;
+  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(norm.slice(floor, speaker.start))) return undefined;
+
+  let contentStart = cue.end;
+  const quotedAs = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u.exec(norm.slice(cue.end, s.end));
+  if (cue.lemma === 'quote' && quotedAs) {
+    // "The ministry quoted Wang as saying …": Wang speaks.
+    const quoted = speakerStartingAt(ctx, cue.end + quotedAs[0].indexOf(quotedAs[1]!));
+    if (quoted) speaker = quoted;
+    contentStart = cue.end + quotedAs[0].length;
+  } else if (cue.object) {
+    const obj = OBJECT.exec(norm.slice(cue.end, s.end));
+    if (obj && cue.lemma === 'tell') contentStart += obj[0].length;
+  }
+  const head = ADVERBIAL_HEAD.exec(norm.slice(contentStart, s.end));
+  if (head) contentStart += head[0].length;
+  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+
+  // A quote opening right after the cue is a direct statement (and may run on past the sentence).
+  const opening = quoteOpeningAt(ctx.quotes, norm, contentStart);
+  if (opening && !usedQuotes.has(opening)) {
+    const rest = norm.slice(opening.end, Math.max(opening.end, sentenceEndFor(ctx, opening.end)));
+    if (/^\s*[.!?]?\s*$/.test(rest)) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts: [{ start: opening.contentStart, end: opening.contentEnd }] };
+  }
+
+  let contentEnd = s.end;
+  const tail = TRAILING_SOURCE.exec(norm.slice(contentStart, s.end));
+  if (tail) contentEnd = contentStart + tail.index;
+  if (SUBORDINATE_START.test(norm.slice(s.start, speaker.start))) {
+    const comma = norm.indexOf(',', contentStart);
+    if (comma > 0 && comma < contentEnd) contentEnd = comma;
+  }
+  contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
+  const span = trimSpan(norm, contentStart, contentEnd);
+  if (wordCount(norm.slice(span.start, span.end)) < 2) return undefined;
+  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
+function direct(ctx: SpeakerContext, speaker: Speaker, cue: { start: number; end: number; cue: string }, closing: Quote, s: Sentence): Draft {
+  const { norm } = ctx.article;
+  // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
+  const lead = closing.start > s.start ? norm.slice(clauseStartBefore(ctx, s, closing.start), closing.start) : '';
+  if (wordCount(lead) >= 2) {
+    const span = trimSpan(norm, closing.start - lead.length, closing.end);
+    return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
+  }
+  const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
+  const attributionEnd = Math.max(speaker.end, cue.end);
+  const next = ctx.quotes.find((q) => q.start > attributionEnd && q.start < Math.max(s.end, attributionEnd + 1) + 2 && /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
+  if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
+  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
+}
+
+/** Start of the reported clause before a quote: the sentence start, or the end of an earlier quote in it. */
+function clauseStartBefore(ctx: SpeakerContext, s: Sentence, pos: number): number {
+  let start = s.start;
+  for (const q of ctx.quotes) if (q.end <= pos && q.end > start && q.end <= s.end && ctx.previous.some((p) => p.end >= q.contentEnd && p.end <= q.end + 1)) start = q.end;
+  return start;
+}
+
+function stripAdverbials(norm: string, floor: number, end: number): number {
+  let before = norm.slice(floor, end).replace(/\s+$/, '');
+  for (;;) {
+    const m = APPOSITIVE_TAIL.exec(before) ?? ADVERBIAL_TAIL.exec(before);
+    if (!m || m[0].length === 0) break;
+    const next = before.slice(0, m.index).replace(/\s+$/, '');
+    if (next.length === 0) break;
+    before = next;
+  }
+  return floor + before.length;
+}
+
+/** Where the clause holding the cue starts: the sentence start, or just after a quote that closes before it. */
+function clauseFloor(ctx: SpeakerContext, s: Sentence, cueStart: number): number {
+  let floor = s.start;
+  for (const q of ctx.quotes) if (q.end <= cueStart && q.end > floor && q.end <= s.end) floor = q.end;
+  return floor;
+}
+
+function sentenceSubject(ctx: SpeakerContext, s: Sentence): Speaker | undefined {
+  const afterIntro = s.start + (/^(?:[^,"]{1,60},\s+)?/.exec(ctx.article.norm.slice(s.start, s.end))?.[0].length ?? 0);
+  for (const start of [s.start, afterIntro]) {
+    const m = ctx.mentions.find((x) => x.start === start && x.kind !== 'adjective');
+    if (m) return { label: m.actor, id: m.actor_id, type: m.actor_type, country: m.country, gender: m.gender, start: m.start, end: m.end };
+  }
+  return undefined;
+}
+
+function sentenceEndFor(ctx: SpeakerContext, pos: number): number {
+  return ctx.article.sentences.find((x) => pos > x.start && pos <= x.end)?.end ?? pos;
+}
+
+/** Content stops before a second attribution in the same sentence: "China vowed …, after Washington warned that …". */
+function cutBeforeNextAttribution(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {
+  const { norm } = ctx.article;
+  for (const cue of findCues(ctx, s)) {
+    if (cue.start <= from || cue.start >= to) continue;
+    const subjectEnd = stripAdverbials(norm, from, cue.start);
+    const speaker = speakerEndingAt(ctx, subjectEnd, from);
+    if (!speaker || speaker.type === 'unnamed') continue;
+    const lead = norm.slice(from, speaker.start);
+    const brk = CLAUSE_BREAK.exec(lead);
+    if (brk) return from + brk.index;
+  }
+  return to;
+}
+
+function kindOf(ctx: SpeakerContext, span: { start: number; end: number }): StatementKind {
+  const inner = ctx.quotes.filter((q) => q.start >= span.start - 1 && q.contentStart < span.end);
+  if (inner.length === 0) return 'indirect';
+  if (inner.length === 1 && inner[0]!.start <= span.start && inner[0]!.end >= span.end) return 'direct';
+  return 'mixed';
+}

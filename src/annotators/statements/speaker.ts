@@ -1,0 +1,165 @@
+import type { Article } from '../../corpus/types';
+import type { Mention, SpeakerType } from '../types';
+import type { CueLexicon } from './cues';
+import type { Quote } from './quotes';
+
+/** Who speaks, resolved as far as the text allows. */
+export interface Speaker {
+  label: string;
+  id: string;
+  type: SpeakerType;
+  country: string;
+  gender?: 'male' | 'female';
+  /** Span of the speaker expression as written. */
+  start: number;
+  end: number;
+}
+
+/** What speaker resolution needs from the article: mentions by position, quotes, earlier speakers. */
+export interface SpeakerContext {
+  article: Article;
+  cues: CueLexicon;
+  mentions: Mention[];
+  mentionsByEnd: Map<number, Mention[]>;
+  mentionsByStart: Map<number, Mention[]>;
+  quotes: Quote[];
+  /** Speakers of statements found so far, in text order. */
+  previous: { speaker: Speaker; end: number }[];
+}
+
+export function speakerContext(article: Article, mentions: Mention[], quotes: Quote[], cues: CueLexicon): SpeakerContext {
+  const byEnd = new Map<number, Mention[]>();
+  const byStart = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (m.kind === 'adjective') continue; // "Chinese" never speaks
+    (byEnd.get(m.end) ?? byEnd.set(m.end, []).get(m.end)!).push(m);
+    (byStart.get(m.start) ?? byStart.set(m.start, []).get(m.start)!).push(m);
+  }
+  return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [] };
+}
+
+export function fromMention(m: Mention, start = m.start, end = m.end): Speaker {
+  return { label: m.actor, id: m.actor_id, type: m.actor_type, country: m.country, gender: m.gender, start, end };
+}
+
+export function insideQuote(ctx: SpeakerContext, pos: number): boolean {
+  return ctx.quotes.some((q) => pos >= q.contentStart && pos < q.contentEnd);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (xs: string[]) => xs.map((x) => escape(x).replace(/ /g, '\\s+')).join('|');
+
+/** Longest mention ending exactly at `end` (a person named in full wins over a bare surname inside it). */
+function mentionEndingAt(ctx: SpeakerContext, end: number): Mention | undefined {
+  const found = ctx.mentionsByEnd.get(end);
+  return found?.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+}
+
+function mentionStartingAt(ctx: SpeakerContext, start: number): Mention | undefined {
+  const found = ctx.mentionsByStart.get(start);
+  return found?.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+}
+
+/** The nearest person before `pos`, outside quotes, of a compatible gender. */
+function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'female'): Speaker | undefined {
+  const last = ctx.previous[ctx.previous.length - 1];
+  let best: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= pos) break;
+    if (m.actor_type !== 'person' || m.kind === 'adjective' || insideQuote(ctx, m.start)) continue;
+    if (gender && m.gender && m.gender !== gender) continue;
+    best = m;
+  }
+  // The last speaker wins when no other person has been named since.
+  if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < last.end || best.actor_id === last.speaker.id)) {
+    return { ...last.speaker };
+  }
+  return best ? fromMention(best) : undefined;
+}
+
+/** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
+function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined {
+  const sentence = ctx.article.sentences.find((s) => pos >= s.start && pos < s.end);
+  if (!sentence) return undefined;
+  const candidates = (from: number, to: number) =>
+    ctx.mentions.find((m) => m.start >= from && m.end <= to && m.actor_type !== 'person' && m.kind !== 'adjective' && !insideQuote(ctx, m.start));
+  const prev = ctx.article.sentences[sentence.index - 1];
+  return candidates(sentence.start, pos) ?? (prev ? candidates(prev.start, prev.end) : undefined);
+}
+
+/** The last speaker's country: organisations named by a common noun ("the readout") speak for it. */
+function lastCountry(ctx: SpeakerContext): string {
+  return ctx.previous[ctx.previous.length - 1]?.speaker.country ?? '';
+}
+
+const CAPITALISED_NAME = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|de|von|van|der|al)){1,3})$/u;
+const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'In', 'On', 'At', 'But', 'And', 'As', 'After', 'Before', 'While', 'When']);
+
+/**
+ * The speaker expression that ends exactly at `end` (the text just before a cue):
+ * a mention, a pronoun, a role noun ("the official"), an organisation noun
+ * ("the foreign ministry"), an unnamed source ("analysts") or an unregistered name.
+ */
+export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number): Speaker | undefined {
+  const m = mentionEndingAt(ctx, end);
+  if (m && m.start >= floor) return fromMention(m);
+  const before = ctx.article.norm.slice(floor, end);
+  const { cues } = ctx;
+  const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
+
+  const pronoun = /\b(he|she|it)$/i.exec(before);
+  if (pronoun) {
+    const word = pronoun[1]!.toLowerCase();
+    const span = at(pronoun);
+    if (word === 'it') {
+      const subject = stateOrOrgBefore(ctx, span.start);
+      return subject ? { ...fromMention(subject), ...span } : undefined;
+    }
+    const person = personBefore(ctx, span.start, cues.pronouns.get(word));
+    return person ? { ...person, ...span } : undefined;
+  }
+  const plural = new RegExp(`\\b(${alternation(cues.pluralPronouns)})$`, 'i').exec(before);
+  if (plural) return { label: plural[1]!, id: '', type: 'unnamed', country: '', ...at(plural) };
+
+  const role = new RegExp(`\\b(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(cues.refersPerson)}))$`, 'i').exec(before);
+  if (role) {
+    const span = at(role);
+    const person = personBefore(ctx, span.start);
+    return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
+  }
+  const org = new RegExp(`\\b((?:the\\s+)?(?:${alternation(cues.organizationNouns)}))$`, 'i').exec(before);
+  if (org) return { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...at(org) };
+  const unnamed = new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(cues.unnamedNouns)}))$`, 'i').exec(before);
+  if (unnamed) return { label: unnamed[1]!, id: '', type: 'unnamed', country: '', ...at(unnamed) };
+
+  const name = CAPITALISED_NAME.exec(before);
+  if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
+    const label = name[1]!;
+    return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', ...at(name) };
+  }
+  return undefined;
+}
+
+/** The speaker expression starting at `start` (after an inverted cue: `said Wang`, `said the official`). */
+export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker | undefined {
+  const m = mentionStartingAt(ctx, start);
+  if (m) return fromMention(m);
+  const after = ctx.article.norm.slice(start, start + 80);
+  const role = new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(ctx.cues.refersPerson)}))\\b`, 'i').exec(after);
+  if (role) {
+    const person = personBefore(ctx, start);
+    const span = { start, end: start + role[1]!.length };
+    return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
+  }
+  const pronoun = /^(he|she)\b/i.exec(after);
+  if (pronoun) {
+    const person = personBefore(ctx, start, ctx.cues.pronouns.get(pronoun[1]!.toLowerCase()));
+    return person ? { ...person, start, end: start + pronoun[1]!.length } : undefined;
+  }
+  const name = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3})/u.exec(after);
+  if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
+    const label = name[1]!;
+    return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', start, end: start + label.length };
+  }
+  return undefined;
+}

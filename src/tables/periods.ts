@@ -1,0 +1,36 @@
+import { checkOneOf } from '../errors';
+
+export type PeriodUnit = 'year' | 'quarter' | 'month';
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['year', 'quarter', 'month'];
+
+/** The period label of an ISO date: "2022", "2022-Q1" or "2022-03"; "undated" when there is no date. */
+export function periodOf(date: string, unit: PeriodUnit): string {
+  checkOneOf(unit, 'period', PERIOD_UNITS);
+  if (!/^\d{4}-\d{2}/.test(date)) return 'undated';
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  if (unit === 'year') return year;
+  if (unit === 'quarter') return `${year}-Q${Math.ceil(month / 3)}`;
+  return `${year}-${date.slice(5, 7)}`;
+}
+
+/** Every period label from `from` to `to` (ISO dates, inclusive), in order: the rows a zero-filled table must have. */
+export function periodsInWindow(window: { from: string; to: string }, unit: PeriodUnit): string[] {
+  const out: string[] = [];
+  let y = Number(window.from.slice(0, 4));
+  let m = Number(window.from.slice(5, 7));
+  const endLabel = periodOf(window.to, unit);
+  for (let guard = 0; guard < 12 * 500; guard++) {
+    const label = periodOf(`${y}-${String(m).padStart(2, '0')}-01`, unit);
+    if (out[out.length - 1] !== label) out.push(label);
+    if (label === endLabel) break;
+    m++;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/** True when an ISO date lies inside the window (inclusive). */
+export function inWindow(date: string, window: { from: string; to: string }): boolean {
+  return date !== '' && date >= window.from && date <= window.to;
+}
