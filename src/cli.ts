@@ -19,11 +19,13 @@ program
   .description('read a corpus folder and write tables, charts and run.json')
   .option('--corpus <dir>', 'folder of articles (.txt, .md, .html, .jsonl, optional manifest.csv)', defaultCorpus)
   .option('--out <dir>', 'output folder', 'output')
+  .option('--actors <file>', 'extra actor registry (YAML/JSON, same schema; repeatable; same id overrides)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+  .option('--codebook <file>', 'codebook replacing the kit\'s own (YAML codebook, quanteda YAML dictionary or LIWC .dic)')
   .addOption(new Option('--encoding <name>', 'encoding of files without a BOM').choices([...ENCODINGS]).default('utf-8'))
   .option('--no-formula-guard', "do not prefix CSV text cells starting with = + - @ with a ' (spreadsheet formula guard)")
   .option('--strict', 'exit non-zero when any input was skipped')
   .option('--quiet', 'print only the summary line')
-  .action(async (opts: { corpus: string; out: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean }) => {
+  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean }) => {
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
@@ -33,6 +35,8 @@ program
       const summary = await runReport({
         corpus: opts.corpus,
         out: opts.out,
+        actors: opts.actors,
+        codebook: opts.codebook,
         encoding: opts.encoding,
         formulaGuard: opts.formulaGuard,
         logger,

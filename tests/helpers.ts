@@ -28,7 +28,7 @@ export function tempCorpus(files: Record<string, string | Uint8Array>): string {
 
 /** Compares a DataFrame with plain columns, arquero-style: `expectTable(df, { a: [1, 2] })`. */
 export function expectTable(df: DataFrame, columns: Record<string, unknown[]>): void {
-  const json = loadDanfo().toJSON(df, { format: 'row' }) as Record<string, unknown>[];
+  const json = loadDanfo().toJSON(df) as Record<string, unknown>[];
   const actual = Object.fromEntries(Object.keys(columns).map((c) => [c, json.map((r) => r[c])]));
   expect(actual).toEqual(columns);
 }

@@ -8,6 +8,7 @@ import { Logger, type Warning } from '../logger';
 import { createPipeline, type PipelineOptions } from '../pipeline';
 import { CsvTableWriter, formatCsv } from '../tables/csv';
 import { createStages, DEFAULT_WINDOW } from './stages';
+import { writeChartsAndReport } from './charts';
 
 export interface ReportOptions extends PipelineOptions {
   /** Corpus folder (default: the bundled seeds/). */
@@ -22,6 +23,8 @@ export interface ReportOptions extends PipelineOptions {
   window?: { from: string; to: string };
   /** Called as input files are read: (done, total, file). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Write charts (OUT/charts) and OUT/report.html after the tables (default true). */
+  charts?: boolean;
 }
 
 export interface TableWritten {
@@ -33,6 +36,8 @@ export interface TableWritten {
 /** Contents of run.json: what was read and skipped, warnings, timings, versions. */
 export interface RunSummary {
   kit: { name: string; version: string };
+  /** Versions of the data files the run used. */
+  versions: { registry: string; codebook: string; cues: string };
   corpus: string;
   out: string;
   started: string;
@@ -96,6 +101,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
 
   const summary: RunSummary = {
     kit: { name: 'sino-russia-kit', version: KIT_VERSION },
+    versions: { registry: pipeline.registry.version, codebook: pipeline.codebook.version, cues: pipeline.cues.version },
     corpus: resolve(options.corpus),
     out,
     started,
@@ -108,5 +114,6 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     timings_ms: { total: Math.round(performance.now() - t0) },
   };
   writeFileSync(join(out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  if (options.charts !== false) await writeChartsAndReport(out, { window: options.window ?? DEFAULT_WINDOW });
   return summary;
 }

@@ -1,6 +1,24 @@
-// PLACEHOLDER until the actors module lands (issue 3).
-import type { Article } from '../../corpus/types';
-import type { Mention } from '../types';
-export interface Registry { version: string }
-export function loadRegistry(extra: string[] = []): Registry { void extra; return { version: '0' }; }
-export function findMentions(article: Article, registry: Registry): Mention[] { void article; void registry; return []; }
+/**
+ * Actors: who appears in the coverage. A registry of people, states and
+ * organisations (registry.yaml, extended with user files) and a matcher that finds
+ * their mentions with character offsets.
+ */
+export {
+  loadRegistry,
+  createRegistry,
+  buildRegistry,
+  readRegistryFile,
+  rolesOn,
+  registryFileSchema,
+  registryMessages,
+  KIT_REGISTRY,
+  type Registry,
+  type Actor,
+  type ActorRole,
+  type Country,
+  type RegistryFile,
+  type RegistryFileInput,
+} from './registry';
+export { findMentions, COUNTRY_REACH } from './match';
+export { resolvePronoun, PRONOUN_REACH } from './pronouns';
+export { loadMatchingRules, MATCHING_RULES, type MatchingRules } from './rules';

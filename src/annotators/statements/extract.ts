@@ -5,7 +5,7 @@ import type { Mention, Statement, StatementKind } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** A statement before ids and dates are given. */
 interface Draft {
@@ -100,7 +100,8 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     for (const cue of findCues(ctx, s)) {
       if (covered(cue.start)) continue; // a cue inside reported content belongs to the content
       const draft = attributionAround(ctx, s, cue, usedQuotes);
-      if (!draft) continue;
+      // A source named after a statement already read ("…," Wang said, Bloomberg reported) adds no second statement.
+      if (!draft || drafts.some((d) => draft.parts.some((p) => (d.cueStart >= p.start && d.cueStart < p.end) || d.parts.some((q) => p.start < q.end && q.start < p.end)))) continue;
       drafts.push(draft);
       ctx.previous.push({ speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
       for (const q of quotes) if (draft.parts.some((p) => p.start === q.contentStart)) usedQuotes.add(q);
@@ -115,7 +116,8 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
       if (!last || !prevSentence || prevSentence.paragraph !== s.paragraph || lastEnd < prevSentence.start || last.kind === 'indirect') continue;
       const tail = norm.slice(q.end, s.end).trim();
       if (tail !== '' && !/^[.!?]$/.test(tail)) continue;
-      drafts.push({ ...last, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
+      const speaker = { ...last.speaker, start: q.start, end: q.start };
+      drafts.push({ speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
       usedQuotes.add(q);
     }
   }
@@ -158,7 +160,10 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: numbe
 
   // "according to X": the content is what comes before.
   if (ctx.cues.phrases.includes(cue.lemma)) {
-    const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
+    const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+    // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
+    const phrase = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
+    const speaker = speakerStartingAt(ctx, from) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
     if (!speaker) return undefined;
     const span = trimSpan(norm, s.start, cue.start);
     if (wordCount(norm.slice(span.start, span.end)) < 3) return undefined;
@@ -190,10 +195,18 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: numbe
   if (!speaker && /\band\s*$/i.test(norm.slice(floor, subjectEnd))) {
     // "Wang took the chance to criticize … and said …": the sentence's subject speaks.
     subjectEnd = -1;
-    speaker = sentenceSubject(ctx, s);
+    speaker = sentenceSubject(ctx, s, cue.start);
   }
   if (!speaker) return undefined;
-  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(norm.slice(floor, speaker.start))) return undefined;
+  const lead = norm.slice(floor, speaker.start);
+  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead)) return undefined;
+  // Two actors as one subject ("China, Russia accuse …", "both China and Russia have condemned …"): no single speaker.
+  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
+    const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
+    const other = ctx.mentions.find((m) => m.kind !== 'adjective' && m.end === otherEnd);
+    const before = other ? norm.slice(floor, other.start) : '';
+    if (other && !before.includes(',') && wordCount(before) <= 5) return undefined;
+  }
 
   let contentStart = cue.end;
   const quotedAs = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u.exec(norm.slice(cue.end, s.end));
@@ -227,8 +240,13 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: numbe
   }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  if (wordCount(norm.slice(span.start, span.end)) < 2) return undefined;
-  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  if (wordCount(norm.slice(span.start, span.end)) >= 2) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested."
+  const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
+  if (subjectEnd < 0 || !comma) return undefined;
+  const content = trimSpan(norm, floor, floor + comma.index);
+  if (wordCount(norm.slice(content.start, content.end)) < 3) return undefined;
+  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
@@ -273,13 +291,15 @@ function clauseFloor(ctx: SpeakerContext, s: Sentence, cueStart: number): number
   return floor;
 }
 
-function sentenceSubject(ctx: SpeakerContext, s: Sentence): Speaker | undefined {
-  const afterIntro = s.start + (/^(?:[^,"]{1,60},\s+)?/.exec(ctx.article.norm.slice(s.start, s.end))?.[0].length ?? 0);
-  for (const start of [s.start, afterIntro]) {
-    const m = ctx.mentions.find((x) => x.start === start && x.kind !== 'adjective');
-    if (m) return { label: m.actor, id: m.actor_id, type: m.actor_type, country: m.country, gender: m.gender, start: m.start, end: m.end };
+/** The subject of the clause holding the cue: the last actor opening the sentence or following a comma before it. */
+function sentenceSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  let subject: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < s.start || m.start >= before || m.kind === 'adjective' || insideQuote(ctx, m.start) || norm[m.end] === "'") continue;
+    if (m.start === s.start || /,\s$/.test(norm.slice(m.start - 2, m.start))) subject = m;
   }
-  return undefined;
+  return subject ? fromMention(subject) : undefined;
 }
 
 function sentenceEndFor(ctx: SpeakerContext, pos: number): number {

@@ -1,0 +1,73 @@
+/**
+ * Role phrases ("China's top diplomat", "the Chinese foreign minister", "Russia's
+ * top diplomat") resolve through the registry's dated roles at the article's date.
+ * When several people hold the role then (spokespersons; a template without a
+ * country, like "top diplomat"), the one mentioned last before the phrase is meant;
+ * with none mentioned, the phrase is left unresolved.
+ *
+ * A role phrase used as a title or an appositive of a name ("Foreign Minister Sergei
+ * Lavrov", "Chen Mingguo, director of the Xinjiang Public Security Bureau") is not
+ * a second mention of the person: the name is. The state or adjective inside the
+ * phrase keeps its own mention either way ("Chinese" in "Chinese Foreign Minister").
+ */
+import type { Hit, ActorRef } from './hit';
+import { overlaps } from './hit';
+import { matchAt, type Lexicon, type RoleForm } from './lexicon';
+import { rolesOn, type Actor } from './registry';
+import { isWordChar, wordAt } from './text';
+
+function holders(actors: readonly Actor[], form: RoleForm, date: string): Actor[] {
+  return actors.filter((a) => a.type === 'person' && rolesOn(a, date).some((r) => r.role === form.role && (form.of === undefined || r.of === form.of)));
+}
+
+const ref = (a: Actor): ActorRef => ({ id: a.id, name: a.name, type: a.type, country: a.country, gender: a.gender, surname: a.surname });
+
+/** Longest role phrase at each word start, left to right, not overlapping each other. */
+function matchRolePhrases(text: string, lexicon: Lexicon): { start: number; end: number; form: RoleForm }[] {
+  const out: { start: number; end: number; form: RoleForm }[] = [];
+  for (let pos = 0; pos < text.length; pos++) {
+    const word = wordAt(text, pos);
+    if (!word) continue;
+    const bucket = lexicon.roleForms.get(word.toLowerCase());
+    let matched = false;
+    for (const form of bucket ?? []) {
+      const length = matchAt(text, pos, form.re);
+      if (length > 0) {
+        out.push({ start: pos, end: pos + length, form });
+        pos += length - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) pos += word.length - 1;
+  }
+  return out;
+}
+
+/** True when a person's full name stands right after the phrase (title) or right before it (appositive). */
+function besideName(text: string, start: number, end: number, names: readonly Hit[]): boolean {
+  const after = /^,?\s+/.exec(text.slice(end, end + 3));
+  if (after && names.some((n) => n.start === end + after[0].length)) return true;
+  return names.some((n) => n.end <= start && /^,\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(n.end, start)));
+}
+
+export function findRoleMentions(text: string, lexicon: Lexicon, actors: readonly Actor[], date: string, hits: readonly Hit[]): Hit[] {
+  const names = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name');
+  const found: Hit[] = [];
+  for (const { start, end, form } of matchRolePhrases(text, lexicon)) {
+    if (isWordChar(text[start - 1])) continue;
+    // Inside an organisation's own name ("National Committee on US-China Relations") it is no role.
+    if (hits.some((h) => h.actor.type !== 'person' && h.start <= start && end <= h.end && h.end - h.start > end - start)) continue;
+    if (besideName(text, start, end, names)) continue;
+    const candidates = holders(actors, form, date);
+    let person: Actor | undefined = candidates.length === 1 ? candidates[0] : undefined;
+    if (candidates.length > 1) {
+      const ids = new Set(candidates.map((c) => c.id));
+      const before = [...hits, ...found].filter((h) => h.end <= start && ids.has(h.actor.id)).sort((a, b) => a.start - b.start);
+      const last = before.at(-1);
+      person = last ? candidates.find((c) => c.id === last.actor.id) : undefined;
+    }
+    if (person && !found.some((h) => overlaps(h, start, end))) found.push({ start, end, actor: ref(person), kind: 'role' });
+  }
+  return found;
+}

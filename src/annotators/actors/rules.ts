@@ -1,0 +1,60 @@
+/** The matcher's context rules (matching-rules.yaml): role nouns, place prepositions, stop words. */
+import { z } from 'zod';
+import { dataPath, loadYaml } from '../../data';
+
+const words = z.array(z.string().trim().min(1)).min(1);
+
+const rulesSchema = z
+  .object({
+    version: z.union([z.string(), z.number()]).transform(String),
+    role_nouns: words,
+    locative_prepositions: words,
+    directional_prepositions: words,
+    motion_words: words,
+    place_verbs: words,
+    geographic_words: words,
+    name_stop_words: words,
+    organization_words: words,
+    common_word_surnames: z.array(z.string().trim().min(1)).default([]),
+  })
+  .strict();
+
+export interface MatchingRules {
+  version: string;
+  /** Lower-cased; multi-word nouns as word arrays, longest first. */
+  roleNouns: string[][];
+  locative: Set<string>;
+  directional: Set<string>;
+  motion: Set<string>;
+  placeVerbs: Set<string>;
+  geographic: Set<string>;
+  /** Case-sensitive. */
+  nameStopWords: Set<string>;
+  /** Case-sensitive: words that make a capitalised run an organisation or title, not a person. */
+  organizationWords: Set<string>;
+  commonWordSurnames: Set<string>;
+}
+
+export const MATCHING_RULES = 'annotators/actors/matching-rules.yaml';
+
+let cached: MatchingRules | undefined;
+
+export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): MatchingRules {
+  if (cached && file === dataPath(MATCHING_RULES)) return cached;
+  const raw = loadYaml(file, rulesSchema);
+  const lower = (list: string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
+  const rules: MatchingRules = {
+    version: raw.version,
+    roleNouns: raw.role_nouns.map((n) => n.toLowerCase().split(/[\s-]+/)).sort((a, b) => b.length - a.length),
+    locative: lower(raw.locative_prepositions),
+    directional: lower(raw.directional_prepositions),
+    motion: lower(raw.motion_words),
+    placeVerbs: lower(raw.place_verbs),
+    geographic: lower(raw.geographic_words),
+    nameStopWords: new Set(raw.name_stop_words),
+    organizationWords: new Set(raw.organization_words),
+    commonWordSurnames: new Set(raw.common_word_surnames),
+  };
+  if (file === dataPath(MATCHING_RULES)) cached = rules;
+  return rules;
+}

@@ -1,0 +1,107 @@
+/** Small text helpers shared by the actor matcher; all work on `article.norm`. */
+import type { Article } from '../../corpus/types';
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
+export const isUpper = (ch: string | undefined): boolean => ch !== undefined && UPPER.test(ch);
+export const isLower = (ch: string | undefined): boolean => ch !== undefined && LOWER.test(ch);
+
+/** True when [start, end) is a whole word run: no letter or digit touches it on either side. */
+export function atWordBoundaries(text: string, start: number, end: number): boolean {
+  return !isWordChar(text[start - 1]) && !isWordChar(text[end]);
+}
+
+/** The word (letters and digits) starting at `pos`, or "" when `pos` is not a word start. */
+export function wordAt(text: string, pos: number): string {
+  if (!isWordChar(text[pos]) || isWordChar(text[pos - 1])) return '';
+  let end = pos;
+  while (isWordChar(text[end])) end++;
+  return text.slice(pos, end);
+}
+
+/** The first word of a phrase ("U.S." -> "U"), lower-cased: the key phrases are indexed by. */
+export function firstWordKey(phrase: string): string {
+  const m = /^[\p{L}\p{N}]+/u.exec(phrase);
+  return (m ? m[0] : phrase).toLowerCase();
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words with their offsets, scanning backwards from `pos` (nearest first), at most `max`. */
+export function wordsBefore(text: string, pos: number, max: number): Token[] {
+  const out: Token[] = [];
+  let i = pos;
+  while (out.length < max) {
+    while (i > 0 && !isWordChar(text[i - 1])) {
+      // Stop at a sentence or clause break: context never crosses it.
+      if (/[.!?;:\n()"]/.test(text[i - 1]!)) return out;
+      i--;
+    }
+    if (i === 0) break;
+    const end = i;
+    while (i > 0 && isWordChar(text[i - 1])) i--;
+    out.push({ text: text.slice(i, end), start: i, end });
+  }
+  return out;
+}
+
+/** Words with their offsets from `pos` onwards, at most `max`, stopping at a clause break. */
+export function wordsAfter(text: string, pos: number, max: number): Token[] {
+  const out: Token[] = [];
+  let i = pos;
+  while (out.length < max) {
+    while (i < text.length && !isWordChar(text[i])) {
+      if (/[.!?;:\n()"]/.test(text[i]!)) return out;
+      i++;
+    }
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && isWordChar(text[i])) i++;
+    out.push({ text: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+/** Index of the sentence holding offset `pos` (binary search; the nearest preceding one between sentences). */
+export function sentenceIndexAt(article: Article, pos: number): number {
+  const s = article.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return s[found]?.index ?? 0;
+}
+
+/**
+ * A headline-cased sentence ("Beijing Says China and Russia Are Not Allies"): most
+ * longer words capitalised. There a capital letter says nothing about proper names.
+ */
+export function isHeadlineCase(sentence: string): boolean {
+  const words = sentence.match(/[\p{L}][\p{L}'-]{3,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => isUpper(w[0])).length;
+  return capitalised / words.length >= 0.8;
+}
+
+/** Lower-case ASCII slug: "Josep Borrell" -> "josep-borrell", diacritics dropped. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
