@@ -1,6 +1,8 @@
 import type { Pipeline } from '../pipeline';
 import { corpusStage } from '../tables/corpus-stage';
+import { actorsStage } from '../tables/actors';
 import { statementsStage } from '../tables/statements';
+import { themesStage } from '../tables/themes';
 import type { ReportStage } from './stage';
 
 /** Options every stage may read. */
@@ -14,5 +16,5 @@ export const DEFAULT_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
 /** The report's stages, in pipeline order. Each later stage adds one line here. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {
   void pipeline;
-  return [corpusStage(), statementsStage(options)];
+  return [corpusStage(), actorsStage(), statementsStage(options), themesStage({ ...options, codebook: pipeline.codebook })];
 }

@@ -11,6 +11,7 @@
  */
 import type { MentionKind } from '../types';
 import type { Actor, Country } from './registry';
+import type { MatchingRules } from './rules';
 import { firstWordKey, isWordChar } from './text';
 
 export interface SurfaceForm {
@@ -19,6 +20,8 @@ export interface SurfaceForm {
   kind: Extract<MentionKind, 'name' | 'alias' | 'surname' | 'adjective'>;
   /** A place name standing for the actor ("Beijing"): subject to the place rules. */
   metonym: boolean;
+  /** An organisation named after its building ("the Kremlin"): a place after a place preposition. */
+  seat: boolean;
   re: RegExp;
 }
 
@@ -81,10 +84,11 @@ function sortLongestFirst<T extends { text: string }>(index: Map<string, T[]>): 
   for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length);
 }
 
-function surfaceForms(actor: Actor): SurfaceForm[] {
+function surfaceForms(actor: Actor, seats: ReadonlySet<string>): SurfaceForm[] {
   const out = new Map<string, SurfaceForm>();
+  const isSeat = (text: string): boolean => actor.type === 'organization' && seats.has(text.replace(/^the\s+/i, ''));
   const put = (text: string, kind: SurfaceForm['kind'], metonym = false): void => {
-    if (!out.has(text)) out.set(text, { text, actorId: actor.id, kind, metonym, re: sticky(withCapitals(namePattern(text), text)) });
+    if (!out.has(text)) out.set(text, { text, actorId: actor.id, kind, metonym, seat: isSeat(text), re: sticky(withCapitals(namePattern(text), text)) });
   };
   put(actor.name, 'name');
   for (const alias of actor.aliases) {
@@ -127,10 +131,10 @@ function roleForm(parts: Part[], role: string, of: string | undefined): RoleForm
   return { text, role, of, re: sticky(pattern) };
 }
 
-export function compileLexicon(registry: { actors: readonly Actor[]; countries: Record<string, Country>; rolePhrases: Record<string, string[]> }): Lexicon {
-  const { actors, countries, rolePhrases } = registry;
+export function compileLexicon(registry: { actors: readonly Actor[]; countries: Record<string, Country>; rolePhrases: Record<string, string[]>; rules: MatchingRules }): Lexicon {
+  const { actors, countries, rolePhrases, rules } = registry;
   const forms = new Map<string, SurfaceForm[]>();
-  for (const actor of actors) for (const form of surfaceForms(actor)) add(forms, form);
+  for (const actor of actors) for (const form of surfaceForms(actor, rules.seats)) add(forms, form);
   sortLongestFirst(forms);
 
   const roleForms = new Map<string, RoleForm[]>();

@@ -16,9 +16,9 @@
 import type { Article } from '../../corpus/types';
 import type { Mention } from '../types';
 import type { Hit, ActorRef } from './hit';
-import { overlaps } from './hit';
+import { actorRef, overlaps } from './hit';
 import { matchAt, type SurfaceForm } from './lexicon';
-import { countryIsPlace, metonymIsPlace } from './places';
+import { afterPlacePreposition, countryIsPlace, metonymIsPlace } from './places';
 import type { Actor, Registry } from './registry';
 import { findRoleMentions } from './roles';
 import { findSurnames } from './surnames';
@@ -27,8 +27,6 @@ import { findTitledNames, type FoundName } from './unregistered';
 
 /** How far (characters, same sentence) the country of an unregistered person is looked for. */
 export const COUNTRY_REACH = 80;
-
-const ref = (a: Actor): ActorRef => ({ id: a.id, name: a.name, type: a.type, country: a.country, gender: a.gender, surname: a.surname });
 
 /** Step 1: longest registered form at each word start. */
 function matchForms(text: string, registry: Registry): { start: number; end: number; form: SurfaceForm }[] {
@@ -49,7 +47,12 @@ function matchForms(text: string, registry: Registry): { start: number; end: num
   return out;
 }
 
-/** Country of an unregistered person: nearest state or organisation before (no person between), else after. */
+/**
+ * Country of an unregistered person: the nearest state or organisation mentioned
+ * before the name in its sentence (within COUNTRY_REACH characters, no other person
+ * between: "EU foreign policy chief Josep Borrell"), else one inside its appositive
+ * ("Chen Mingguo, director of the Xinjiang Public Security Bureau"); "" otherwise.
+ */
 function inferCountry(name: FoundName, hits: readonly Hit[], sentence: { start: number; end: number }): string {
   const inSentence = hits.filter((h) => h.start >= sentence.start && h.end <= sentence.end).sort((a, b) => a.start - b.start);
   let country = '';
@@ -58,13 +61,9 @@ function inferCountry(name: FoundName, hits: readonly Hit[], sentence: { start: 
     if (h.actor.type === 'person') country = '';
     else if (h.actor.country) country = h.actor.country;
   }
-  if (country) return country;
-  for (const h of inSentence) {
-    if (h.start < name.end || h.start - name.end > COUNTRY_REACH) continue;
-    if (h.actor.type === 'person') break;
-    if (h.actor.country) return h.actor.country;
-  }
-  return '';
+  if (country || name.appositiveEnd === undefined) return country;
+  const inAppositive = inSentence.find((h) => h.start >= name.end && h.end <= name.appositiveEnd! && h.actor.type !== 'person' && h.actor.country);
+  return inAppositive?.actor.country ?? '';
 }
 
 export function findMentions(article: Article, registry: Registry): Mention[] {
@@ -80,27 +79,28 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   };
 
   // 1–2. Registered forms, places dropped.
-  const matched = matchForms(text, registry);
-  const actorAt = (a: Actor | undefined): a is Actor => a !== undefined;
-  const withActor = matched.map((m) => ({ ...m, actor: registry.byId.get(m.form.actorId) })).filter((m) => actorAt(m.actor));
-  const notMetonymPlaces = withActor.filter((m) => !(m.form.metonym && metonymIsPlace(text, m.start, m.end, rules, isHeadline(m.start))));
-  const starts = new Set(notMetonymPlaces.map((m) => m.start));
-  const registered = notMetonymPlaces.filter(
-    (m) => !(m.actor!.type === 'state' && !m.form.metonym && m.form.kind !== 'adjective' && countryIsPlace(text, m.start, m.end, rules, (o) => starts.has(o))),
+  const matched = matchForms(text, registry).flatMap((m) => {
+    const actor = registry.byId.get(m.form.actorId);
+    return actor ? [{ ...m, actor }] : [];
+  });
+  const notMetonymPlaces = matched.filter(
+    (m) => !(m.form.metonym && metonymIsPlace(text, m.start, m.end, rules, isHeadline(m.start))) && !(m.form.seat && afterPlacePreposition(text, m.start, rules)),
   );
-  const hits: Hit[] = registered.map((m) => ({ start: m.start, end: m.end, actor: ref(m.actor!), kind: m.form.kind }));
+  const starts = new Set(notMetonymPlaces.map((m) => m.start));
+  const isCountryName = (m: { actor: Actor; form: SurfaceForm }): boolean => m.actor.type === 'state' && !m.form.metonym && m.form.kind !== 'adjective';
+  const registered = notMetonymPlaces.filter((m) => !(isCountryName(m) && countryIsPlace(text, m.start, m.end, rules, (o) => starts.has(o))));
+  const hits: Hit[] = registered.map((m) => ({ start: m.start, end: m.end, actor: actorRef(m.actor), kind: m.form.kind }));
 
-  // 3. Unregistered people with a title.
+  // 3. Unregistered people with a title; one actor record per person, with the first country found for any mention.
+  const unregistered = new Map<string, ActorRef>();
   for (const sentence of article.sentences) {
     const names = findTitledNames(text, sentence.start, sentence.end, rules, (s, e) => hits.some((h) => overlaps(h, s, e)));
     for (const name of names) {
-      const words = name.name.split(/\s+/);
-      hits.push({
-        start: name.start,
-        end: name.end,
-        kind: 'name',
-        actor: { id: name.id, name: article.text.slice(name.start, name.end), type: 'person', country: inferCountry(name, hits, sentence), surname: words.at(-1)!, unregistered: true },
-      });
+      const country = inferCountry(name, hits, sentence);
+      let actor = unregistered.get(name.id);
+      if (!actor) unregistered.set(name.id, (actor = { id: name.id, name: article.text.slice(name.start, name.end), type: 'person', country, unregistered: true }));
+      actor.country ||= country;
+      hits.push({ start: name.start, end: name.end, kind: 'name', actor });
     }
   }
 

@@ -145,7 +145,9 @@ export function buildRegistry(files: { file: string; data: RegistryFile }[], rul
   const rolePhrases: Record<string, string[]> = {};
   const entries = new Map<string, Sourced>();
   const problems = new Map<string, string[]>();
-  const problem = (file: string, line: string): void => void (problems.get(file) ?? problems.set(file, []).get(file)!).push(line);
+  const problem = (file: string, line: string): void => {
+    problems.set(file, [...(problems.get(file) ?? []), line]);
+  };
 
   for (const { file, data } of files) {
     Object.assign(countries, data.countries ?? {});

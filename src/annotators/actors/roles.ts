@@ -10,8 +10,8 @@
  * a second mention of the person: the name is. The state or adjective inside the
  * phrase keeps its own mention either way ("Chinese" in "Chinese Foreign Minister").
  */
-import type { Hit, ActorRef } from './hit';
-import { overlaps } from './hit';
+import type { Hit } from './hit';
+import { actorRef, overlaps } from './hit';
 import { matchAt, type Lexicon, type RoleForm } from './lexicon';
 import { rolesOn, type Actor } from './registry';
 import { isWordChar, wordAt } from './text';
@@ -19,8 +19,6 @@ import { isWordChar, wordAt } from './text';
 function holders(actors: readonly Actor[], form: RoleForm, date: string): Actor[] {
   return actors.filter((a) => a.type === 'person' && rolesOn(a, date).some((r) => r.role === form.role && (form.of === undefined || r.of === form.of)));
 }
-
-const ref = (a: Actor): ActorRef => ({ id: a.id, name: a.name, type: a.type, country: a.country, gender: a.gender, surname: a.surname });
 
 /** Longest role phrase at each word start, left to right, not overlapping each other. */
 function matchRolePhrases(text: string, lexicon: Lexicon): { start: number; end: number; form: RoleForm }[] {
@@ -67,7 +65,7 @@ export function findRoleMentions(text: string, lexicon: Lexicon, actors: readonl
       const last = before.at(-1);
       person = last ? candidates.find((c) => c.id === last.actor.id) : undefined;
     }
-    if (person && !found.some((h) => overlaps(h, start, end))) found.push({ start, end, actor: ref(person), kind: 'role' });
+    if (person && !found.some((h) => overlaps(h, start, end))) found.push({ start, end, actor: actorRef(person), kind: 'role' });
   }
   return found;
 }

@@ -9,6 +9,7 @@ const rulesSchema = z
     version: z.union([z.string(), z.number()]).transform(String),
     role_nouns: words,
     locative_prepositions: words,
+    seats: z.array(z.string().trim().min(1)).default([]),
     directional_prepositions: words,
     motion_words: words,
     place_verbs: words,
@@ -24,6 +25,8 @@ export interface MatchingRules {
   /** Lower-cased; multi-word nouns as word arrays, longest first. */
   roleNouns: string[][];
   locative: Set<string>;
+  /** Organisations named after their building ("Kremlin"), case-sensitive. */
+  seats: Set<string>;
   directional: Set<string>;
   motion: Set<string>;
   placeVerbs: Set<string>;
@@ -47,6 +50,7 @@ export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): Matc
     version: raw.version,
     roleNouns: raw.role_nouns.map((n) => n.toLowerCase().split(/[\s-]+/)).sort((a, b) => b.length - a.length),
     locative: lower(raw.locative_prepositions),
+    seats: new Set(raw.seats),
     directional: lower(raw.directional_prepositions),
     motion: lower(raw.motion_words),
     placeVerbs: lower(raw.place_verbs),

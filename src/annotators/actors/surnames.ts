@@ -22,6 +22,17 @@ function occurrences(text: string, surname: string): number[] {
 }
 
 /**
+ * The registry's surname, else the last word of the name. For unregistered people
+ * the first word too: the order of family and given names is unknown ("Chen
+ * Mingguo" is Chen, "Josep Borrell" is Borrell).
+ */
+function surnamesOf(h: Hit): string[] {
+  const words = h.actor.name.split(/\s+/);
+  if (h.actor.unregistered) return [...new Set([words[0]!, words.at(-1)!])];
+  return [h.actor.surname ?? words.at(-1)!];
+}
+
+/**
  * Surname mentions of the people named in full among `hits` (kind "name").
  * `sentenceStart(offset)` says whether an offset opens a sentence.
  */
@@ -29,8 +40,7 @@ export function findSurnames(text: string, hits: readonly Hit[], rules: Matching
   const fullNames = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name').sort((a, b) => a.start - b.start);
   const bySurname = new Map<string, Hit[]>();
   for (const h of fullNames) {
-    const surname = h.actor.surname ?? h.actor.name.split(/\s+/).at(-1)!;
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
+    for (const surname of surnamesOf(h)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
   }
   const found: Hit[] = [];
   for (const [surname, named] of bySurname) {

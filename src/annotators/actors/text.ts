@@ -3,11 +3,9 @@ import type { Article } from '../../corpus/types';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
 
 export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
 export const isUpper = (ch: string | undefined): boolean => ch !== undefined && UPPER.test(ch);
-export const isLower = (ch: string | undefined): boolean => ch !== undefined && LOWER.test(ch);
 
 /** True when [start, end) is a whole word run: no letter or digit touches it on either side. */
 export function atWordBoundaries(text: string, start: number, end: number): boolean {

@@ -13,15 +13,18 @@ export interface FoundName {
   end: number;
   name: string;
   id: string;
+  /** For names found by an appositive ("Chen Mingguo, director of the X Bureau"): where the appositive ends. */
+  appositiveEnd?: number;
 }
 
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*$/u;
 const INITIAL = /^\p{Lu}$/u;
 
-/** Words of a text with offsets; "J." initials keep their dot out of the word. */
+/** Words of a text with offsets; the dot of an initial ("J.") stays out of the word. */
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  const re = /\p{L}+(?:['-]\p{L}+)*/gu;
+  // A possessive "'s" is not part of the word: "John Smith's office" names John Smith.
+  const re = /\p{L}+(?:['-](?!s(?!\p{L}))\p{L}+)*/gu;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
@@ -67,12 +70,13 @@ function isRoleNounStart(tokens: Token[], i: number, rules: MatchingRules): bool
 export function findTitledNames(text: string, from: number, to: number, rules: MatchingRules, covered: (start: number, end: number) => boolean): FoundName[] {
   const tokens = tokenize(text, from, to);
   const found: FoundName[] = [];
-  const take = (words: Token[]): void => {
+  const take = (words: Token[], appositive = false): void => {
     const start = words[0]!.start;
     const end = words.at(-1)!.end;
     if (covered(start, end) || found.some((f) => f.start < end && start < f.end)) return;
     const name = text.slice(start, end);
-    found.push({ start, end, name, id: `unregistered:${slugify(name)}` });
+    const clauseEnd = text.slice(end + 1, to).search(/[,;]/);
+    found.push({ start, end, name, id: `unregistered:${slugify(name)}`, ...(appositive ? { appositiveEnd: clauseEnd < 0 ? to : end + 1 + clauseEnd } : {}) });
   };
   for (let i = 1; i < tokens.length; i++) {
     // Title before: "... chief Josep Borrell".
@@ -94,7 +98,7 @@ export function findTitledNames(text: string, from: number, to: number, rules: M
     const candidates = lowerRun < 0 ? after.length : lowerRun;
     for (let k = 0; k < Math.min(candidates, 4); k++) {
       if (isRoleNounStart(after, k, rules)) {
-        take(words);
+        take(words, true);
         break;
       }
     }

@@ -1,6 +1,21 @@
-// PLACEHOLDER until the themes module lands (issue 5).
-import type { Article } from '../../corpus/types';
-import type { Statement, ThemeMatch } from '../types';
-export interface Codebook { version: string }
-export function loadCodebook(file?: string): Codebook { void file; return { version: '0' }; }
-export function codeThemes(article: Article, statements: Statement[], codebook: Codebook): ThemeMatch[] { void article; void statements; void codebook; return []; }
+/**
+ * Rhetorical themes (issue 5): a codebook of themes and patterns (YAML, or a
+ * quanteda / LIWC dictionary), coded sentence by sentence into ThemeMatch records.
+ */
+export {
+  type Codebook,
+  type CodebookFormat,
+  type Theme,
+  type NegationHandling,
+  codebookFromData,
+  DEFAULT_CODEBOOK,
+  DEFAULT_NEGATORS,
+  DEFAULT_NEGATION_WINDOW,
+} from './codebook';
+export { loadCodebook } from './load';
+export { readLiwcDictionary } from './liwc';
+export { readQuantedaDictionary } from './quanteda';
+export { compilePattern, patternProblem, words, type CompiledPattern, type Word } from './patterns';
+export { codeThemes, matchText, themesOf, statementAt, findInArticle, type TextMatch } from './code';
+export { evaluateThemes, checkExamples, loadGold, type GoldSentence, type ThemeScore, type ThemeEvaluation, type ExampleFailure } from './evaluate';
+export { keynessFromCounts, keynessCell, keynessTokens, chiSquareUpperTail, type KeynessRow } from './keyness';

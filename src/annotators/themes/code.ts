@@ -1,0 +1,109 @@
+/**
+ * Codes an article's sentences against a codebook: one ThemeMatch per coded match.
+ *
+ * Matching runs on `article.norm` (curly quotes straightened, same offsets as the
+ * text), sentence by sentence, so a match never spans two sentences. Scare quotes
+ * are ignored on purpose: `China's "no limits" partnership` is coded as the
+ * partnership theme, because a label in quotes is still the rhetoric being
+ * reported; the matched span leaves the quote marks out.
+ */
+import { normalizeForMatching } from '../../corpus/normalize';
+import type { Article, Span } from '../../corpus/types';
+import type { Statement, ThemeMatch } from '../types';
+import { compiledThemes, type Codebook, type CompiledTheme } from './codebook';
+import { words, type CompiledPattern, type Word } from './patterns';
+
+/** One theme match within a text, before it is placed in an article. */
+export interface TextMatch extends Span {
+  theme: string;
+  pattern: string;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function negated(match: Span, tokens: readonly Word[], codebook: Codebook): boolean {
+  const before = tokens.filter((w) => w.end <= match.start).slice(-codebook.negationWindow);
+  return before.some((w) => {
+    const word = w.word.toLowerCase();
+    return codebook.negators.includes(word) || (codebook.negators.includes("n't") && word.endsWith("n't"));
+  });
+}
+
+/** One theme's matches in one sentence: excluded and negated ones dropped, overlaps resolved. */
+function themeMatches(text: string, tokens: readonly Word[], compiled: CompiledTheme, codebook: Codebook): TextMatch[] {
+  const { theme } = compiled;
+  const excluded = compiled.exclude.flatMap((p) => p.find(text, tokens));
+  const candidates = compiled.patterns.flatMap((p, order) => p.find(text, tokens).map((span) => ({ ...span, order, pattern: p.source })));
+  // Of overlapping matches the pattern listed first wins, then the longer one, so
+  // codebook authors put the most specific pattern first.
+  candidates.sort((a, b) => a.order - b.order || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: TextMatch[] = [];
+  for (const c of candidates) {
+    if (excluded.some((x) => overlaps(x, c))) continue;
+    if (theme.negation === 'drop' && negated(c, tokens, codebook)) continue;
+    if (kept.some((k) => overlaps(k, c))) continue;
+    kept.push({ start: c.start, end: c.end, theme: theme.id, pattern: c.pattern });
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** All theme matches in one piece of text (a sentence), offsets relative to it, in text order. */
+export function matchText(text: string, codebook: Codebook): TextMatch[] {
+  return matchNormalized(normalizeForMatching(text), codebook);
+}
+
+function matchNormalized(text: string, codebook: Codebook): TextMatch[] {
+  const tokens = words(text);
+  const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
+  return compiledThemes(codebook)
+    .flatMap((compiled) => themeMatches(text, tokens, compiled, codebook))
+    .sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
+}
+
+/** The ids of the themes a text is coded with, in codebook order. */
+export function themesOf(text: string, codebook: Codebook): string[] {
+  const found = new Set(matchText(text, codebook).map((m) => m.theme));
+  return codebook.themes.map((t) => t.id).filter((id) => found.has(id));
+}
+
+/** The statement holding a span: inside its content first, else inside the whole statement. */
+export function statementAt(span: Span, statements: readonly Statement[]): Statement | undefined {
+  const inside = (start: number, end: number) => start <= span.start && span.end <= end;
+  return statements.find((s) => inside(s.content_start, s.content_end)) ?? statements.find((s) => inside(s.start, s.end));
+}
+
+/** Codes every sentence of an article; each match carries its statement, speaker country and date. */
+export function codeThemes(article: Article, statements: readonly Statement[], codebook: Codebook): ThemeMatch[] {
+  const rows: ThemeMatch[] = [];
+  for (const sentence of article.sentences) {
+    const text = article.norm.slice(sentence.start, sentence.end);
+    for (const m of matchNormalized(text, codebook)) {
+      const start = sentence.start + m.start;
+      const end = sentence.start + m.end;
+      const statement = statementAt({ start, end }, statements);
+      rows.push({
+        article_id: article.article_id,
+        sentence: sentence.index,
+        statement_id: statement?.statement_id ?? '',
+        theme: m.theme,
+        pattern: m.pattern,
+        start,
+        end,
+        matched: article.text.slice(start, end),
+        speaker_country: statement?.speaker_country ?? '',
+        date: statement?.date || article.published,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Where one pattern matches in an article, sentence by sentence (offsets into the article text). */
+export function findInArticle(article: Article, pattern: CompiledPattern): (Span & { sentence: number })[] {
+  return article.sentences.flatMap((sentence) => {
+    const text = article.norm.slice(sentence.start, sentence.end);
+    return pattern.find(text, words(text)).map((m) => ({ sentence: sentence.index, start: sentence.start + m.start, end: sentence.start + m.end }));
+  });
+}

@@ -1,0 +1,299 @@
+/**
+ * Actor tables: mentions (one row per mention), co-occurrence (who appears with
+ * whom, per window and period) and unregistered people. Row functions and the
+ * co-occurrence computation are free functions over small records; the *Table
+ * functions return danfo DataFrames for notebooks, one call per cell.
+ */
+import { rollups } from 'd3-array';
+import type { DataFrame } from 'danfojs-node';
+import type { Article } from '../corpus/types';
+import type { ActorType, Mention, MentionKind } from '../annotators/types';
+import { ACTOR_TYPES, MENTION_KINDS } from '../annotators/types';
+import { check, checkOneOf } from '../errors';
+import type { AnnotatedArticle } from '../pipeline';
+import type { ReportStage } from '../report/stage';
+import { toDataFrame } from './frame';
+import type { ColumnSpec, ColumnType, Row, TableSpec } from './schema';
+
+const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
+
+export const MENTIONS: TableSpec = {
+  name: 'mentions',
+  file: 'tables/mentions.csv',
+  description: 'One row per actor mention: who is referred to, where, and how.',
+  columns: [
+    col('article_id', 'string', 'article holding the mention'),
+    col('sentence', 'integer', '0-based index of the sentence holding the mention (sentences.csv)'),
+    col('start', 'integer', 'character offset of the mention in the cleaned text'),
+    col('end', 'integer', 'character offset after the mention (surface = cleaned.slice(start, end))'),
+    col('surface', 'string', 'the words as written ("Beijing", "China\'s top diplomat", "Wang")'),
+    col('actor_id', 'string', 'registry id ("wang-yi"), or "unregistered:<slug>" for people the registry lacks'),
+    col('actor', 'string', 'canonical name ("Wang Yi")'),
+    col('actor_type', 'string', 'person, state or organization'),
+    col('country', 'string', 'country or bloc code of the actor (CHN, RUS, USA, EU, NATO, UN, …); empty when unknown'),
+    col(
+      'kind',
+      'string',
+      'name (canonical or full name), alias (other aliases and metonyms: "US", "Beijing"), surname ("Wang", resolved to the person last named in full), role ("China\'s top diplomat", resolved by dated roles), adjective ("Chinese"), pronoun',
+    ),
+  ],
+};
+
+export const COOCCURRENCE: TableSpec = {
+  name: 'cooccurrence',
+  file: 'tables/cooccurrence.csv',
+  description: 'Pairs of actors mentioned in the same window unit (sentence, paragraph or article), per period.',
+  columns: [
+    col('actor_a', 'string', 'actor id; pairs are unordered and listed once, with actor_a < actor_b by id'),
+    col('actor_b', 'string', 'the other actor id'),
+    col('window', 'string', 'unit both must be mentioned in: sentence, paragraph or article'),
+    col('period', 'string', 'period of the articles\' publication date: year (YYYY) in the CSV; quarter (YYYY-Qn) or month (YYYY-MM) through the API; "undated" when unknown'),
+    col('count', 'integer', 'n_ab: window units of the period mentioning both actors'),
+    col('articles', 'integer', 'articles with at least one such unit'),
+    col('dice', 'number', 'Dice coefficient 2·n_ab / (n_a + n_b), n_a and n_b counting the units of the period mentioning each actor; 1 = always together, 0 = never'),
+  ],
+};
+
+export const UNREGISTERED: TableSpec = {
+  name: 'unregistered',
+  file: 'tables/unregistered.csv',
+  description: 'People named with a title in the text but missing from the actor registry: candidates to add with --actors FILE.',
+  columns: [
+    col('actor_id', 'string', 'generated id: "unregistered:" and the name as a slug'),
+    col('name', 'string', 'the name as first written'),
+    col('count', 'integer', 'mentions (full name and surname)'),
+    col('articles', 'integer', 'articles mentioning the person'),
+    col('sample_article_id', 'string', 'article of the first mention'),
+    col('sample_sentence', 'integer', 'sentence index of the first mention'),
+    col('sample_text', 'string', 'the sentence of the first mention'),
+  ],
+};
+
+export const ACTOR_TABLES: readonly TableSpec[] = [MENTIONS, COOCCURRENCE, UNREGISTERED];
+
+export type CooccurrenceWindow = 'sentence' | 'paragraph' | 'article';
+export const COOCCURRENCE_WINDOWS: readonly CooccurrenceWindow[] = ['sentence', 'paragraph', 'article'];
+export type PeriodUnit = 'year' | 'quarter' | 'month';
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['year', 'quarter', 'month'];
+export const UNDATED = 'undated';
+
+export interface MentionFilter {
+  /** Keep actors of these types. */
+  types?: readonly ActorType[];
+  /** Keep mentions of these kinds. */
+  kinds?: readonly MentionKind[];
+  /** Keep these actor ids. */
+  actors?: readonly string[];
+}
+
+function checkFilter(filter: MentionFilter): void {
+  for (const t of filter.types ?? []) checkOneOf(t, 'types', ACTOR_TYPES);
+  for (const k of filter.kinds ?? []) checkOneOf(k, 'kinds', MENTION_KINDS);
+}
+
+export function filterMentions(mentions: readonly Mention[], filter: MentionFilter = {}): Mention[] {
+  const types = filter.types && new Set<string>(filter.types);
+  const kinds = filter.kinds && new Set<string>(filter.kinds);
+  const actors = filter.actors && new Set(filter.actors);
+  return mentions.filter((m) => (!types || types.has(m.actor_type)) && (!kinds || kinds.has(m.kind)) && (!actors || actors.has(m.actor_id)));
+}
+
+export function mentionRows(mentions: readonly Mention[]): Row[] {
+  return mentions.map((m) => ({
+    article_id: m.article_id,
+    sentence: m.sentence,
+    start: m.start,
+    end: m.end,
+    surface: m.surface,
+    actor_id: m.actor_id,
+    actor: m.actor,
+    actor_type: m.actor_type,
+    country: m.country,
+    kind: m.kind,
+  }));
+}
+
+/** Period of an ISO date: "2022", "2022-Q1" or "2022-03"; "undated" for "". */
+export function periodOf(published: string, unit: PeriodUnit): string {
+  if (!/^\d{4}-\d{2}/.test(published)) return UNDATED;
+  const year = published.slice(0, 4);
+  const month = published.slice(5, 7);
+  if (unit === 'year') return year;
+  if (unit === 'month') return `${year}-${month}`;
+  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
+}
+
+/**
+ * One article reduced to what co-occurrence needs: for each window, the set of
+ * actor ids of each unit that mentions any (no text), so a report over a large
+ * corpus keeps only these.
+ */
+export interface ArticleUnits {
+  article_id: string;
+  published: string;
+  units: Record<CooccurrenceWindow, string[][]>;
+}
+
+export function articleUnits(article: Pick<Article, 'article_id' | 'published' | 'sentences'>, mentions: readonly Mention[]): ArticleUnits {
+  const paragraphOf = new Map(article.sentences.map((s) => [s.index, s.paragraph]));
+  const group = (key: (m: Mention) => number): string[][] =>
+    rollups(
+      mentions,
+      (ms) => [...new Set(ms.map((m) => m.actor_id))].sort(),
+      key,
+    )
+      .sort((a, b) => a[0] - b[0])
+      .map(([, ids]) => ids);
+  return {
+    article_id: article.article_id,
+    published: article.published,
+    units: {
+      sentence: group((m) => m.sentence),
+      paragraph: group((m) => paragraphOf.get(m.sentence) ?? -1),
+      article: mentions.length > 0 ? [[...new Set(mentions.map((m) => m.actor_id))].sort()] : [],
+    },
+  };
+}
+
+export interface CooccurrenceOptions {
+  window?: CooccurrenceWindow;
+  period?: PeriodUnit;
+  /** Keep pairs seen in at least this many units. */
+  minCount?: number;
+  /** Keep only these periods ("2022", "2022-Q1", "undated"). */
+  periods?: readonly string[];
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+/**
+ * Co-occurrence rows for one window from reduced articles: for each period, each
+ * unordered pair of actors mentioned in the same unit, with n_ab (units with both),
+ * the articles holding such units, and Dice = 2·n_ab / (n_a + n_b).
+ */
+export function cooccurrenceRows(articles: readonly ArticleUnits[], options: CooccurrenceOptions = {}): Row[] {
+  const window = options.window ?? 'sentence';
+  const unit = options.period ?? 'year';
+  checkOneOf(window, 'window', COOCCURRENCE_WINDOWS);
+  checkOneOf(unit, 'period', PERIOD_UNITS);
+  const minCount = options.minCount ?? 1;
+  check(Number.isInteger(minCount) && minCount >= 1, 'minCount', `got ${minCount}`, 'Use a whole number of 1 or more');
+  const keep = options.periods && new Set(options.periods);
+
+  const singles: { period: string; actor: string }[] = [];
+  const pairs: { period: string; a: string; b: string; article: string }[] = [];
+  for (const art of articles) {
+    const period = periodOf(art.published, unit);
+    if (keep && !keep.has(period)) continue;
+    for (const ids of art.units[window]) {
+      for (const actor of ids) singles.push({ period, actor });
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push({ period, a: ids[i]!, b: ids[j]!, article: art.article_id });
+    }
+  }
+  const unitsWith = new Map(rollups(singles, (v) => v.length, (s) => `${s.period}\t${s.actor}`));
+  const rows = rollups(
+    pairs,
+    (v) => ({ count: v.length, articles: new Set(v.map((p) => p.article)).size }),
+    (p) => p.period,
+    (p) => p.a,
+    (p) => p.b,
+  ).flatMap(([period, byA]) =>
+    byA.flatMap(([a, byB]) =>
+      byB.map(([b, { count, articles }]): Row => {
+        const n = (unitsWith.get(`${period}\t${a}`) ?? 0) + (unitsWith.get(`${period}\t${b}`) ?? 0);
+        return { actor_a: a, actor_b: b, window, period, count, articles, dice: round((2 * count) / n) };
+      }),
+    ),
+  );
+  return rows
+    .filter((r) => (r.count as number) >= minCount)
+    .sort((x, y) => String(x.period).localeCompare(String(y.period)) || (y.count as number) - (x.count as number) || String(x.actor_a).localeCompare(String(y.actor_a)) || String(x.actor_b).localeCompare(String(y.actor_b)));
+}
+
+/** Counts of unregistered people, with the first sentence naming each. */
+export class UnregisteredTally {
+  private readonly people = new Map<string, { name: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } }>();
+
+  add(article: Pick<Article, 'sentences'>, mentions: readonly Mention[]): void {
+    for (const m of mentions) {
+      if (!m.unregistered) continue;
+      let p = this.people.get(m.actor_id);
+      if (!p) {
+        const text = article.sentences.find((s) => s.index === m.sentence)?.text ?? '';
+        p = { name: m.actor, count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text } };
+        this.people.set(m.actor_id, p);
+      }
+      p.count++;
+      p.articles.add(m.article_id);
+    }
+  }
+
+  rows(minCount = 1): Row[] {
+    return [...this.people]
+      .filter(([, p]) => p.count >= minCount)
+      .map(([id, p]) => ({
+        actor_id: id,
+        name: p.name,
+        count: p.count,
+        articles: p.articles.size,
+        sample_article_id: p.sample.article_id,
+        sample_sentence: p.sample.sentence,
+        sample_text: p.sample.text,
+      }))
+      .sort((a, b) => b.count - a.count || a.actor_id.localeCompare(b.actor_id));
+  }
+}
+
+// ---- danfo API for notebooks -------------------------------------------------------------
+
+/** mentions.csv as a DataFrame, filtered by actor types, mention kinds or actor ids. */
+export function mentionsTable(annotated: readonly AnnotatedArticle[], filter: MentionFilter = {}): DataFrame {
+  checkFilter(filter);
+  return toDataFrame(mentionRows(annotated.flatMap((a) => filterMentions(a.mentions, filter))), MENTIONS);
+}
+
+export interface CooccurrenceTableOptions extends CooccurrenceOptions {
+  /** Only actors of these types take part. */
+  types?: readonly ActorType[];
+  /** Count adjective mentions ("Chinese", "Russian"); default true. */
+  includeAdjectives?: boolean;
+}
+
+/** cooccurrence.csv as a DataFrame: `cooccurrenceTable(annotated, { window: 'paragraph', period: 'quarter', types: ['state'] })`. */
+export function cooccurrenceTable(annotated: readonly AnnotatedArticle[], options: CooccurrenceTableOptions = {}): DataFrame {
+  checkFilter({ types: options.types });
+  const kinds = options.includeAdjectives === false ? MENTION_KINDS.filter((k) => k !== 'adjective') : undefined;
+  const reduced = annotated.map((a) => articleUnits(a.article, filterMentions(a.mentions, { types: options.types, kinds })));
+  return toDataFrame(cooccurrenceRows(reduced, options), COOCCURRENCE);
+}
+
+/** unregistered.csv as a DataFrame. */
+export function unregisteredTable(annotated: readonly AnnotatedArticle[], options: { minCount?: number } = {}): DataFrame {
+  const tally = new UnregisteredTally();
+  for (const a of annotated) tally.add(a.article, a.mentions);
+  return toDataFrame(tally.rows(options.minCount ?? 1), UNREGISTERED);
+}
+
+// ---- report stage ---------------------------------------------------------------------------
+
+/**
+ * mentions.csv streamed article by article; cooccurrence.csv (every window, by year)
+ * and unregistered.csv at the end, from per-article sets of actor ids and counts.
+ */
+export function actorsStage(): ReportStage {
+  const reduced: ArticleUnits[] = [];
+  const tally = new UnregisteredTally();
+  return {
+    name: 'actors',
+    tables: [MENTIONS],
+    rows({ article, mentions }) {
+      reduced.push(articleUnits(article, mentions));
+      tally.add(article, mentions);
+      return { mentions: mentionRows(mentions) };
+    },
+    finish: () => [
+      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => cooccurrenceRows(reduced, { window, period: 'year' })) },
+      { spec: UNREGISTERED, rows: tally.rows() },
+    ],
+  };
+}

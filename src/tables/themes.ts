@@ -1,0 +1,381 @@
+/**
+ * Theme tables: every coded match (themes.csv), keyword-in-context evidence,
+ * theme frequencies by period and by speaker country, and keyness.
+ *
+ * Shares are shares of statements: for a theme and a period (or a speaker
+ * country), `statements` counts the statements holding at least one match of the
+ * theme, and `share` = statements / all statements of that period (or country),
+ * 0 when there is no statement at all. `count` counts every match, statements or
+ * not (narration included). A statement's period is its date, else the article's
+ * publication date. Period tables are zero-filled: every theme × every period of
+ * the analysis window, 0 where nothing was coded, then any other period present
+ * (outside the window, "undated") as the statements tables do. By country, the
+ * group is the speaker's country, "unknown" for statements without one, and ""
+ * for matches outside statements (narration).
+ */
+import type { DataFrame } from 'danfojs-node';
+import type { Article } from '../corpus/types';
+import type { Statement, ThemeMatch } from '../annotators/types';
+import { codeThemes, findInArticle } from '../annotators/themes/code';
+import type { Codebook } from '../annotators/themes/codebook';
+import { keynessFromCounts, keynessTokens, type KeynessRow } from '../annotators/themes/keyness';
+import { loadCodebook } from '../annotators/themes/load';
+import { themeMessages } from '../annotators/themes/messages';
+import { compilePattern, words, type Word } from '../annotators/themes/patterns';
+import { check, KitError } from '../errors';
+import type { AnnotatedArticle } from '../pipeline';
+import type { ReportStage } from '../report/stage';
+import type { StageOptions } from '../report/stages';
+import { toDataFrame } from './frame';
+import { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './periods';
+import type { ColumnSpec, ColumnType, Row, TableSpec } from './schema';
+
+const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
+
+export const THEMES: TableSpec = {
+  name: 'themes',
+  file: 'tables/themes.csv',
+  description: 'One row per codebook match: the evidence behind every theme count.',
+  columns: [
+    col('article_id', 'string', 'article holding the match'),
+    col('sentence', 'integer', '0-based index of the sentence holding the match'),
+    col('statement_id', 'string', 'statement holding the match (inside its content, else inside the whole statement); empty when the sentence is not part of a statement'),
+    col('theme', 'string', 'theme id from the codebook'),
+    col('pattern', 'string', 'the codebook pattern that matched, as written'),
+    col('start', 'integer', 'character offset of the match in the cleaned text'),
+    col('end', 'integer', 'character offset after the match (matched = cleaned.slice(start, end))'),
+    col('matched', 'string', 'the matched text as written'),
+    col('speaker_country', 'string', "the statement's speaker country (CHN, RUS, USA, …); empty outside statements or when unknown"),
+    col('date', 'date', "the statement's date, else the article's publication date (ISO), or empty"),
+  ],
+};
+
+export const KWIC: TableSpec = {
+  name: 'kwic',
+  file: 'tables/kwic.csv',
+  description: 'Keyword in context: each match of a theme or pattern with the words around it.',
+  columns: [
+    col('article_id', 'string', 'article holding the match'),
+    col('sentence', 'integer', '0-based index of the sentence holding the match'),
+    col('left', 'string', 'the `window` words before the match (spaces collapsed)'),
+    col('match', 'string', 'the matched text'),
+    col('right', 'string', 'the `window` words after the match (spaces collapsed)'),
+  ],
+};
+
+const frequencyColumns = (key: ColumnSpec): ColumnSpec[] => [
+  col('theme', 'string', 'theme id from the codebook'),
+  col('label', 'string', 'theme label from the codebook'),
+  key,
+  col('count', 'integer', 'matches of the theme (in statements or not)'),
+  col('statements', 'integer', 'statements holding at least one match of the theme'),
+  col('share', 'number', 'statements / all statements of the group (4 decimals; 0 when the group has no statement)'),
+];
+
+export const THEMES_BY_YEAR: TableSpec = {
+  name: 'themes_by_year',
+  file: 'tables/themes_by_year.csv',
+  description: 'Theme frequencies per year, zero-filled across the analysis window (every theme × every year), then any year outside it.',
+  columns: frequencyColumns(col('period', 'string', 'year (YYYY) of the statement date, else of publication; "undated" when neither is known')),
+};
+
+export const THEMES_BY_COUNTRY: TableSpec = {
+  name: 'themes_by_country',
+  file: 'tables/themes_by_country.csv',
+  description: 'Theme frequencies per speaker country, zero-filled (every theme × every country seen).',
+  columns: frequencyColumns(col('speaker_country', 'string', 'speaker country code, "unknown" for statements without one; empty for matches outside statements (narration)')),
+};
+
+export const KEYNESS: TableSpec = {
+  name: 'keyness',
+  file: 'tables/keyness.csv',
+  description:
+    'Words distinguishing Chinese (CHN, target) from US (USA, reference) statements, by signed log-likelihood G² as quanteda textstat_keyness(measure = "lr"); empty when either group has no statement.',
+  columns: [
+    col('feature', 'string', 'lowercase word'),
+    col('n_target', 'integer', 'occurrences in target statements'),
+    col('n_reference', 'integer', 'occurrences in reference statements'),
+    col('G2', 'number', 'signed log-likelihood G² (positive: over-used by the target), Yates-corrected when an expected count is below 5'),
+    col('chi2', 'number', 'signed Pearson chi², same correction rule'),
+    col('p', 'number', 'p-value of |G²| (chi-squared, 1 df)'),
+  ],
+};
+
+export const THEME_TABLES: readonly TableSpec[] = [THEMES, THEMES_BY_YEAR, THEMES_BY_COUNTRY, KEYNESS];
+
+export function themeRows(matches: readonly ThemeMatch[]): Row[] {
+  return matches.map((m) => ({ ...m }));
+}
+
+// ---------------------------------------------------------------- keyword in context
+
+export interface KwicOptions {
+  /** A theme id: its matches (from the annotations, or coded with `codebook` for a plain corpus). */
+  theme?: string;
+  /** Any codebook pattern (`sanction*`, `"no limits"`, `/regex/`), searched afresh. */
+  pattern?: string;
+  /** Words of context each side (default 8). */
+  window?: number;
+  /** Codebook for `theme` over a plain corpus (default: the kit's). */
+  codebook?: Codebook;
+}
+
+type KwicInput = readonly AnnotatedArticle[] | { articles: readonly Article[] };
+
+/** `window` words each side of [start, end), as written, spaces collapsed. */
+function context(article: Article, tokens: readonly Word[], start: number, end: number, window: number): { left: string; right: string } {
+  if (window === 0) return { left: '', right: '' };
+  const before = tokens.filter((w) => w.end <= start);
+  const after = tokens.filter((w) => w.start >= end);
+  const leftFrom = before.length > 0 ? before[Math.max(0, before.length - window)]!.start : start;
+  const rightTo = after.length > 0 ? after[Math.min(after.length, window) - 1]!.end : end;
+  const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return { left: tidy(article.text.slice(leftFrom, start)), right: tidy(article.text.slice(end, rightTo)) };
+}
+
+/** Keyword-in-context rows (article_id, sentence, left, match, right) for a theme or a pattern. */
+export function kwic(input: KwicInput, options: KwicOptions): Row[] {
+  check((options.theme === undefined) !== (options.pattern === undefined), 'options', themeMessages.kwicNeedsOne());
+  const window = options.window ?? 8;
+  check(Number.isInteger(window) && window >= 0, 'options.window', `got ${window}`, 'Use a whole number of words (0 or more)');
+  const annotated: readonly AnnotatedArticle[] | undefined = Array.isArray(input) ? (input as readonly AnnotatedArticle[]) : undefined;
+  const articles = annotated ? annotated.map((a) => a.article) : (input as { articles: readonly Article[] }).articles;
+
+  let spans: (article: Article, index: number) => { sentence: number; start: number; end: number }[];
+  if (options.pattern !== undefined) {
+    let compiled: ReturnType<typeof compilePattern>;
+    try {
+      compiled = compilePattern(options.pattern);
+    } catch (e) {
+      throw new KitError(`Invalid argument \`options.pattern\`: ${(e as Error).message}`, 'invalid-argument');
+    }
+    spans = (article) => findInArticle(article, compiled);
+  } else {
+    const theme = options.theme!;
+    if (annotated) spans = (_article, index) => annotated[index]!.themes.filter((m) => m.theme === theme);
+    else {
+      const codebook = options.codebook ?? loadCodebook();
+      const ids = codebook.themes.map((t) => t.id);
+      check(ids.includes(theme), 'options.theme', themeMessages.unknownTheme(theme, ids));
+      spans = (article) => codeThemes(article, [], codebook).filter((m) => m.theme === theme);
+    }
+  }
+  return articles.flatMap((article, index) => {
+    const found = spans(article, index);
+    const tokens = found.length > 0 ? words(article.norm) : [];
+    return found.map((m) => ({
+      article_id: article.article_id,
+      sentence: m.sentence,
+      ...context(article, tokens, m.start, m.end, window),
+      match: article.text.slice(m.start, m.end),
+    }));
+  });
+}
+
+/** `kwic` as a danfo DataFrame (for notebooks). */
+export function kwicFrame(input: KwicInput, options: KwicOptions): DataFrame {
+  return toDataFrame(kwic(input, options), KWIC);
+}
+
+// ---------------------------------------------------------------- periods
+
+export interface AnalysisWindow {
+  from: string;
+  to: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkWindow(window: AnalysisWindow): void {
+  const ok = ISO_DATE.test(window.from) && ISO_DATE.test(window.to) && window.from <= window.to;
+  if (!ok) throw new KitError(`Invalid argument \`window\`: ${themeMessages.badWindow(window.from, window.to)}`, 'invalid-argument');
+}
+
+// ---------------------------------------------------------------- tallies
+
+const SEP = '\u0000';
+
+/** Country group of a match or statement: the speaker's country, "unknown", or "" outside statements. */
+const countryGroup = (inStatement: boolean, country: string) => (inStatement ? country || 'unknown' : '');
+
+/**
+ * Counts kept while streaming (no texts): matches and coded statements per
+ * theme × country group × date, statements per country group × date, and word
+ * counts of statements per speaker country for keyness.
+ */
+export class ThemeTally {
+  /** theme, country group, date → matches */
+  private readonly matches = new Map<string, number>();
+  /** theme, country group, date → statements holding the theme */
+  private readonly coded = new Map<string, number>();
+  /** country group, date → statements */
+  private readonly statements = new Map<string, number>();
+  readonly wordsByCountry = new Map<string, Map<string, number>>();
+
+  constructor(private readonly codebook: Codebook) {}
+
+  add({ article, statements, themes }: AnnotatedArticle): void {
+    const inc = (m: Map<string, number>, ...key: string[]) => m.set(key.join(SEP), (m.get(key.join(SEP)) ?? 0) + 1);
+    const dateOf = (s: Statement) => s.date || article.published;
+    for (const s of statements) {
+      inc(this.statements, countryGroup(true, s.speaker_country), dateOf(s));
+      let counts = this.wordsByCountry.get(s.speaker_country);
+      if (!counts) this.wordsByCountry.set(s.speaker_country, (counts = new Map()));
+      for (const w of keynessTokens(s.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const byId = new Map(statements.map((s) => [s.statement_id, s]));
+    const seen = new Set<string>();
+    for (const m of themes) {
+      const s = byId.get(m.statement_id);
+      inc(this.matches, m.theme, countryGroup(s !== undefined, m.speaker_country), m.date);
+      if (s && !seen.has(m.theme + SEP + s.statement_id)) {
+        seen.add(m.theme + SEP + s.statement_id);
+        inc(this.coded, m.theme, countryGroup(true, s.speaker_country), dateOf(s));
+      }
+    }
+  }
+
+  /** Sums by theme and group (a function of country group and date). */
+  private static sums(counts: Map<string, number>, group: (country: string, date: string) => string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, n] of counts) {
+      const [theme, country, date] = key.split(SEP) as [string, string, string];
+      const k = theme + SEP + group(country, date);
+      out.set(k, (out.get(k) ?? 0) + n);
+    }
+    return out;
+  }
+
+  private table(keyName: string, groups: readonly string[], group: (country: string, date: string) => string): Row[] {
+    const matches = ThemeTally.sums(this.matches, group);
+    const coded = ThemeTally.sums(this.coded, group);
+    // Statement keys have no theme: prefix an empty one so `sums` reads them alike.
+    const totals = ThemeTally.sums(new Map([...this.statements].map(([k, n]) => [SEP + k, n])), group);
+    return this.codebook.themes.flatMap((theme) =>
+      groups.map((g) => {
+        const statements = coded.get(theme.id + SEP + g) ?? 0;
+        const total = totals.get(SEP + g) ?? 0;
+        return {
+          theme: theme.id,
+          label: theme.label,
+          [keyName]: g,
+          count: matches.get(theme.id + SEP + g) ?? 0,
+          statements,
+          share: total > 0 ? Math.round((statements / total) * 1e4) / 1e4 : 0,
+        };
+      }),
+    );
+  }
+
+  private dates(): string[] {
+    return [...this.matches.keys(), ...this.statements.keys()].map((k) => k.split(SEP).at(-1)!);
+  }
+
+  /**
+   * Theme × period rows: every period of the window first (zero-filled), then any
+   * other period present (outside the window, "undated"), as the statements tables do.
+   */
+  byPeriod(unit: PeriodUnit, window: AnalysisWindow): Row[] {
+    checkWindow(window);
+    const periods = periodsInWindow(window, unit);
+    const extra = new Set(this.dates().map((d) => periodOf(d, unit)).filter((p) => !periods.includes(p)));
+    return this.table('period', [...periods, ...[...extra].sort()], (_c, date) => periodOf(date, unit));
+  }
+
+  /** Theme × country group rows over every group seen (all dates), "" (matches outside statements) last. */
+  byCountry(): Row[] {
+    const countries = new Set<string>();
+    for (const key of this.matches.keys()) countries.add(key.split(SEP)[1]!);
+    for (const key of this.statements.keys()) countries.add(key.split(SEP)[0]!);
+    const groups = [...countries].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0));
+    return this.table('speaker_country', groups, (country) => country);
+  }
+
+  /** Keyness of one speaker country's statements against another's ([] when either has none). */
+  keynessBetween(target: string, reference: string): KeynessRow[] {
+    const t = this.wordsByCountry.get(target);
+    const r = this.wordsByCountry.get(reference);
+    return t && r ? keynessFromCounts(t, r) : [];
+  }
+}
+
+export interface FrequencyOptions {
+  /** Group by period (default year) or by speaker country. */
+  by?: PeriodUnit | 'country';
+  /** Analysis window for period tables (default 2021-01-01..2024-12-31). */
+  window?: AnalysisWindow;
+  /** Codebook giving the themes listed and their labels (default: the kit's). */
+  codebook?: Codebook;
+}
+
+export const DEFAULT_ANALYSIS_WINDOW: AnalysisWindow = { from: '2021-01-01', to: '2024-12-31' };
+
+/**
+ * Theme frequencies as rows `theme,label,period|speaker_country,count,statements,share`,
+ * zero-filled (see the module comment for the share).
+ */
+export function themeFrequencies(annotated: readonly AnnotatedArticle[], options: FrequencyOptions = {}): Row[] {
+  const by = options.by ?? 'year';
+  if (by !== 'country' && !PERIOD_UNITS.includes(by)) check(false, 'options.by', `got ${JSON.stringify(by)}`, 'Use one of: year, quarter, month, country');
+  const tally = new ThemeTally(options.codebook ?? loadCodebook());
+  for (const a of annotated) tally.add(a);
+  return by === 'country' ? tally.byCountry() : tally.byPeriod(by, options.window ?? DEFAULT_ANALYSIS_WINDOW);
+}
+
+// ---------------------------------------------------------------- keyness
+
+export interface KeynessOptions {
+  /** Statements forming the target group. */
+  target: (s: Statement) => boolean;
+  /** Statements forming the reference group (default: every statement not in the target). */
+  reference?: (s: Statement) => boolean;
+}
+
+/** Keyness of the target statements' words against the reference statements' (see annotators/themes/keyness.ts). */
+export function keyness(annotated: readonly AnnotatedArticle[], options: KeynessOptions): KeynessRow[] {
+  const reference = options.reference ?? ((s: Statement) => !options.target(s));
+  const target = new Map<string, number>();
+  const ref = new Map<string, number>();
+  for (const { statements } of annotated) {
+    for (const s of statements) {
+      for (const [group, selected] of [
+        [target, options.target(s)],
+        [ref, reference(s)],
+      ] as const) {
+        if (!selected) continue;
+        for (const w of keynessTokens(s.text)) group.set(w, (group.get(w) ?? 0) + 1);
+      }
+    }
+  }
+  return keynessFromCounts(target, ref);
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Keyness rows for the CSV: statistics to 4 decimals, p to 4 significant digits. */
+export function keynessRows(rows: readonly KeynessRow[]): Row[] {
+  return rows.map((r) => ({ ...r, G2: round(r.G2, 4), chi2: round(r.chi2, 4), p: Number(r.p.toPrecision(4)) }));
+}
+
+// ---------------------------------------------------------------- report stage
+
+/**
+ * themes.csv streamed; at the end themes_by_year.csv, themes_by_country.csv and
+ * keyness.csv (CHN target vs USA reference statements) from counts kept meanwhile.
+ */
+export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage {
+  const tally = new ThemeTally(options.codebook);
+  return {
+    name: 'themes',
+    tables: [THEMES],
+    rows(a) {
+      tally.add(a);
+      return { themes: themeRows(a.themes) };
+    },
+    finish: () => [
+      { spec: THEMES_BY_YEAR, rows: tally.byPeriod('year', options.window) },
+      { spec: THEMES_BY_COUNTRY, rows: tally.byCountry() },
+      { spec: KEYNESS, rows: keynessRows(tally.keynessBetween('CHN', 'USA')) },
+    ],
+  };
+}
