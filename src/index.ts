@@ -14,3 +14,44 @@ export { articleRow, sentenceRows, removedRows } from './tables/corpus';
 export { KitError } from './errors';
 export { Logger, type Warning } from './logger';
 export { KIT_VERSION } from './data';
+export * from './charts';
+export { writeChartsAndReport, readTables, REPORT_CHARTS, type Tables, type ChartsAndReportOptions } from './report/charts';
+export { show, showTable, type ShowTableOptions } from './display';
+export * from './annotators/actors';
+export {
+  MENTIONS,
+  COOCCURRENCE,
+  UNREGISTERED,
+  ACTOR_TABLES,
+  filterMentions,
+  mentionRows,
+  articleUnits,
+  cooccurrenceRows,
+  mentionsTable,
+  cooccurrenceTable,
+  unregisteredTable,
+  type MentionFilter,
+  type CooccurrenceTableOptions,
+} from './tables/actors';
+export {
+  THEMES,
+  KWIC,
+  THEMES_BY_YEAR,
+  THEMES_BY_COUNTRY,
+  KEYNESS,
+  THEME_TABLES,
+  themeRows,
+  kwic,
+  kwicFrame,
+  themeFrequencies,
+  keyness,
+  keynessRows,
+  type KwicOptions,
+  type FrequencyOptions as ThemeFrequencyOptions,
+  type KeynessOptions as KeynessTableOptions,
+} from './tables/themes';
+export { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
+export { loadCues, extractStatements, findQuotes, statementDate, type CueLexicon } from './annotators/statements';
+export { evaluateStatements, loadGoldStatements } from './annotators/statements/evaluate';
+export * from './tables/statements';
+export { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './tables/periods';

@@ -12,11 +12,11 @@ import {
   mentionRows,
   mentionsTable,
   MENTIONS,
-  periodOf,
   unregisteredTable,
   UNREGISTERED,
 } from '../src/tables/actors';
 import { loadDanfo } from '../src/tables/frame';
+import { periodOf } from '../src/tables/periods';
 import type { Row } from '../src/tables/schema';
 import { expectTable, SEED, SEEDS } from './helpers';
 

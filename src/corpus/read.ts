@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -103,6 +103,8 @@ export function readManifest(dir: string, logger: Logger): Manifest {
   return { entries, skipped };
 }
 
+const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
 function stem(rel: string): string {
   return rel.slice(0, rel.length - extname(rel).length);
 }
@@ -154,20 +156,37 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
     if (rel === MANIFEST_FILE) continue;
     const path = join(root, rel);
     const ext = extname(rel).toLowerCase();
-    if (lstatSync(path).isSymbolicLink()) {
-      let target: string | undefined;
+    let stats: { link: boolean; file: boolean };
+    try {
+      stats = { link: lstatSync(path).isSymbolicLink(), file: statSync(path).isFile() };
+    } catch (e) {
+      // statSync fails on a broken link (reported below) or a file removed since the listing.
+      stats = { link: lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false, file: false };
+      if (!stats.link) {
+        yield skip(rel, messages.unreadable(errorCode(e)));
+        continue;
+      }
+    }
+    if (stats.link) {
+      let target: string;
       try {
         target = realpathSync(path);
-      } catch {
-        target = undefined;
+      } catch (e) {
+        yield skip(rel, messages.brokenLink(errorCode(e)));
+        continue;
       }
-      if (!target || !isInside(root, target)) {
+      if (!isInside(root, target)) {
         yield skip(rel, messages.linkOutside());
         continue;
       }
     }
     if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
       yield skip(rel, messages.unsupportedType(ext));
+      continue;
+    }
+    // A link to a folder, or a pipe, would throw or block when read.
+    if (!stats.file) {
+      yield skip(rel, messages.notRegularFile());
       continue;
     }
     // a.txt and a.md in one folder: both keep their extension in the id
@@ -180,7 +199,7 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
     try {
       bytes = readFileSync(path);
     } catch (e) {
-      yield skip(rel, messages.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      yield skip(rel, messages.unreadable(errorCode(e)));
       continue;
     }
     const decoded = decodeBytes(bytes, encoding);
@@ -212,6 +231,17 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
   }
 }
 
+/** The first `size` bytes of a file, without reading the rest. */
+function readHead(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, readSync(fd, buffer, 0, size, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** One article per JSON line; malformed lines are skipped and named, the good ones all kept. */
 async function* readJsonl(
   path: string,
@@ -222,25 +252,40 @@ async function* readJsonl(
   skip: (file: string, reason: string, line?: number) => CorpusItem,
   emit: (raw: RawArticle) => CorpusItem,
 ): AsyncGenerator<CorpusItem> {
-  const head = readFileSync(path).subarray(0, 4096);
+  let head: Buffer;
+  try {
+    head = readHead(path, 4096);
+  } catch (e) {
+    yield skip(rel, messages.unreadable(errorCode(e)));
+    return;
+  }
   if (head.length === 0) {
     yield skip(rel, messages.emptyFile());
     return;
   }
+  if (head[0] === 0xfe && head[1] === 0xff) {
+    yield skip(rel, messages.jsonlUtf16be());
+    return;
+  }
+  const utf16le = head[0] === 0xff && head[1] === 0xfe;
   const probe = decodeBytes(head, encoding);
   if (!probe.ok && !probe.reason.startsWith('file is not valid UTF-8')) {
     yield skip(rel, probe.reason);
     return;
   }
-  const lines = createInterface({ input: createReadStream(path, { encoding: encoding === 'utf-8' ? 'utf8' : 'latin1' }), crlfDelay: Infinity });
+  // latin1 keeps every byte as one char, so a line can be re-decoded as Windows-1252 (0x80-0x9F differ).
+  const streamEncoding = utf16le ? 'utf16le' : encoding === 'utf-8' ? 'utf8' : 'latin1';
+  const cp1252 = encoding === 'windows-1252' && !utf16le ? new TextDecoder('windows-1252') : undefined;
+  const lines = createInterface({ input: createReadStream(path, { encoding: streamEncoding }), crlfDelay: Infinity });
   let lineNo = 0;
   let any = false;
   for await (const rawLine of lines) {
     lineNo++;
-    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    const decodedLine = cp1252 ? cp1252.decode(Buffer.from(rawLine, 'latin1')) : rawLine;
+    const line = lineNo === 1 ? decodedLine.replace(/^\uFEFF/, '') : decodedLine;
     if (line.trim() === '') continue;
     any = true;
-    if (encoding === 'utf-8' && line.includes('\uFFFD')) {
+    if (streamEncoding === 'utf8' && line.includes('\uFFFD')) {
       yield skip(rel, messages.invalidUtf8(-1).replace(' at byte -1', ''), lineNo);
       continue;
     }

@@ -14,6 +14,7 @@ import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { toDataFrame } from './frame';
 import type { ColumnSpec, ColumnType, Row, TableSpec } from './schema';
+import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
 
 const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
 
@@ -73,8 +74,6 @@ export const ACTOR_TABLES: readonly TableSpec[] = [MENTIONS, COOCCURRENCE, UNREG
 
 export type CooccurrenceWindow = 'sentence' | 'paragraph' | 'article';
 export const COOCCURRENCE_WINDOWS: readonly CooccurrenceWindow[] = ['sentence', 'paragraph', 'article'];
-export type PeriodUnit = 'year' | 'quarter' | 'month';
-export const PERIOD_UNITS: readonly PeriodUnit[] = ['year', 'quarter', 'month'];
 export const UNDATED = 'undated';
 
 export interface MentionFilter {
@@ -111,16 +110,6 @@ export function mentionRows(mentions: readonly Mention[]): Row[] {
     country: m.country,
     kind: m.kind,
   }));
-}
-
-/** Period of an ISO date: "2022", "2022-Q1" or "2022-03"; "undated" for "". */
-export function periodOf(published: string, unit: PeriodUnit): string {
-  if (!/^\d{4}-\d{2}/.test(published)) return UNDATED;
-  const year = published.slice(0, 4);
-  const month = published.slice(5, 7);
-  if (unit === 'year') return year;
-  if (unit === 'month') return `${year}-${month}`;
-  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
 }
 
 /**

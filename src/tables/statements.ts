@@ -195,14 +195,14 @@ export function statementsTable(annotated: readonly AnnotatedArticle[], filter: 
   return toDataFrame(statementRows(filterStatements(annotated, filter)), STATEMENTS);
 }
 
-export interface FrequencyOptions extends StatementFilter {
+export interface StatementFrequencyOptions extends StatementFilter {
   by: 'country' | 'speaker' | 'period';
   period?: PeriodUnit;
   window?: Window;
 }
 
 /** Statement frequency by speaker country, speaker or period, zero-filled over the window (default 2021–2024). */
-export function statementFrequency(annotated: readonly AnnotatedArticle[], options: FrequencyOptions): DataFrame {
+export function statementFrequency(annotated: readonly AnnotatedArticle[], options: StatementFrequencyOptions): DataFrame {
   const keys = filterStatements(annotated, options).map(keyOf);
   const unit = options.period ?? 'year';
   const window = options.window ?? { from: '2021-01-01', to: '2024-12-31' };

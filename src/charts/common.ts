@@ -1,0 +1,144 @@
+import type { Config, TopLevelSpec } from 'vega-lite';
+import type { Spec as VegaSpec } from 'vega';
+import { countryLabel, countryPalette, type CountryPalette } from './colors';
+
+/** A chart the kit builds: a vega-lite spec, or (for the network) a plain vega spec. */
+export type ChartSpec = TopLevelSpec | VegaSpec;
+
+/**
+ * A table row as the builders take it: read from CSV (all strings) or built in
+ * code (numbers). Builders coerce the columns they use.
+ */
+export type TableRow = Readonly<Record<string, string | number | null | undefined>>;
+
+/** Options every builder accepts. */
+export interface ChartOptions {
+  /** Country colours and labels (default: the actor registry's). */
+  palette?: CountryPalette;
+  /** Chart title (default: the builder's own). */
+  title?: string;
+  /** Plot width in pixels. */
+  width?: number;
+}
+
+/** Analysis window: every period in it is drawn, even with no data. */
+export interface WindowOption {
+  window?: { from: string; to: string };
+}
+
+export const DEFAULT_CHART_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
+
+export type PeriodType = 'year' | 'quarter' | 'month';
+
+/** Shared look: readable at report size (about 700 px wide), one font the PNG renderer has. */
+export const CHART_CONFIG: Config = {
+  font: 'DejaVu Sans, Verdana, Arial, sans-serif',
+  background: '#ffffff',
+  padding: 12,
+  title: { fontSize: 16, subtitleFontSize: 12, subtitleColor: '#555555', anchor: 'start', offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 220 },
+  legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 220 },
+  view: { stroke: null },
+};
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+export function str(v: TableRow[string]): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** A numeric cell; empty or malformed cells count as 0 so one bad row cannot hide a chart. */
+export function num(v: TableRow[string]): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : 0;
+  const n = Number(v);
+  return v === '' || v === null || v === undefined || !Number.isFinite(n) ? 0 : n;
+}
+
+export function paletteOf(options: ChartOptions): CountryPalette {
+  return options.palette ?? countryPalette();
+}
+
+export function labelOf(code: string, options: ChartOptions): string {
+  return countryLabel(code, paletteOf(options));
+}
+
+/** Every period label of the window, in order: "2021", "2021-Q1" or "2021-01". */
+export function windowPeriods(type: PeriodType, window: { from: string; to: string } = DEFAULT_CHART_WINDOW): string[] {
+  const y0 = Number(window.from.slice(0, 4));
+  const y1 = Number(window.to.slice(0, 4));
+  const m0 = Number(window.from.slice(5, 7)) || 1;
+  const m1 = Number(window.to.slice(5, 7)) || 12;
+  const out: string[] = [];
+  for (let y = y0; y <= y1; y++) {
+    if (type === 'year') {
+      out.push(String(y));
+      continue;
+    }
+    for (let m = 1; m <= 12; m++) {
+      if ((y === y0 && m < m0) || (y === y1 && m > m1)) continue;
+      if (type === 'month') out.push(`${y}-${String(m).padStart(2, '0')}`);
+      else if ((m - 1) % 3 === 0 || (y === y0 && m === m0)) {
+        const q = `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+        if (out[out.length - 1] !== q) out.push(q);
+      }
+    }
+  }
+  return out;
+}
+
+/** The window's periods plus any other period found in the data (sorted after them), undated last. */
+export function periodDomain(type: PeriodType, dataPeriods: Iterable<string>, window?: { from: string; to: string }): string[] {
+  const domain = windowPeriods(type, window);
+  const inWindow = new Set(domain);
+  const extra = [...new Set(dataPeriods)].filter((p) => p && !inWindow.has(p));
+  const dated = extra.filter((p) => /^\d{4}/.test(p)).sort();
+  const undated = extra.filter((p) => !/^\d{4}/.test(p)).sort();
+  return [...new Set([...domain, ...dated])].sort().concat(undated);
+}
+
+/** Shortens a quotation for a tooltip or a label, on a word boundary. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** Height of a chart with one band per category: readable bars, not a wall. */
+export function bandHeight(categories: number, band = 26, min = 120): number {
+  return Math.max(min, categories * band);
+}
+
+/**
+ * Axis for whole counts: no fractional ticks ("0.5 statements") on small corpora.
+ * d3 picks a step of at least 1 when asked for no more ticks than the maximum.
+ */
+export function countAxis(max: number): { tickCount: number; format: string } {
+  return { tickCount: Math.max(1, Math.min(Math.ceil(max), 10)), format: 'd' };
+}
+
+/**
+ * Sort a nominal axis by a numeric rank field the builder computed. Never by an array
+ * of values: vega-lite turns such an array into an expression with each value as a
+ * string literal, and vega's expression parser misreads some words ("if",
+ * "toString") there. Article text stays data, never code.
+ */
+export function byRank(field: string): { field: string; op: 'min' } {
+  return { field, op: 'min' };
+}
+
+/** Rank of each value in `order` (0-based), for `byRank`. */
+export function rankOf(order: readonly string[]): Map<string, number> {
+  return new Map(order.map((v, i) => [v, i]));
+}
+
+/**
+ * A category value as the chart shows it. vega keys some internal maps by category
+ * value in plain objects, so a word that names an Object.prototype member ("constructor",
+ * "toString") breaks grouping; a zero-width space after such a word keeps it displayed
+ * as written but distinct from the member.
+ */
+export function safeLabel(value: string): string {
+  return value in Object.prototype || value === '__proto__' ? value + '\u200b' : value;
+}

@@ -1,0 +1,94 @@
+import type { DataFrame } from 'danfojs-node';
+import type { ChartSpec } from './charts/common';
+import { chartTitle, isVegaLite, renderSvg } from './charts/export';
+import { htmlTable, type Cell } from './report/html';
+import { loadDanfo } from './tables/frame';
+
+/**
+ * Rich output in notebooks (tslab). A chart goes out as one display message with
+ * several MIME types: JupyterLab draws the interactive vega-lite (or vega) one;
+ * classic Notebook, nbconvert's HTML and GitHub fall back to the SVG. Outside a
+ * notebook the helpers print a short text form instead.
+ */
+
+interface DisplayMessage {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  transient: Record<string, unknown>;
+}
+
+type WriteDisplayData = (message: DisplayMessage, update: boolean) => void;
+
+/**
+ * tslab's own writer for the running cell. tslab's public `display.raw` sends one MIME
+ * type per message; a chart needs several in one, so the kit uses the writer underneath
+ * (set by tslab for each executed cell; null outside a kernel).
+ */
+function notebookWriter(): WriteDisplayData | null {
+  try {
+    const jupyter = require('tslab/dist/jupyter') as { lastWriteDisplayData: WriteDisplayData | null };
+    return jupyter.lastWriteDisplayData;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends one multi-MIME output to the notebook; false when not in a notebook. */
+function emit(data: Record<string, unknown>): boolean {
+  const write = notebookWriter();
+  if (!write) return false;
+  write({ data, metadata: {}, transient: {} }, false);
+  return true;
+}
+
+/** Shows a chart: interactive vega-lite/vega in JupyterLab, SVG elsewhere. Returns the SVG. */
+export async function show(chart: ChartSpec): Promise<string> {
+  const svg = await renderSvg(chart);
+  const title = chartTitle(chart);
+  const interactive = isVegaLite(chart) ? 'application/vnd.vegalite.v5+json' : 'application/vnd.vega.v5+json';
+  // JSON round trip: the notebook file stores plain data, not class instances.
+  const spec = JSON.parse(JSON.stringify(chart)) as unknown;
+  if (!emit({ [interactive]: spec, 'image/svg+xml': svg, 'text/plain': `[chart: ${title}]` })) process.stdout.write(`[chart: ${title}]\n`);
+  return svg;
+}
+
+export interface ShowTableOptions {
+  /** Rows shown (default 20); the caption says how many there are. */
+  limit?: number;
+  caption?: string;
+}
+
+type Rows = readonly Record<string, Cell>[];
+
+function isDataFrame(value: unknown): value is DataFrame {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'columns' in value && 'shape' in value;
+}
+
+/** Rows of a danfo DataFrame or an array of records, with their columns in order. */
+function tableOf(table: DataFrame | Rows): { columns: string[]; rows: Rows } {
+  if (isDataFrame(table)) {
+    const rows = loadDanfo().toJSON(table, { format: 'row' }) as Record<string, Cell>[];
+    return { columns: [...table.columns], rows };
+  }
+  const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
+  return { columns, rows: table };
+}
+
+/** Plain-text form of a table, for the text/plain fallback and scripts. */
+function textTable(columns: readonly string[], rows: Rows): string {
+  const cell = (v: Cell) => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ').slice(0, 60);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line([...columns]), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+}
+
+/** Shows a DataFrame or rows as an HTML table (every cell escaped), first `limit` rows. */
+export function showTable(table: DataFrame | Rows, options: ShowTableOptions = {}): void {
+  const { columns, rows } = tableOf(table);
+  const limit = options.limit ?? 20;
+  const caption = options.caption ?? `${rows.length} rows`;
+  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?\d+(\.\d+)?$/.test(String(r[c] ?? ''))));
+  const html = htmlTable({ caption, columns: columns.map((c, i) => ({ key: c, title: c, numeric: numeric[i] })), rows, limit });
+  const text = `${caption}\n${textTable(columns, rows.slice(0, limit))}`;
+  if (!emit({ 'text/html': html, 'text/plain': text })) process.stdout.write(text + '\n');
+}

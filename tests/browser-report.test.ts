@@ -1,0 +1,154 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_CHARTS, writeChartsAndReport } from '../src/report/charts';
+import { runReport } from '../src/report/run';
+import { SEEDS } from './helpers';
+
+/**
+ * Opens report.html and a chart's offline HTML in Debian's chromium (the CI installs it:
+ * apt-get install chromium) and checks that nothing failed and every chart drew.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIXTURES = resolve(__dirname, 'fixtures', 'tables');
+/** Screenshots are kept here for a person to look at. */
+const SCREENSHOTS = resolve(__dirname, '..', 'output', 'browser');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Problems {
+  errors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+/** Opens a file, recording console errors, page errors, dialogs (an injected alert) and any network request. */
+async function open(file: string): Promise<{ page: Page; problems: Problems }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const problems: Problems = { errors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('dialog', (d) => {
+    problems.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.requests.push(r.url());
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+/** Graphic elements inside vega mark groups of each figure's SVG, by chart name. */
+async function marksPerFigure(page: Page): Promise<Record<string, number>> {
+  return page.$$eval('figure.chart', (figures) =>
+    Object.fromEntries(figures.map((f) => [f.getAttribute('data-chart') ?? '', f.querySelectorAll('svg .role-mark > path, svg .role-mark > text, svg .role-mark > line, svg .role-mark > g').length])),
+  );
+}
+
+describe('report.html from the fixture tables (every chart available)', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'srkit-browser-'));
+    mkdirSync(join(out, 'tables'));
+    for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(out, f.endsWith('.csv') ? join('tables', f) : f));
+    await writeChartsAndReport(out);
+  }, 60_000);
+
+  it('draws all ten charts with no console error, no request and no injected script', async () => {
+    const { page, problems } = await open(join(out, 'report.html'));
+    const marks = await marksPerFigure(page);
+    expect(Object.keys(marks)).toEqual(REPORT_CHARTS.map((c) => c.name));
+    for (const [name, n] of Object.entries(marks)) expect(n, name).toBeGreaterThan(0);
+    // The fixture statement "<script>alert("x")</script> doomed to fail" is text, never code.
+    expect(await page.$$eval('script', (s) => s.length)).toBe(0);
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    // The not-available list is absent when every table is there.
+    expect(await page.$('#not-available')).toBeNull();
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-fixtures.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('the offline timeline HTML draws one mark per statement and shows the quote on hover, escaped', async () => {
+    const { page, problems } = await open(join(out, 'charts', 'statement-timeline.html'));
+    await page.waitForSelector('#chart svg .role-mark', { timeout: 20_000 });
+    // 13 statements in the fixture: 13 symbols in the point layer.
+    expect(await page.$$eval('#chart svg .mark-symbol.role-mark > path', (p) => p.length)).toBe(13);
+    // The <script> quotation is the point on Wang Yi's row in June 2022: hover every point until the tooltip shows it.
+    const points = await page.$$('#chart svg .mark-symbol.role-mark > path');
+    let shown = '';
+    for (const p of points) {
+      await p.hover({ force: true });
+      shown = (await page.textContent('#vg-tooltip-element').catch(() => '')) ?? '';
+      if (shown.includes('doomed to fail')) break;
+    }
+    expect(shown).toContain('<script>alert("x")</script> doomed to fail');
+    expect(await page.$$eval('#vg-tooltip-element script', (s) => s.length)).toBe(0);
+    expect(await page.$$eval('script', (s) => s.length)).toBe(5); // vega, vega-lite, vega-embed, the spec, the embed call
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.screenshot({ path: join(SCREENSHOTS, 'statement-timeline.png') });
+    await page.close();
+  }, 60_000);
+
+  it('the offline network HTML (a vega spec) draws its nodes', async () => {
+    const { page, problems } = await open(join(out, 'charts', 'cooccurrence-network.html'));
+    await page.waitForSelector('#chart svg .role-mark', { timeout: 20_000 });
+    // The fixture's sentence-window pairs join 5 actors: Lavrov, Wang Yi, Xi, Putin, Zelenskyy.
+    expect(await page.$$eval('#chart svg .mark-symbol.role-mark > path', (p) => p.length)).toBe(5);
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 60_000);
+});
+
+describe('report.html from a real run on the seeds', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'srkit-browser-seeds-'));
+    await runReport({ corpus: SEEDS, out });
+  }, 120_000);
+
+  it('every chart the run could draw is drawn; the rest are listed as not available', async () => {
+    const { page, problems } = await open(join(out, 'report.html'));
+    const marks = await marksPerFigure(page);
+    const listed = await page.$$eval('#not-available li strong', (s) => s.map((e) => e.textContent));
+    // Each chart is either drawn or named as not available, never silently missing.
+    expect(Object.keys(marks).length + listed.length).toBe(REPORT_CHARTS.length);
+    expect(Object.keys(marks)).toContain('statements-by-country');
+    for (const [name, n] of Object.entries(marks)) expect(n, name).toBeGreaterThan(0);
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    // Provenance names the corpus folder and the five seed articles.
+    const provenance = await page.textContent('dl.provenance');
+    expect(provenance).toContain(SEEDS);
+    expect(provenance).toContain('Articles read5');
+    expect(provenance).toContain('2021-03-23 to 2024-04-10');
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-seeds.png'), fullPage: true });
+    await page.close();
+    // Every drawn chart was exported in all four formats.
+    const files = readdirSync(join(out, 'charts'));
+    for (const name of Object.keys(marks)) {
+      const ext = name === 'cooccurrence-network' ? '.vg.json' : '.vl.json';
+      for (const suffix of [ext, '.svg', '.png', '.html']) expect(files, name + suffix).toContain(name + suffix);
+    }
+    expect(readFileSync(join(out, 'charts', 'statements-by-country.png')).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+});

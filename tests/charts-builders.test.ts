@@ -1,0 +1,221 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { countryScale, type CountryPalette } from '../src/charts/colors';
+import type { ChartSpec, TableRow } from '../src/charts/common';
+import { windowPeriods } from '../src/charts/common';
+import { articlesByYear } from '../src/charts/corpus';
+import { actorsFromMentions, cooccurrenceByYear, cooccurrenceHeatmap, cooccurrenceNetwork } from '../src/charts/cooccurrence';
+import { renderSvg } from '../src/charts/export';
+import { statementsByCountry, statementTimeline, topSpeakers } from '../src/charts/statements';
+import { keynessBars, themeByCountry, themeYearHeatmap } from '../src/charts/themes';
+
+const FIXTURES = resolve(__dirname, 'fixtures', 'tables');
+const GOLDEN = resolve(__dirname, 'golden');
+const read = (name: string): TableRow[] => parse(readFileSync(join(FIXTURES, `${name}.csv`)), { columns: true }) as TableRow[];
+
+/** A fixed palette, so the golden specs do not change when the registry's colours do. */
+const palette: CountryPalette = {
+  countries: {
+    CHN: { label: 'China', color: '#d62728' },
+    RUS: { label: 'Russia', color: '#1f77b4' },
+    USA: { label: 'United States', color: '#2ca02c' },
+    UKR: { label: 'Ukraine', color: '#ff7f0e' },
+    EU: { label: 'European Union', color: '#9467bd' },
+    UN: { label: 'United Nations', color: '#8c564b' },
+  },
+};
+
+type Values = Record<string, unknown>[];
+const values = (spec: ChartSpec): Values => (spec as { data: { values: Values } }).data.values;
+const pick = (rows: Values, ...keys: string[]) => rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
+
+const actors = actorsFromMentions(read('mentions'));
+const builds: Record<string, () => ChartSpec> = {
+  'articles-by-year': () => articlesByYear(read('articles'), { palette }),
+  'statements-by-country': () => statementsByCountry(read('statements_by_country'), { palette }),
+  'statements-by-country-grouped': () => statementsByCountry(read('statements_by_country'), { palette, layout: 'grouped' }),
+  'top-speakers': () => topSpeakers(read('statements_by_speaker'), { palette }),
+  'statement-timeline': () => statementTimeline(read('statements'), { palette }),
+  'cooccurrence-heatmap': () => cooccurrenceHeatmap(read('cooccurrence'), { palette, actors }),
+  'cooccurrence-network': () => cooccurrenceNetwork(read('cooccurrence'), { palette, actors }),
+  'cooccurrence-by-year': () => cooccurrenceByYear(read('cooccurrence'), { palette, actors, within: 'article' }),
+  'themes-by-year': () => themeYearHeatmap(read('themes_by_year'), { palette }),
+  'themes-by-country': () => themeByCountry(read('themes_by_country'), { palette }),
+  keyness: () => keynessBars(read('keyness'), { palette, target: 'Chinese speakers', reference: 'US speakers' }),
+};
+
+describe('golden specs (regenerate with UPDATE_GOLDEN=1)', () => {
+  for (const [name, build] of Object.entries(builds)) {
+    it(`${name} matches tests/golden and renders`, async () => {
+      const spec = build();
+      const file = join(GOLDEN, `${name}${name === 'cooccurrence-network' ? '.vg.json' : '.vl.json'}`);
+      const text = JSON.stringify(spec, null, 2) + '\n';
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(GOLDEN, { recursive: true });
+        writeFileSync(file, text);
+      }
+      expect(existsSync(file), `${file} missing: run UPDATE_GOLDEN=1 npx vitest run tests/charts-builders.test.ts`).toBe(true);
+      expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+      // Every golden spec compiles and draws in Node.
+      expect(await renderSvg(spec)).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    });
+  }
+});
+
+describe('statementsByCountry', () => {
+  it('draws every year of 2021–2024 with the fixture counts, 2023 at zero', () => {
+    const rows = pick(values(statementsByCountry(read('statements_by_country'), { palette })), 'period', 'code', 'count');
+    expect(rows.filter((r) => r.code === 'CHN')).toEqual([
+      { period: '2021', code: 'CHN', count: 1 },
+      { period: '2022', code: 'CHN', count: 6 },
+      { period: '2023', code: 'CHN', count: 0 },
+      { period: '2024', code: 'CHN', count: 3 },
+    ]);
+  });
+
+  it('zero-fills a year the table lacks, and ignores rows of another period type', () => {
+    const rows: TableRow[] = [
+      { period_type: 'year', period: '2022', speaker_country: 'RUS', count: '2' },
+      { period_type: 'quarter', period: '2022-Q1', speaker_country: 'RUS', count: '2' },
+    ];
+    const years = pick(values(statementsByCountry(rows, { palette })), 'period', 'count');
+    expect(years).toEqual([
+      { period: '2021', count: 0 },
+      { period: '2022', count: 2 },
+      { period: '2023', count: 0 },
+      { period: '2024', count: 0 },
+    ]);
+    const quarters = values(statementsByCountry(rows, { palette, periodType: 'quarter' }));
+    expect(quarters).toHaveLength(16);
+    expect(quarters.filter((q) => q.count !== 0)).toEqual([expect.objectContaining({ period: '2022-Q1', count: 2 })]);
+  });
+
+  it('lists the window periods by type', () => {
+    expect(windowPeriods('year')).toEqual(['2021', '2022', '2023', '2024']);
+    expect(windowPeriods('quarter', { from: '2021-02-01', to: '2021-09-30' })).toEqual(['2021-Q1', '2021-Q2', '2021-Q3']);
+    expect(windowPeriods('month', { from: '2024-11-01', to: '2025-01-31' })).toEqual(['2024-11', '2024-12', '2025-01']);
+  });
+});
+
+describe('topSpeakers', () => {
+  it('ranks by statements, ties by name, and keeps the top N', () => {
+    const all = values(topSpeakers(read('statements_by_speaker'), { palette }));
+    expect(all.map((v) => v.speaker)).toEqual(['Wang Yi', 'Mao Ning', 'Wang Wenbin', 'Antony Blinken', 'Kurt Campbell', 'Sergey Lavrov', 'Xi Jinping']);
+    expect(values(topSpeakers(read('statements_by_speaker'), { palette, top: 2 })).map((v) => v.speaker)).toEqual(['Wang Yi', 'Mao Ning']);
+  });
+});
+
+describe('statementTimeline', () => {
+  it('places one mark per dated statement and counts the undated ones', () => {
+    const rows = read('statements');
+    const undated = { ...rows[0]!, statement_id: 'x', date: '' };
+    const spec = statementTimeline([...rows, undated], { palette });
+    expect(values(spec)).toHaveLength(13);
+    expect((spec as { title: { subtitle: string } }).title.subtitle).toContain('(1 undated not shown)');
+    expect((statementTimeline(rows, { palette }) as { title: { subtitle: string } }).title.subtitle).not.toContain('undated');
+  });
+
+  it('keeps the quotation as data, verbatim, with speaker and date for the tooltip', () => {
+    const mao = values(statementTimeline(read('statements'), { palette })).filter((v) => v.speaker === 'Mao Ning');
+    expect(pick(mao, 'date', 'country', 'quote')).toEqual([
+      { date: '2024-04-10', country: 'China', quote: 'China and Russia have the right to engage in normal economic and trade cooperation' },
+      {
+        date: '2024-04-10',
+        country: 'China',
+        quote: 'This kind of cooperation should not be interfered with or limited, and China also does not accept criticism or pressure',
+      },
+    ]);
+    // Two statements the same day sit apart within the row, centred on it (band 30 px).
+    expect(mao.map((v) => v.offset)).toEqual([11, 19]);
+  });
+});
+
+describe('co-occurrence charts', () => {
+  it('sum a pair over periods, or keep one period', () => {
+    const cells = values(cooccurrenceHeatmap(read('cooccurrence'), { palette, actors }));
+    const lavrovWang = cells.filter((c) => (c.row === 'Sergey Lavrov' && c.col === 'Wang Yi') || (c.row === 'Wang Yi' && c.col === 'Sergey Lavrov'));
+    expect(pick(lavrovWang, 'count')).toEqual([{ count: 2 }, { count: 2 }]);
+    const only2021 = values(cooccurrenceHeatmap(read('cooccurrence'), { palette, actors, period: '2021' }));
+    expect(only2021.find((c) => c.row === 'Wang Yi' && c.col === 'Sergey Lavrov')?.count).toBe(1);
+  });
+
+  it('use the chosen window only: Kurt Campbell co-occurs by article, not by sentence', () => {
+    const bySentence = values(cooccurrenceHeatmap(read('cooccurrence'), { palette, actors }));
+    const byArticle = values(cooccurrenceHeatmap(read('cooccurrence'), { palette, actors, within: 'article' }));
+    expect(bySentence.some((c) => c.row === 'Kurt Campbell')).toBe(false);
+    expect(byArticle.find((c) => c.row === 'Kurt Campbell' && c.col === 'Mao Ning')?.count).toBe(1);
+  });
+
+  it('order actors by country (registry order), China first', () => {
+    const nodes = (cooccurrenceNetwork(read('cooccurrence'), { palette, actors }) as { data: { name: string; values: Values }[] }).data[0]!.values;
+    expect(nodes.map((n) => n.name)).toEqual(['Xi Jinping', 'Wang Yi', 'Sergey Lavrov', 'Vladimir Putin', 'Volodymyr Zelenskyy']);
+  });
+
+  it('by year: every year of the window, zero where the pair did not co-occur', () => {
+    const cells = values(cooccurrenceByYear(read('cooccurrence'), { palette, actors }));
+    expect(pick(cells.filter((c) => c.pair === 'Wang Yi – Sergey Lavrov'), 'period', 'count')).toEqual([
+      { period: '2021', count: 1 },
+      { period: '2022', count: 0 },
+      { period: '2023', count: 0 },
+      { period: '2024', count: 1 },
+    ]);
+  });
+});
+
+describe('theme charts', () => {
+  it('label cells with statements (share), zero cells plain', () => {
+    const cells = values(themeYearHeatmap(read('themes_by_year'), { palette }));
+    expect(pick(cells.filter((c) => c.theme === 'partnership'), 'period', 'cell')).toEqual([
+      { period: '2021', cell: '0' },
+      { period: '2022', cell: '3 (50%)' },
+      { period: '2023', cell: '0' },
+      { period: '2024', cell: '1 (20%)' },
+    ]);
+    // By count: matches in any sentence, sanctions 2022 has a match outside statements.
+    const counts = values(themeYearHeatmap(read('themes_by_year'), { palette, measure: 'count' }));
+    expect(counts.find((c) => c.theme === 'sanctions' && c.period === '2022')?.cell).toBe('1');
+  });
+
+  it('by country: share leaves out matches without a speaker country; count keeps them as unknown', () => {
+    const share = values(themeByCountry(read('themes_by_country'), { palette }));
+    expect([...new Set(share.map((v) => v.country))]).toEqual(['China', 'Russia', 'United States']);
+    const count = values(themeByCountry(read('themes_by_country'), { palette, measure: 'count' }));
+    expect(count.find((v) => v.theme === 'sanctions' && v.country === 'unknown')?.count).toBe(3);
+  });
+
+  it('keyness: sorted by |G²|, negative G² marked as the reference side', () => {
+    const bars = values(keynessBars(read('keyness'), { palette, target: 'CHN', reference: 'USA' }));
+    expect(pick(bars, 'feature', 'signed', 'side')).toEqual([
+      { feature: 'cooperation', signed: 7.9, side: 'More in CHN' },
+      { feature: 'strategic', signed: 6.2, side: 'More in CHN' },
+      { feature: 'sanctions', signed: -4.8, side: 'More in USA' },
+      { feature: 'partnership', signed: 4.5, side: 'More in CHN' },
+      { feature: 'if', signed: 3.1, side: 'More in CHN' },
+    ]);
+  });
+
+  it('words vega treats specially ("if", "toString", "constructor") are data, not code: all three bars draw', async () => {
+    const rows: TableRow[] = ['if', 'toString', 'constructor'].map((feature, i) => ({ feature, G2: 3 - i, n_target: 1, n_reference: 0 }));
+    const svg = await renderSvg(keynessBars(rows, { palette }));
+    expect(svg).toContain('>if</text>');
+    // Shown as written; a zero-width space keeps them apart from Object.prototype members.
+    expect(svg).toContain('>toString\u200b</text>');
+    expect(svg).toContain('>constructor\u200b</text>');
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(3);
+  });
+});
+
+describe('country colours', () => {
+  it('one colour per country from the palette, unknown last in grey, unlisted codes stable', () => {
+    const scale = countryScale(['RUS', '', 'XYZ', 'CHN'], palette);
+    expect(scale.domain).toEqual(['China', 'Russia', 'XYZ', 'unknown']);
+    expect(scale.range[0]).toBe('#d62728');
+    expect(scale.range[1]).toBe('#1f77b4');
+    expect(scale.range[3]).toBe('#9e9e9e');
+    expect(countryScale(['XYZ'], palette).range).toEqual([scale.range[2]]);
+    // The tables' explicit "unknown" is the same grey as an empty code.
+    expect(countryScale(['unknown'], palette)).toEqual({ domain: ['unknown'], range: ['#9e9e9e'] });
+  });
+});
