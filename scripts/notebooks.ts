@@ -6,6 +6,7 @@
  *   tsx scripts/notebooks.ts execute   run every notebook headless into output/notebooks/
  *                                      and fail on any error output (npm run notebooks:execute;
  *                                      build dist/ first: the notebooks import the built kit)
+ *   tsx scripts/notebooks.ts html      the executed notebooks as HTML pages (after execute)
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -142,11 +143,32 @@ function execute(): number {
   return failed ? 1 : 0;
 }
 
+/**
+ * HTML pages of the executed notebooks. Charts as PNG first: nbconvert 6.5 (Debian 12)
+ * sanitises inline SVG down to its text in HTML output.
+ */
+function html(): number {
+  if (!has(['nbconvert', '--version'])) {
+    process.stderr.write(INSTALL_HINT + '\n');
+    return 1;
+  }
+  const executed = listNotebooks().map((n) => join(OUTPUT, n));
+  const missing = executed.filter((f) => !existsSync(f));
+  if (missing.length) {
+    process.stderr.write(`not executed yet: ${missing.join(', ')}; run npm run notebooks:execute first\n`);
+    return 1;
+  }
+  const priority = "['text/html','application/pdf','text/latex','image/png','image/svg+xml','image/jpeg','text/markdown','text/plain']";
+  return run(['nbconvert', '--to', 'html', `--NbConvertBase.display_data_priority=${priority}`, `--output-dir=${OUTPUT}`, ...executed]);
+}
+
+const COMMANDS: Record<string, () => number> = { start, execute, html };
+
 if (require.main === module) {
-  const command = process.argv[2] ?? 'start';
-  if (command !== 'start' && command !== 'execute') {
-    process.stderr.write(`usage: tsx scripts/notebooks.ts [start|execute]\n`);
+  const command = COMMANDS[process.argv[2] ?? 'start'];
+  if (!command) {
+    process.stderr.write(`usage: tsx scripts/notebooks.ts [start|execute|html]\n`);
     process.exit(2);
   }
-  process.exit(command === 'start' ? start() : execute());
+  process.exit(command());
 }

@@ -1,14 +1,14 @@
 import type { DataFrame } from 'danfojs-node';
 import type { ChartSpec } from './charts/common';
-import { chartTitle, isVegaLite, renderSvg } from './charts/export';
+import { chartTitle, isVegaLite, renderSvg, svgToPng } from './charts/export';
 import { htmlTable, type Cell } from './report/html';
-import { loadDanfo } from './tables/frame';
 
 /**
  * Rich output in notebooks (tslab). A chart goes out as one display message with
  * several MIME types: JupyterLab draws the interactive vega-lite (or vega) one;
- * classic Notebook, nbconvert's HTML and GitHub fall back to the SVG. Outside a
- * notebook the helpers print a short text form instead.
+ * classic Notebook, nbconvert's HTML and GitHub fall back to the SVG (or the PNG
+ * where a viewer prefers or sanitises). Outside a notebook the helpers print a short
+ * text form instead.
  */
 
 interface DisplayMessage {
@@ -48,7 +48,11 @@ export async function show(chart: ChartSpec): Promise<string> {
   const interactive = isVegaLite(chart) ? 'application/vnd.vegalite.v5+json' : 'application/vnd.vega.v5+json';
   // JSON round trip: the notebook file stores plain data, not class instances.
   const spec = JSON.parse(JSON.stringify(chart)) as unknown;
-  if (!emit({ [interactive]: spec, 'image/svg+xml': svg, 'text/plain': `[chart: ${title}]` })) process.stdout.write(`[chart: ${title}]\n`);
+  // PNG too: some HTML exports sanitise inline SVG away (Debian 12's nbconvert 6.5 keeps
+  // only its text), and a 2× PNG then still shows the chart.
+  const png = svgToPng(svg, 2).toString('base64');
+  const data = { [interactive]: spec, 'image/svg+xml': svg, 'image/png': png, 'text/plain': `[chart: ${title}]` };
+  if (!emit(data)) process.stdout.write(`[chart: ${title}]\n`);
   return svg;
 }
 
@@ -67,8 +71,10 @@ function isDataFrame(value: unknown): value is DataFrame {
 /** Rows of a danfo DataFrame or an array of records, with their columns in order. */
 function tableOf(table: DataFrame | Rows): { columns: string[]; rows: Rows } {
   if (isDataFrame(table)) {
-    const rows = loadDanfo().toJSON(table, { format: 'row' }) as Record<string, Cell>[];
-    return { columns: [...table.columns], rows };
+    // From the raw values: danfo's toJSON names its formats the other way round across versions.
+    const columns = [...table.columns];
+    const rows = (table.values as unknown[][]).map((v) => Object.fromEntries(columns.map((c, i) => [c, v[i] as Cell])));
+    return { columns, rows };
   }
   const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
   return { columns, rows: table };

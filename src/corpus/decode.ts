@@ -5,6 +5,17 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252'];
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
+// Bytes 0x80-0x9F, where Windows-1252 differs from Latin-1 (WHATWG table; unassigned bytes keep their C1 code point).
+// Node 20's TextDecoder('windows-1252') decodes them as Latin-1 C1 controls, so the table is applied here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Windows-1252 bytes to text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /** Control bytes that never occur in text files (tab, LF, VT, FF, CR and ESC excepted). */
 function firstBinaryByte(bytes: Uint8Array): number {
   const limit = Math.min(bytes.length, 1 << 16);
@@ -16,7 +27,7 @@ function firstBinaryByte(bytes: Uint8Array): number {
 }
 
 /** Byte offset of the first invalid UTF-8 sequence, found by decoding a shrinking prefix. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let lo = 0;
   let hi = bytes.length;
   const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -45,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'utf-8'): De
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const binaryAt = firstBinaryByte(body);
   if (binaryAt >= 0) return { ok: false, reason: messages.binaryFile(binaryAt) };
-  if (encoding === 'windows-1252') return { ok: true, text: new TextDecoder('windows-1252').decode(body) };
+  if (encoding === 'windows-1252') return { ok: true, text: decodeWindows1252(body) };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {

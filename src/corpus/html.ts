@@ -1,4 +1,6 @@
 import { Readability } from '@mozilla/readability';
+import { KitError } from '../errors';
+import { messages } from '../messages';
 
 type Linkedom = typeof import('linkedom', { with: { 'resolution-mode': 'import' } });
 // linkedom's CommonJS build is what runs; its typings are declared as ESM only.
@@ -25,12 +27,38 @@ function meta(document: Document, ...names: string[]): string | undefined {
   return undefined;
 }
 
+/** Deeper pages are refused: linkedom and Readability slow down steeply with depth (2,000 levels: a minute). */
+export const MAX_HTML_DEPTH = 256;
+
+// Elements that never hold children or whose end tag may be left out: they do not deepen the estimate.
+const FLAT_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp html head body'.split(' '),
+);
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^<>]*?(\/?)>/g;
+
+/** Nesting depth of the elements, estimated in one linear pass over the markup (before any parsing). */
+export function estimateHtmlDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[3]?.toLowerCase();
+    if (!name || FLAT_ELEMENTS.has(name) || m[4]) continue;
+    depth = m[2] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 /**
  * The article body of an HTML page, as one line per block (paragraph, heading,
  * list item, caption), by Mozilla's Readability over linkedom's DOM.
- * Scripts, styles and navigation never reach the text. Returns undefined when no body is found.
+ * Scripts, styles and navigation never reach the text. Returns undefined when no body is found;
+ * throws a KitError for pages nested deeper than MAX_HTML_DEPTH.
  */
 export function extractHtml(html: string): ExtractedHtml | undefined {
+  const depth = estimateHtmlDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new KitError(messages.htmlTooDeep(depth, MAX_HTML_DEPTH), 'html-too-deep');
   const { document } = parseHTML(html);
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(document, 'og:url');
   const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued');

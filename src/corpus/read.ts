@@ -6,7 +6,7 @@ import { KitError, checkOneOf } from '../errors';
 import { Logger } from '../logger';
 import { messages } from '../messages';
 import { buildArticle, defaultCleaningRules, type ManifestEntry } from './article';
-import { decodeBytes, ENCODINGS, type Encoding } from './decode';
+import { decodeBytes, decodeWindows1252, ENCODINGS, firstInvalidUtf8, type Encoding } from './decode';
 import { extractHtml } from './html';
 import { isoDate } from './metadata';
 import type { CleaningRule } from './rules';
@@ -54,7 +54,7 @@ interface Manifest {
 }
 
 /** Reads manifest.csv: metadata by file name. Rows naming missing files or paths outside the folder are refused. */
-export function readManifest(dir: string, logger: Logger): Manifest {
+export function readManifest(dir: string, logger: Logger, encoding: Encoding = 'utf-8'): Manifest {
   const entries = new Map<string, ManifestEntry>();
   const skipped: SkippedInput[] = [];
   const path = join(dir, MANIFEST_FILE);
@@ -65,7 +65,10 @@ export function readManifest(dir: string, logger: Logger): Manifest {
   };
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(readFileSync(path, 'utf8'), { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+    // Spreadsheets often save CSV as Windows-1252: decoded like the articles, never read as mojibake.
+    const decoded = decodeBytes(readFileSync(path), encoding);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    rows = parseCsv(decoded.text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (e) {
     refuse(undefined, messages.manifestUnreadable((e as Error).message));
     return { entries, skipped };
@@ -76,6 +79,7 @@ export function readManifest(dir: string, logger: Logger): Manifest {
     return { entries, skipped };
   }
   const root = realpathSync(dir);
+  const firstLines = new Map<string, number>();
   for (const { record, info } of rows) {
     const file = (record.file ?? '').replace(/\\/g, '/');
     const line = info.lines;
@@ -93,7 +97,14 @@ export function readManifest(dir: string, logger: Logger): Manifest {
       logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: messages.manifestBadDate(published) });
       published = undefined;
     }
-    entries.set(relative(root, target).split(sep).join('/'), {
+    const key = relative(root, target).split(sep).join('/');
+    const first = firstLines.get(key);
+    if (first !== undefined) {
+      refuse(line, messages.manifestDuplicate(file, first));
+      continue;
+    }
+    firstLines.set(key, line);
+    entries.set(key, {
       title: record.title || undefined,
       outlet: record.outlet || undefined,
       url: record.url || undefined,
@@ -130,7 +141,7 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
   const rules = options.rules ?? defaultCleaningRules();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KitError(messages.corpusMissing(dir), 'corpus-missing', dir);
   const root = realpathSync(dir);
-  const manifest = readManifest(root, logger);
+  const manifest = readManifest(root, logger, encoding);
   for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
 
   const usedIds = new Map<string, string>();
@@ -217,7 +228,7 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
       try {
         extracted = extractHtml(decoded.text);
       } catch (e) {
-        yield skip(rel, messages.unreadable(`HTML extraction failed: ${(e as Error).message}`));
+        yield skip(rel, e instanceof KitError ? e.message : messages.unreadable(`HTML extraction failed: ${(e as Error).message}`));
         continue;
       }
       if (!extracted) {
@@ -273,22 +284,31 @@ async function* readJsonl(
     yield skip(rel, probe.reason);
     return;
   }
-  // latin1 keeps every byte as one char, so a line can be re-decoded as Windows-1252 (0x80-0x9F differ).
-  const streamEncoding = utf16le ? 'utf16le' : encoding === 'utf-8' ? 'utf8' : 'latin1';
-  const cp1252 = encoding === 'windows-1252' && !utf16le ? new TextDecoder('windows-1252') : undefined;
-  const lines = createInterface({ input: createReadStream(path, { encoding: streamEncoding }), crlfDelay: Infinity });
+  // Lines are split as latin1 (one char per byte; "\n" never occurs inside a UTF-8 sequence) and decoded one
+  // by one, so a bad byte sequence skips only its line and a real U+FFFD in the text is kept.
+  const lines = createInterface({ input: createReadStream(path, { encoding: utf16le ? 'utf16le' : 'latin1' }), crlfDelay: Infinity });
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   let lineNo = 0;
   let any = false;
   for await (const rawLine of lines) {
     lineNo++;
-    const decodedLine = cp1252 ? cp1252.decode(Buffer.from(rawLine, 'latin1')) : rawLine;
-    const line = lineNo === 1 ? decodedLine.replace(/^\uFEFF/, '') : decodedLine;
+    let line = rawLine;
+    if (!utf16le) {
+      const bytes = Buffer.from(rawLine, 'latin1');
+      if (encoding === 'windows-1252') line = decodeWindows1252(bytes);
+      else {
+        try {
+          line = utf8.decode(bytes);
+        } catch {
+          any = true;
+          yield skip(rel, messages.jsonlInvalidUtf8(firstInvalidUtf8(bytes)), lineNo);
+          continue;
+        }
+      }
+    }
+    if (lineNo === 1) line = line.replace(/^\uFEFF/, '');
     if (line.trim() === '') continue;
     any = true;
-    if (streamEncoding === 'utf8' && line.includes('\uFFFD')) {
-      yield skip(rel, messages.invalidUtf8(-1).replace(' at byte -1', ''), lineNo);
-      continue;
-    }
     let obj: unknown;
     try {
       obj = JSON.parse(line);

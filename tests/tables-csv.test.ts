@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CsvTableWriter, formatCsv, guardFormula } from '../src/tables/csv';
+import type { Row, TableSpec } from '../src/tables/schema';
+import { tempCorpus } from './helpers';
+
+const SPEC: TableSpec = {
+  name: 'probe',
+  file: 'tables/probe.csv',
+  description: 'test table',
+  columns: [
+    { name: 'id', type: 'string', description: 'id' },
+    { name: 'n', type: 'number', description: 'a number' },
+    { name: 'text', type: 'string', description: 'text' },
+  ],
+};
+
+const parseBack = (csv: string): string[][] => parse(csv, { relax_column_count: false });
+
+describe('CSV quoting (RFC 4180, parsed back with csv-parse)', () => {
+  // Texts from the seeds: a comma inside a title, quotes inside a quote, a newline in a joined caption.
+  const tricky: Row[] = [
+    { id: 'comma', n: 1, text: 'China, Russia accuse US of interference' },
+    { id: 'quotes', n: 2, text: 'China\'s "no limits" partnership with Russia is under scrutiny' },
+    { id: 'newline', n: 3, text: 'China-Russia Relationship Not an Alliance: Beijing\nChina’s foreign ministry spokesman Wang Wenbin' },
+    { id: 'crlf', n: 4, text: 'line one\r\nline two' },
+    { id: 'all, of "them"\n', n: 5, text: '"", ,\n"' },
+    { id: 'unicode', n: 6, text: 'Сергей Лавров и 王毅 🇨🇳🇷🇺' },
+  ];
+
+  it('every cell comes back exactly, header first', () => {
+    const csv = formatCsv(tricky, SPEC, { formulaGuard: false });
+    expect(parseBack(csv)).toEqual([['id', 'n', 'text'], ...tricky.map((r) => [String(r.id), String(r.n), String(r.text)])]);
+  });
+
+  it('cells with commas, quotes or newlines are quoted, quotes doubled; plain cells are not quoted', () => {
+    const csv = formatCsv(tricky.slice(0, 2), SPEC);
+    expect(csv).toBe('id,n,text\ncomma,1,"China, Russia accuse US of interference"\nquotes,2,"China\'s ""no limits"" partnership with Russia is under scrutiny"\n');
+  });
+
+  it('missing values are empty cells, not "undefined"', () => {
+    const csv = formatCsv([{ id: 'x' } as Row], SPEC);
+    expect(csv).toBe('id,n,text\nx,,\n');
+    expect(csv).not.toContain('undefined');
+  });
+
+  it('the streaming writer writes the same bytes as formatCsv, batch by batch', () => {
+    const dir = tempCorpus({});
+    const writer = new CsvTableWriter(join(dir, SPEC.file), SPEC);
+    writer.write(tricky.slice(0, 3));
+    writer.write([]);
+    writer.write(tricky.slice(3));
+    writer.close();
+    expect(writer.rows).toBe(6);
+    expect(readFileSync(join(dir, SPEC.file), 'utf8')).toBe(formatCsv(tricky, SPEC));
+  });
+
+  it('a table with no rows still has its header', () => {
+    const dir = tempCorpus({});
+    const writer = new CsvTableWriter(join(dir, 'empty.csv'), SPEC);
+    writer.close();
+    expect(readFileSync(join(dir, 'empty.csv'), 'utf8')).toBe('id,n,text\n');
+  });
+});
+
+describe('formula guard (OWASP CSV injection)', () => {
+  const dangerous = ['=HYPERLINK("http://x.example","click")', '+7 (495) 123', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '- Continued support -'];
+
+  it.each(dangerous)('a text cell starting with %j gets a leading single quote', (value) => {
+    expect(guardFormula(value)).toBe(`'${value}`);
+    const [, row] = parseBack(formatCsv([{ id: 'x', n: 1, text: value }], SPEC));
+    expect(row).toEqual(['x', '1', `'${value}`]);
+  });
+
+  it('text cells that do not start with a trigger are unchanged (a trigger later in the cell is harmless)', () => {
+    for (const safe of ['China said =1', 'A 2+2 summit', "'already quoted", ' =1+1 after a space', '']) {
+      expect(guardFormula(safe)).toBe(safe);
+    }
+  });
+
+  it('numbers are untouched, negative numbers too', () => {
+    const [, row] = parseBack(formatCsv([{ id: 'neg', n: -3.5, text: 'x' }], SPEC));
+    expect(row).toEqual(['neg', '-3.5', 'x']);
+    const [, zero] = parseBack(formatCsv([{ id: 'zero', n: 0, text: '-1' }], SPEC));
+    expect(zero).toEqual(['zero', '0', "'-1"]);
+  });
+
+  it('formulaGuard: false leaves every cell as it is', () => {
+    const rows = dangerous.map((text, i) => ({ id: `r${i}`, n: -i, text }));
+    const parsed = parseBack(formatCsv(rows, SPEC, { formulaGuard: false }));
+    expect(parsed.slice(1).map((r) => r[2])).toEqual(dangerous);
+    expect(parsed.slice(1).map((r) => r[1])).toEqual(dangerous.map((_, i) => String(-i)));
+  });
+
+  it('the id column is guarded like any text cell', () => {
+    const [, row] = parseBack(formatCsv([{ id: '=cmd|calc', n: 1, text: 'x' }], SPEC));
+    expect(row![0]).toBe("'=cmd|calc");
+  });
+
+  it('the streaming writer guards too, and not with formulaGuard: false', () => {
+    const dir = tempCorpus({});
+    const on = new CsvTableWriter(join(dir, 'on.csv'), SPEC);
+    const off = new CsvTableWriter(join(dir, 'off.csv'), SPEC, { formulaGuard: false });
+    for (const w of [on, off]) {
+      w.write([{ id: 'a', n: -1, text: '@risk' }]);
+      w.close();
+    }
+    expect(readFileSync(join(dir, 'on.csv'), 'utf8')).toBe("id,n,text\na,-1,'@risk\n");
+    expect(readFileSync(join(dir, 'off.csv'), 'utf8')).toBe('id,n,text\na,-1,@risk\n');
+  });
+});
