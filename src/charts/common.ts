@@ -1,3 +1,4 @@
+import { DEFAULT_WINDOW, periodsInWindow, type AnalysisWindow, type PeriodUnit } from '../tables/periods';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
 import { countryLabel, countryPalette, type CountryPalette } from './colors';
@@ -26,9 +27,9 @@ export interface WindowOption {
   window?: { from: string; to: string };
 }
 
-export const DEFAULT_CHART_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
+export const DEFAULT_CHART_WINDOW: AnalysisWindow = DEFAULT_WINDOW;
 
-export type PeriodType = 'year' | 'quarter' | 'month';
+export type PeriodType = PeriodUnit;
 
 /** Shared look: readable at report size (about 700 px wide), one font the PNG renderer has. */
 export const CHART_CONFIG: Config = {
@@ -62,28 +63,9 @@ export function labelOf(code: string, options: ChartOptions): string {
   return countryLabel(code, paletteOf(options));
 }
 
-/** Every period label of the window, in order: "2021", "2021-Q1" or "2021-01". */
-export function windowPeriods(type: PeriodType, window: { from: string; to: string } = DEFAULT_CHART_WINDOW): string[] {
-  const y0 = Number(window.from.slice(0, 4));
-  const y1 = Number(window.to.slice(0, 4));
-  const m0 = Number(window.from.slice(5, 7)) || 1;
-  const m1 = Number(window.to.slice(5, 7)) || 12;
-  const out: string[] = [];
-  for (let y = y0; y <= y1; y++) {
-    if (type === 'year') {
-      out.push(String(y));
-      continue;
-    }
-    for (let m = 1; m <= 12; m++) {
-      if ((y === y0 && m < m0) || (y === y1 && m > m1)) continue;
-      if (type === 'month') out.push(`${y}-${String(m).padStart(2, '0')}`);
-      else if ((m - 1) % 3 === 0 || (y === y0 && m === m0)) {
-        const q = `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-        if (out[out.length - 1] !== q) out.push(q);
-      }
-    }
-  }
-  return out;
+/** Every period label of the window, in order: "2021", "2021-Q1" or "2021-01" (the tables' own periods). */
+export function windowPeriods(type: PeriodType, window: AnalysisWindow = DEFAULT_WINDOW): string[] {
+  return periodsInWindow(window, type);
 }
 
 /** The window's periods plus any other period found in the data (sorted after them), undated last. */

@@ -1,3 +1,4 @@
+import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from '../tables/actors';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { ticks } from 'd3-array';
@@ -31,8 +32,7 @@ export function actorsFromMentions(rows: readonly TableRow[]): Map<string, { nam
   return index;
 }
 
-export const COOCCURRENCE_WINDOWS = ['sentence', 'paragraph', 'article'] as const;
-export type CooccurrenceWindow = (typeof COOCCURRENCE_WINDOWS)[number];
+export { COOCCURRENCE_WINDOWS, type CooccurrenceWindow };
 
 export interface CooccurrenceOptions extends ChartOptions {
   /** Names and countries of the actor ids (default: the ids themselves). */

@@ -11,7 +11,7 @@ export interface StageOptions {
   window: { from: string; to: string };
 }
 
-export const DEFAULT_WINDOW = { from: '2021-01-01', to: '2024-12-31' } as const;
+export { DEFAULT_WINDOW } from '../tables/periods';
 
 /** The report's stages, in pipeline order. Each later stage adds one line here. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {

@@ -13,10 +13,9 @@ import { check, checkOneOf } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { toDataFrame } from './frame';
-import type { ColumnSpec, ColumnType, Row, TableSpec } from './schema';
+import { col, type Row, type TableSpec } from './schema';
 import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
 
-const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
 
 export const MENTIONS: TableSpec = {
   name: 'mentions',

@@ -1,4 +1,13 @@
-import { checkOneOf } from '../errors';
+import { check, checkOneOf } from '../errors';
+
+/** The analysis window: ISO dates, inclusive. Period tables are zero-filled across it. */
+export interface AnalysisWindow {
+  from: string;
+  to: string;
+}
+
+/** 2021–2024, the years this kit was built to study. */
+export const DEFAULT_WINDOW: AnalysisWindow = { from: '2021-01-01', to: '2024-12-31' };
 
 export type PeriodUnit = 'year' | 'quarter' | 'month';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['year', 'quarter', 'month'];
@@ -14,8 +23,21 @@ export function periodOf(date: string, unit: PeriodUnit): string {
   return `${year}-${date.slice(5, 7)}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a window: two ISO dates, `from` not after `to`. */
+export function checkWindow(window: AnalysisWindow): void {
+  check(
+    ISO_DATE.test(window.from) && ISO_DATE.test(window.to) && window.from <= window.to,
+    'window',
+    `got ${JSON.stringify(window)}`,
+    'Give { from: "YYYY-MM-DD", to: "YYYY-MM-DD" } with from <= to, e.g. { from: "2021-01-01", to: "2024-12-31" }',
+  );
+}
+
 /** Every period label from `from` to `to` (ISO dates, inclusive), in order: the rows a zero-filled table must have. */
-export function periodsInWindow(window: { from: string; to: string }, unit: PeriodUnit): string[] {
+export function periodsInWindow(window: AnalysisWindow, unit: PeriodUnit): string[] {
+  checkWindow(window);
   const out: string[] = [];
   let y = Number(window.from.slice(0, 4));
   let m = Number(window.from.slice(5, 7));
@@ -31,6 +53,6 @@ export function periodsInWindow(window: { from: string; to: string }, unit: Peri
 }
 
 /** True when an ISO date lies inside the window (inclusive). */
-export function inWindow(date: string, window: { from: string; to: string }): boolean {
+export function inWindow(date: string, window: AnalysisWindow): boolean {
   return date !== '' && date >= window.from && date <= window.to;
 }

@@ -18,7 +18,8 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
 }
 
-const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
+/** A documented column. */
+export const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
 
 export const ARTICLES: TableSpec = {
   name: 'articles',

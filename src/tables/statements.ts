@@ -4,10 +4,9 @@ import type { Statement } from '../annotators/types';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { toDataFrame } from './frame';
-import { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './periods';
-import type { ColumnSpec, Row, TableSpec } from './schema';
+import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
+import { col, type Row, type TableSpec } from './schema';
 
-const col = (name: string, type: ColumnSpec['type'], description: string): ColumnSpec => ({ name, type, description });
 
 export const STATEMENTS: TableSpec = {
   name: 'statements',
@@ -94,26 +93,21 @@ export function statementRows(statements: readonly Statement[]): Row[] {
 /** The fields frequency tables need: what the report keeps per statement (no texts). */
 export type StatementKey = Pick<Statement, 'article_id' | 'speaker' | 'speaker_id' | 'speaker_type' | 'speaker_country' | 'date'>;
 
-export interface Window {
-  from: string;
-  to: string;
-}
-
 /** Every period of the window first (zero-filled), then any other period present (outside the window, "undated"). */
-function periodsFor(keys: readonly StatementKey[], unit: PeriodUnit, window: Window): string[] {
+function periodsFor(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): string[] {
   const periods = periodsInWindow(window, unit);
   const extra = new Set(keys.map((k) => periodOf(k.date, unit)).filter((p) => !periods.includes(p)));
   return [...periods, ...[...extra].sort()];
 }
 
 /** Statements per period (zero-filled over the window). */
-export function countByPeriod(keys: readonly StatementKey[], unit: PeriodUnit, window: Window): Row[] {
+export function countByPeriod(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): Row[] {
   const counts = rollup(keys, (v) => v.length, (k) => periodOf(k.date, unit));
   return periodsFor(keys, unit, window).map((period) => ({ period_type: unit, period, count: counts.get(period) ?? 0 }));
 }
 
 /** Statements per period and speaker country (every country seen × every period of the window). */
-export function countByCountry(keys: readonly StatementKey[], unit: PeriodUnit, window: Window): Row[] {
+export function countByCountry(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): Row[] {
   const country = (k: StatementKey) => k.speaker_country || 'unknown';
   const counts = rollup(keys, (v) => v.length, (k) => periodOf(k.date, unit), country);
   const countries = [...new Set(keys.map(country))].sort();
@@ -154,7 +148,7 @@ const keyOf = (s: Statement): StatementKey => ({
 });
 
 /** statements.csv streamed; the three frequency tables at the end, from keys only. */
-export function statementsStage(options: { window: Window }): ReportStage {
+export function statementsStage(options: { window: AnalysisWindow }): ReportStage {
   const keys: StatementKey[] = [];
   return {
     name: 'statements',
@@ -198,14 +192,14 @@ export function statementsTable(annotated: readonly AnnotatedArticle[], filter: 
 export interface StatementFrequencyOptions extends StatementFilter {
   by: 'country' | 'speaker' | 'period';
   period?: PeriodUnit;
-  window?: Window;
+  window?: AnalysisWindow;
 }
 
 /** Statement frequency by speaker country, speaker or period, zero-filled over the window (default 2021–2024). */
 export function statementFrequency(annotated: readonly AnnotatedArticle[], options: StatementFrequencyOptions): DataFrame {
   const keys = filterStatements(annotated, options).map(keyOf);
   const unit = options.period ?? 'year';
-  const window = options.window ?? { from: '2021-01-01', to: '2024-12-31' };
+  const window = options.window ?? DEFAULT_WINDOW;
   if (options.by === 'speaker') return toDataFrame(countBySpeaker(keys), STATEMENTS_BY_SPEAKER);
   if (options.by === 'period') return toDataFrame(countByPeriod(keys, unit, window), STATEMENTS_BY_PERIOD);
   return toDataFrame(countByCountry(keys, unit, window), STATEMENTS_BY_COUNTRY);

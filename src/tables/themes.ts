@@ -27,10 +27,9 @@ import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import type { StageOptions } from '../report/stages';
 import { toDataFrame } from './frame';
-import { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './periods';
-import type { ColumnSpec, ColumnType, Row, TableSpec } from './schema';
+import { checkWindow, DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
+import { col, type ColumnSpec, type Row, type TableSpec } from './schema';
 
-const col = (name: string, type: ColumnType, description: string): ColumnSpec => ({ name, type, description });
 
 export const THEMES: TableSpec = {
   name: 'themes',
@@ -179,17 +178,6 @@ export function kwicFrame(input: KwicInput, options: KwicOptions): DataFrame {
 
 // ---------------------------------------------------------------- periods
 
-export interface AnalysisWindow {
-  from: string;
-  to: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkWindow(window: AnalysisWindow): void {
-  const ok = ISO_DATE.test(window.from) && ISO_DATE.test(window.to) && window.from <= window.to;
-  if (!ok) throw new KitError(`Invalid argument \`window\`: ${themeMessages.badWindow(window.from, window.to)}`, 'invalid-argument');
-}
 
 // ---------------------------------------------------------------- tallies
 
@@ -308,7 +296,6 @@ export interface FrequencyOptions {
   codebook?: Codebook;
 }
 
-export const DEFAULT_ANALYSIS_WINDOW: AnalysisWindow = { from: '2021-01-01', to: '2024-12-31' };
 
 /**
  * Theme frequencies as rows `theme,label,period|speaker_country,count,statements,share`,
@@ -319,7 +306,7 @@ export function themeFrequencies(annotated: readonly AnnotatedArticle[], options
   if (by !== 'country' && !PERIOD_UNITS.includes(by)) check(false, 'options.by', `got ${JSON.stringify(by)}`, 'Use one of: year, quarter, month, country');
   const tally = new ThemeTally(options.codebook ?? loadCodebook());
   for (const a of annotated) tally.add(a);
-  return by === 'country' ? tally.byCountry() : tally.byPeriod(by, options.window ?? DEFAULT_ANALYSIS_WINDOW);
+  return by === 'country' ? tally.byCountry() : tally.byPeriod(by, options.window ?? DEFAULT_WINDOW);
 }
 
 // ---------------------------------------------------------------- keyness

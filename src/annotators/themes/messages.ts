@@ -20,7 +20,6 @@ export const themeMessages = {
   liwcUnknownCategory: (id: string) => `category id ${id} is not in the header block`,
   liwcNoEntries: () => 'LIWC dictionary has categories but no word entries',
   unsupportedCodebook: (ext: string) => `codebook file type "${ext || '(none)'}" is not read; use .yaml/.yml (codebook or quanteda dictionary) or .dic (LIWC)`,
-  badWindow: (from: string, to: string) => `analysis window ${from}..${to} is not two ISO dates (YYYY-MM-DD) in order`,
   kwicNeedsOne: () => 'give exactly one of `theme` or `pattern`',
   unknownTheme: (id: string, known: string[]) => `theme "${id}" is not in the codebook (known: ${known.join(', ')})`,
 } as const;
