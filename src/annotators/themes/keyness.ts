@@ -8,6 +8,9 @@
  * upper tail of chi-squared with 1 degree of freedom at |G²|.
  */
 
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../data';
+
 export interface KeynessRow {
   feature: string;
   /** Occurrences in the target texts. */
@@ -119,6 +122,21 @@ export function keynessFromCounts(target: ReadonlyMap<string, number>, reference
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 /** Lowercase word tokens (hyphenated words and "china's" kept whole, as quanteda's tokens()). */
-export function keynessTokens(text: string): string[] {
-  return [...text.matchAll(TOKEN)].map((m) => m[0].toLowerCase().replace(/’/g, "'"));
+let defaultStopwords: ReadonlySet<string> | undefined;
+
+/** Stopwords from a one-word-per-line file (`#` comments); default: the kit's `themes/stopwords.txt`. */
+export function loadStopwords(file = dataPath('annotators/themes/stopwords.txt')): ReadonlySet<string> {
+  const words = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim().toLowerCase())
+    .filter((l) => l && !l.startsWith('#'));
+  return new Set(words);
+}
+
+/**
+ * Lower-case word tokens of a statement for keyness, stopwords left out (as analysts
+ * do before quanteda's textstat_keyness; pass an empty set to keep every word).
+ */
+export function keynessTokens(text: string, stopwords: ReadonlySet<string> = (defaultStopwords ??= loadStopwords())): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[0].toLowerCase().replace(/’/g, "'")).filter((w) => !stopwords.has(w));
 }
