@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { countryScale, isUnknownCountry } from './colors';
+import { countryColor, countryScale, isUnknownCountry } from './colors';
 import {
   bandHeight,
   byRank,
@@ -190,6 +190,9 @@ export interface KeynessOptions extends ChartOptions {
   /** Names of the two sides, for the legend (default "target" / "reference"). */
   target?: string;
   reference?: string;
+  /** Country codes of the two sides: their bars take those countries' colours (default CHN and USA). */
+  targetCountry?: string;
+  referenceCountry?: string;
 }
 
 /**
@@ -237,7 +240,7 @@ export function keynessBars(rows: readonly TableRow[], options: KeynessOptions =
       {
         mark: { type: 'bar' },
         encoding: {
-          color: { field: 'side', type: 'nominal', title: null, scale: { domain: sides, range: ['#b2182b', '#2166ac'] } },
+          color: { field: 'side', type: 'nominal', title: null, scale: { domain: sides, range: [countryColor(options.targetCountry ?? 'CHN', paletteOf(options)), countryColor(options.referenceCountry ?? 'USA', paletteOf(options))] } },
           tooltip: [
             { field: 'feature', title: 'Feature' },
             { field: 'signed', type: 'quantitative', title: 'G²', format: '.2f' },
