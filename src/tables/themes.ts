@@ -162,12 +162,10 @@ export function kwic(input: KwicInput, options: KwicOptions): Row[] {
   return articles.flatMap((article, index) => {
     const found = spans(article, index);
     const tokens = found.length > 0 ? words(article.norm) : [];
-    return found.map((m) => ({
-      article_id: article.article_id,
-      sentence: m.sentence,
-      ...context(article, tokens, m.start, m.end, window),
-      match: article.text.slice(m.start, m.end),
-    }));
+    return found.map((m) => {
+      const { left, right } = context(article, tokens, m.start, m.end, window);
+      return { article_id: article.article_id, sentence: m.sentence, left, match: article.text.slice(m.start, m.end), right };
+    });
   });
 }
 
