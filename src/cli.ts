@@ -9,6 +9,7 @@ import { KitError } from './errors';
 import { formatWarning, Logger } from './logger';
 import { messages } from './messages';
 import { runReport } from './report/run';
+import { parseShard } from './report/shard';
 
 const defaultCorpus = existsSync('seeds') ? 'seeds' : join(PACKAGE_ROOT, 'seeds');
 
@@ -25,7 +26,10 @@ program
   .option('--no-formula-guard', "do not prefix CSV text cells starting with = + - @ with a ' (spreadsheet formula guard)")
   .option('--strict', 'exit non-zero when any input was skipped')
   .option('--quiet', 'print only the summary line')
-  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean }) => {
+  .option('--workers <n>', 'worker threads annotating in parallel (tables identical to 1 thread)', (v: string) => Number(v), 1)
+  .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as OUT/parquet/*.parquet')
+  .option('--shard <i/n>', 'process only shard I of N (a stable hash of each input path; shards partition the corpus)')
+  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; shard?: string }) => {
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
@@ -39,6 +43,9 @@ program
         codebook: opts.codebook,
         encoding: opts.encoding,
         formulaGuard: opts.formulaGuard,
+        workers: opts.workers,
+        parquet: opts.parquet,
+        shard: opts.shard !== undefined ? parseShard(opts.shard) : undefined,
         logger,
         onProgress: (done, total, file) => {
           if (!bar) return;

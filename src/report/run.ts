@@ -9,6 +9,9 @@ import { createPipeline, type PipelineOptions } from '../pipeline';
 import { CsvTableWriter, formatCsv } from '../tables/csv';
 import { createStages, DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
+import { annotateCorpus } from './parallel';
+import { inShard, type Shard } from './shard';
+import { PARQUET_TABLES, ParquetTableWriter, parquetFile } from '../tables/parquet';
 
 export interface ReportOptions extends PipelineOptions {
   /** Corpus folder (default: the bundled seeds/). */
@@ -25,6 +28,12 @@ export interface ReportOptions extends PipelineOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Write charts (OUT/charts) and OUT/report.html after the tables (default true). */
   charts?: boolean;
+  /** Worker threads annotating in parallel (default 1: none). Tables are identical whatever the number. */
+  workers?: number;
+  /** Also write sentences, mentions, statements and themes as OUT/parquet/TABLE.parquet (default true). */
+  parquet?: boolean;
+  /** Process only shard `index` of `count` (see report/shard.ts); every input is in exactly one shard. */
+  shard?: Shard;
 }
 
 export interface TableWritten {
@@ -47,6 +56,10 @@ export interface RunSummary {
   skipped: SkippedInput[];
   warnings: Warning[];
   tables: TableWritten[];
+  /** The Parquet copies of the large tables (OUT/parquet). */
+  parquet: TableWritten[];
+  /** "I/N" when the run processed one shard of the corpus. */
+  shard?: string;
   timings_ms: { total: number };
 }
 
@@ -67,29 +80,48 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   const writers = new Map<string, CsvTableWriter>();
   for (const spec of stages.flatMap((s) => s.tables)) writers.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, csv));
   const tables: TableWritten[] = [];
+  const parquetWriters = new Map<string, ParquetTableWriter>();
+  if (options.parquet !== false) {
+    for (const spec of stages.flatMap((s) => s.tables)) {
+      if (PARQUET_TABLES.includes(spec.name)) parquetWriters.set(spec.name, new ParquetTableWriter(join(out, parquetFile(spec)), spec));
+    }
+  }
+  const parquet: TableWritten[] = [];
 
   const read: string[] = [];
   const skipped: SkippedInput[] = [];
   try {
-    for await (const item of readCorpus(options.corpus, {
-      encoding: options.encoding,
-      logger,
-      onFile: (file, index, total) => options.onProgress?.(index, total, file),
-    })) {
-      if (item.kind === 'skipped') {
-        skipped.push(item.skipped);
+    const readItems = (readLogger: Logger) =>
+      inShard(
+        readCorpus(options.corpus, {
+          encoding: options.encoding,
+          logger: readLogger,
+          onFile: (file, index, total) => options.onProgress?.(index, total, file),
+        }),
+        options.shard,
+      );
+    const pipelineOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
+    for await (const { item, annotated } of annotateCorpus(readItems, pipeline, { workers: options.workers ?? 1, pipelineOptions, logger })) {
+      if (item.kind === 'skipped' || !annotated) {
+        if (item.kind === 'skipped') skipped.push(item.skipped);
         continue;
       }
       read.push(item.article.file);
-      const annotated = pipeline.annotate(item.article);
       for (const stage of stages) {
-        for (const [name, rows] of Object.entries(stage.rows(annotated))) writers.get(name)!.write(rows);
+        for (const [name, rows] of Object.entries(stage.rows(annotated))) {
+          writers.get(name)!.write(rows);
+          parquetWriters.get(name)?.write(rows);
+        }
       }
     }
   } finally {
     for (const w of writers.values()) {
       w.close();
       tables.push({ name: w.spec.name, file: w.spec.file, rows: w.rows });
+    }
+    for (const w of parquetWriters.values()) {
+      w.close();
+      parquet.push({ name: w.spec.name, file: parquetFile(w.spec), rows: w.rows });
     }
   }
   for (const stage of stages) {
@@ -111,6 +143,8 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     skipped,
     warnings: logger.warnings,
     tables,
+    parquet,
+    shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     timings_ms: { total: Math.round(performance.now() - t0) },
   };
   writeFileSync(join(out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');

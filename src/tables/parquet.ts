@@ -1,0 +1,76 @@
+/**
+ * The large tables also as Apache Parquet (hyparquet-writer), so DuckDB, pandas,
+ * Polars and Spark read them directly and shards merge with one query. Written
+ * incrementally like the CSVs: rows are buffered and flushed as one row group
+ * every `rowGroupRows` rows, so memory stays bounded whatever the corpus size.
+ *
+ * Columns keep the CSV's names and values: text and dates as UTF-8 strings
+ * (dates ISO YYYY-MM-DD, "" when unknown, exactly as in the CSV), integers as
+ * INT32 (offsets and counts), numbers as DOUBLE. No spreadsheet formula guard: Parquet is not opened
+ * by spreadsheets, and the values stay the analysed text.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileWriter, ParquetWriter } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet';
+import type { ColumnSpec, Row, TableSpec } from './schema';
+
+/** The tables written as Parquet too (the ones that grow with the corpus). */
+export const PARQUET_TABLES: readonly string[] = ['sentences', 'mentions', 'statements', 'themes'];
+
+/** `tables/statements.csv` → `parquet/statements.parquet`. */
+export function parquetFile(spec: TableSpec): string {
+  return `parquet/${spec.name}.parquet`;
+}
+
+function schemaElement(column: ColumnSpec): SchemaElement {
+  if (column.type === 'integer') return { name: column.name, type: 'INT32', repetition_type: 'OPTIONAL' };
+  if (column.type === 'number') return { name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' };
+  return { name: column.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' };
+}
+
+/** One cell: strings as written, numbers as numbers, missing values as null. */
+function cell(value: string | number | undefined, column: ColumnSpec): string | number | null {
+  if (value === undefined || value === null) return null;
+  if (column.type === 'integer' || column.type === 'number') return typeof value === 'number' ? value : value === '' ? null : Number(value);
+  return String(value);
+}
+
+/** Writes one table as a Parquet file, row group by row group. */
+export class ParquetTableWriter {
+  private readonly writer: ParquetWriter;
+  private buffer: Row[] = [];
+  private closed = false;
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    readonly spec: TableSpec,
+    private readonly rowGroupRows = 20_000,
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    const schema: SchemaElement[] = [{ name: 'root', num_children: spec.columns.length }, ...spec.columns.map(schemaElement)];
+    this.writer = new ParquetWriter({ writer: fileWriter(path), schema, createdBy: 'sino-russia-kit (hyparquet-writer)' });
+  }
+
+  write(rows: readonly Row[]): void {
+    for (const row of rows) this.buffer.push(row);
+    this.rows += rows.length;
+    if (this.buffer.length >= this.rowGroupRows) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    const columnData = this.spec.columns.map((column) => ({ name: column.name, data: rows.map((r) => cell(r[column.name], column)) }));
+    void this.writer.write({ columnData, rowGroupSize: rows.length });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
+    void this.writer.finish();
+  }
+}
