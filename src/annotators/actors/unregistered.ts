@@ -49,9 +49,33 @@ function nameAt(text: string, tokens: Token[], i: number, rules: MatchingRules):
   return words;
 }
 
-/** Length in tokens of the role noun ending at token `end` (inclusive), or 0. */
+/** Role nouns indexed by their last and first words, so a token is checked only against nouns that can fit. */
+interface RoleNounIndex {
+  byLast: Map<string, string[][]>;
+  byFirst: Map<string, string[][]>;
+}
+const roleNounIndexes = new WeakMap<MatchingRules, RoleNounIndex>();
+
+function roleNounIndex(rules: MatchingRules): RoleNounIndex {
+  let index = roleNounIndexes.get(rules);
+  if (!index) {
+    index = { byLast: new Map(), byFirst: new Map() };
+    for (const noun of rules.roleNouns) {
+      const last = noun[noun.length - 1]!;
+      const first = noun[0]!;
+      (index.byLast.get(last) ?? index.byLast.set(last, []).get(last)!).push(noun);
+      (index.byFirst.get(first) ?? index.byFirst.set(first, []).get(first)!).push(noun);
+    }
+    roleNounIndexes.set(rules, index);
+  }
+  return index;
+}
+
+/** Length in tokens of the role noun ending at token `end` (inclusive), or 0 (nouns in registry order). */
 function roleNounEndingAt(tokens: Token[], end: number, rules: MatchingRules): number {
-  for (const noun of rules.roleNouns) {
+  const token = tokens[end];
+  if (!token) return 0;
+  for (const noun of roleNounIndex(rules).byLast.get(token.text.toLowerCase()) ?? []) {
     const start = end - noun.length + 1;
     if (start < 0) continue;
     if (noun.every((w, k) => tokens[start + k]!.text.toLowerCase() === w)) return noun.length;
@@ -60,7 +84,9 @@ function roleNounEndingAt(tokens: Token[], end: number, rules: MatchingRules): n
 }
 
 function isRoleNounStart(tokens: Token[], i: number, rules: MatchingRules): boolean {
-  return rules.roleNouns.some((noun) => noun.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
+  const token = tokens[i];
+  if (!token) return false;
+  return (roleNounIndex(rules).byFirst.get(token.text.toLowerCase()) ?? []).some((noun) => noun.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
 }
 
 /**
@@ -80,13 +106,14 @@ export function findTitledNames(text: string, from: number, to: number, rules: M
   };
   for (let i = 1; i < tokens.length; i++) {
     // Title before: "... chief Josep Borrell".
-    if (roleNounEndingAt(tokens, i - 1, rules) > 0 && /^\s+$/.test(gap(text, tokens[i - 1]!, tokens[i]!))) {
+    if (NAME_WORD.test(tokens[i]!.text) && roleNounEndingAt(tokens, i - 1, rules) > 0 && /^\s+$/.test(gap(text, tokens[i - 1]!, tokens[i]!))) {
       const words = nameAt(text, tokens, i, rules);
       if (words) take(words);
     }
   }
   for (let i = 0; i < tokens.length; i++) {
     // Appositive after: "Chen Mingguo, director of ..." — the whole capitalised run must be the name.
+    if (!NAME_WORD.test(tokens[i]!.text)) continue;
     if (i > 0 && isUpper(tokens[i - 1]!.text[0]) && /^\s+$/.test(gap(text, tokens[i - 1]!, tokens[i]!))) continue;
     const words = nameAt(text, tokens, i, rules);
     if (!words) continue;

@@ -24,7 +24,20 @@ export interface CueLexicon {
   unnamedNouns: string[];
   pronouns: Map<string, 'male' | 'female'>;
   pluralPronouns: string[];
+  /** The lists above compiled once: speaker expressions ending a clause (`…$`) or starting one (`^…`). */
+  regex: {
+    phrases: RegExp;
+    pluralAtEnd: RegExp;
+    roleAtEnd: RegExp;
+    organizationAtEnd: RegExp;
+    unnamedAtEnd: RegExp;
+    roleAtStart: RegExp;
+  };
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, spaces matching any run of white space. */
+const alternation = (xs: string[]) => xs.map((x) => escape(x).replace(/ /g, '\\s+')).join('|');
 
 export const DEFAULT_CUES_FILE = dataPath('annotators/statements/cues.yaml');
 
@@ -37,14 +50,27 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     for (const f of forms) verbForms.set(f.toLowerCase(), { lemma, object });
   }
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+  const phrases = byLength(spec.phrases);
+  const refersPerson = byLength(spec.speaker_nouns.refers_person);
+  const organizationNouns = byLength(spec.speaker_nouns.organization);
+  const unnamedNouns = byLength(spec.speaker_nouns.unnamed);
+  const pluralPronouns = byLength(spec.plural_pronouns);
   return {
     version: String(spec.version),
     verbForms,
-    phrases: byLength(spec.phrases),
-    refersPerson: byLength(spec.speaker_nouns.refers_person),
-    organizationNouns: byLength(spec.speaker_nouns.organization),
-    unnamedNouns: byLength(spec.speaker_nouns.unnamed),
+    phrases,
+    refersPerson,
+    organizationNouns,
+    unnamedNouns,
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
-    pluralPronouns: byLength(spec.plural_pronouns),
+    pluralPronouns,
+    regex: {
+      phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
+      pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
+      roleAtEnd: new RegExp(`\\b(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))$`, 'i'),
+      organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation(organizationNouns)}))$`, 'i'),
+      unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
+      roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),
+    },
   };
 }

@@ -4,6 +4,8 @@ import type { StatementDateBasis } from '../types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** Words without which no date can be stated: chrono-node is not run on attributions lacking them. */
+const DATE_WORD = /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b(?:yesterday|today|tonight|last|ago|earlier|week|month|year)\b/i;
 const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
 
 /**
@@ -29,7 +31,8 @@ export function statementDate(
   }
   const published = new Date(`${article.published}T12:00:00Z`);
   let best: { date: Date; distance: number } | undefined;
-  for (const r of chrono.parse(text, { instant: published, timezone: 0 })) {
+  const results = DATE_WORD.test(text) ? chrono.parse(text, { instant: published, timezone: 0 }) : [];
+  for (const r of results) {
     const c = r.start;
     const day = c.isCertain('day') || c.isCertain('weekday') || /\b(?:last|yesterday|today|ago)\b/i.test(r.text);
     if (!day) continue;

@@ -68,12 +68,9 @@ function findCues(ctx: SpeakerContext, s: Sentence): { start: number; end: numbe
     const verb = ctx.cues.verbForms.get(m[0].toLowerCase());
     if (verb && !insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: verb.lemma, object: verb.object });
   }
-  for (const phrase of ctx.cues.phrases) {
-    const re = new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'gi');
-    for (const m of text.matchAll(re)) {
-      const start = s.start + m.index!;
-      if (!insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: phrase, object: false });
-    }
+  for (const m of text.matchAll(ctx.cues.regex.phrases)) {
+    const start = s.start + m.index!;
+    if (!insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: m[0].toLowerCase().replace(/\s+/g, ' '), object: false });
   }
   return found.sort((a, b) => a.start - b.start);
 }

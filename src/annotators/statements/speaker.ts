@@ -46,8 +46,6 @@ export function insideQuote(ctx: SpeakerContext, pos: number): boolean {
   return ctx.quotes.some((q) => pos >= q.contentStart && pos < q.contentEnd);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (xs: string[]) => xs.map((x) => escape(x).replace(/ /g, '\\s+')).join('|');
 
 /** Longest mention ending exactly at `end` (a person named in full wins over a bare surname inside it). */
 function mentionEndingAt(ctx: SpeakerContext, end: number): Mention | undefined {
@@ -118,18 +116,18 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     const person = personBefore(ctx, span.start, cues.pronouns.get(word));
     return person ? { ...person, ...span } : undefined;
   }
-  const plural = new RegExp(`\\b(${alternation(cues.pluralPronouns)})$`, 'i').exec(before);
+  const plural = cues.regex.pluralAtEnd.exec(before);
   if (plural) return { label: plural[1]!, id: '', type: 'unnamed', country: '', ...at(plural) };
 
-  const role = new RegExp(`\\b(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(cues.refersPerson)}))$`, 'i').exec(before);
+  const role = cues.regex.roleAtEnd.exec(before);
   if (role) {
     const span = at(role);
     const person = personBefore(ctx, span.start);
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
-  const org = new RegExp(`\\b((?:the\\s+)?(?:${alternation(cues.organizationNouns)}))$`, 'i').exec(before);
+  const org = cues.regex.organizationAtEnd.exec(before);
   if (org) return { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...at(org) };
-  const unnamed = new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(cues.unnamedNouns)}))$`, 'i').exec(before);
+  const unnamed = cues.regex.unnamedAtEnd.exec(before);
   if (unnamed) return { label: unnamed[1]!, id: '', type: 'unnamed', country: '', ...at(unnamed) };
 
   const name = CAPITALISED_NAME.exec(before);
@@ -145,7 +143,7 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   const m = mentionStartingAt(ctx, start);
   if (m) return fromMention(m);
   const after = ctx.article.norm.slice(start, start + 80);
-  const role = new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(ctx.cues.refersPerson)}))\\b`, 'i').exec(after);
+  const role = ctx.cues.regex.roleAtStart.exec(after);
   if (role) {
     const person = personBefore(ctx, start);
     const span = { start, end: start + role[1]!.length };

@@ -75,6 +75,37 @@ function alternationRegex(alternatives: string): RegExp {
   return new RegExp(parts.map(termSource).join('|'), 'giu');
 }
 
+/**
+ * The literal starts of an alternation's terms ("sanction*|oppos*" → ["sanction", "oppos"]),
+ * lower-cased; undefined when a term starts with a glob or a one-letter literal, so
+ * nothing can be ruled out. A sentence holding none of them cannot match, and its
+ * regex is not run: most patterns never touch most sentences.
+ */
+function literalStarts(alternatives: string): string[] | undefined {
+  const starts: string[] = [];
+  for (const term of alternatives.split('|')) {
+    const first = term.trim().split(/[\s\-\u2010-\u2015]+/)[0] ?? '';
+    const literal = /^[^*?]*/.exec(first)![0].toLowerCase();
+    if (literal.length < 2) return undefined;
+    starts.push(literal);
+  }
+  return starts;
+}
+
+let lastText = '';
+let lastLower = '';
+/** `text.toLowerCase()`, computed once per sentence for all the patterns tried on it. */
+function lowerOf(text: string): string {
+  if (text !== lastText) [lastText, lastLower] = [text, text.toLowerCase()];
+  return lastLower;
+}
+
+function mayContain(starts: string[] | undefined, text: string): boolean {
+  if (!starts) return true;
+  const lower = lowerOf(text);
+  return starts.some((s) => lower.includes(s));
+}
+
 function allSpans(regex: RegExp, text: string): Span[] {
   const spans: Span[] = [];
   regex.lastIndex = 0;
@@ -104,10 +135,13 @@ export function wordsBetween(a: Span, b: Span, tokens: readonly Word[]): number 
 function compileNear(source: string, left: string, window: number, right: string): CompiledPattern {
   const anchors = alternationRegex(left);
   const cues = alternationRegex(right);
+  const anchorStarts = literalStarts(left);
+  const cueStarts = literalStarts(right);
   return {
     source,
     kind: 'near',
     find(text, tokens) {
+      if (!mayContain(anchorStarts, text) || !mayContain(cueStarts, text)) return [];
       const cueSpans = allSpans(cues, text);
       const out: Span[] = [];
       for (const anchor of allSpans(anchors, text)) {
@@ -149,7 +183,8 @@ export function compilePattern(source: string): CompiledPattern {
   }
   if (/\bNEAR\b/.test(trimmed)) throw new Error(themeMessages.badNear('is incomplete'));
   const regex = alternationRegex(trimmed);
-  return { source, kind: 'term', find: (text) => allSpans(regex, text) };
+  const starts = literalStarts(trimmed);
+  return { source, kind: 'term', find: (text) => (mayContain(starts, text) ? allSpans(regex, text) : []) };
 }
 
 /** The problem with a pattern, or undefined when it compiles (for validation messages). */
