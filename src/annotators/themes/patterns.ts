@@ -76,20 +76,19 @@ function alternationRegex(alternatives: string): RegExp {
 }
 
 /**
- * The literal starts of an alternation's terms ("sanction*|oppos*" → ["sanction", "oppos"]),
- * lower-cased; undefined when a term starts with a glob or a one-letter literal, so
- * nothing can be ruled out. A sentence holding none of them cannot match, and its
- * regex is not run: most patterns never touch most sentences.
+ * What each term of an alternation needs literally ("not an ally|sanction*" →
+ * [["not", "an", "ally"], ["sanction"]]): the lower-cased literal start of every word,
+ * one-letter ones left out. A sentence lacking every word of every term cannot match,
+ * and its regex is not run: most patterns never touch most sentences.
  */
-function literalStarts(alternatives: string): string[] | undefined {
-  const starts: string[] = [];
-  for (const term of alternatives.split('|')) {
-    const first = term.trim().split(/[\s\-\u2010-\u2015]+/)[0] ?? '';
-    const literal = /^[^*?]*/.exec(first)![0].toLowerCase();
-    if (literal.length < 2) return undefined;
-    starts.push(literal);
-  }
-  return starts;
+function literalWords(alternatives: string): string[][] {
+  return alternatives.split('|').map((term) =>
+    term
+      .trim()
+      .split(/[\s\-\u2010-\u2015]+/)
+      .map((word) => /^[^*?]*/.exec(word)![0].toLowerCase())
+      .filter((literal) => literal.length >= 2),
+  );
 }
 
 let lastText = '';
@@ -100,10 +99,9 @@ function lowerOf(text: string): string {
   return lastLower;
 }
 
-function mayContain(starts: string[] | undefined, text: string): boolean {
-  if (!starts) return true;
+function mayContain(terms: string[][], text: string): boolean {
   const lower = lowerOf(text);
-  return starts.some((s) => lower.includes(s));
+  return terms.some((words) => words.every((w) => lower.includes(w)));
 }
 
 function allSpans(regex: RegExp, text: string): Span[] {
@@ -135,8 +133,8 @@ export function wordsBetween(a: Span, b: Span, tokens: readonly Word[]): number 
 function compileNear(source: string, left: string, window: number, right: string): CompiledPattern {
   const anchors = alternationRegex(left);
   const cues = alternationRegex(right);
-  const anchorStarts = literalStarts(left);
-  const cueStarts = literalStarts(right);
+  const anchorStarts = literalWords(left);
+  const cueStarts = literalWords(right);
   return {
     source,
     kind: 'near',
@@ -183,7 +181,7 @@ export function compilePattern(source: string): CompiledPattern {
   }
   if (/\bNEAR\b/.test(trimmed)) throw new Error(themeMessages.badNear('is incomplete'));
   const regex = alternationRegex(trimmed);
-  const starts = literalStarts(trimmed);
+  const starts = literalWords(trimmed);
   return { source, kind: 'term', find: (text) => (mayContain(starts, text) ? allSpans(regex, text) : []) };
 }
 
