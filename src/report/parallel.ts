@@ -45,7 +45,7 @@ export interface AnnotateReply {
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-if (workerData.entry.endsWith('.ts')) require('tsx/cjs');
+if (workerData.tsx) require(workerData.tsx);
 require(workerData.entry);
 `;
 
@@ -77,8 +77,10 @@ export class AnnotatorPool {
   static async start(size: number, options: Omit<PipelineOptions, 'logger'>): Promise<AnnotatorPool> {
     checkWorkers(size);
     const entry = join(__dirname, `annotate-worker${extname(__filename)}`);
+    // Resolved here, not in the worker: an eval'd worker resolves from the current folder.
+    const tsx = entry.endsWith('.ts') ? require.resolve('tsx/cjs') : undefined;
     const workerOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
-    const workers = Array.from({ length: size }, () => new Worker(BOOTSTRAP, { eval: true, workerData: { entry, options: workerOptions } }));
+    const workers = Array.from({ length: size }, () => new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx, options: workerOptions } }));
     try {
       await Promise.all(
         workers.map(
