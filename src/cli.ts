@@ -28,8 +28,9 @@ program
   .option('--quiet', 'print only the summary line')
   .option('--workers <n>', 'worker threads annotating in parallel (tables identical to 1 thread)', (v: string) => Number(v), 1)
   .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as OUT/parquet/*.parquet')
+  .option('--no-cache', 'annotate every article again instead of reusing OUT/.cache')
   .option('--shard <i/n>', 'process only shard I of N (a stable hash of each input path; shards partition the corpus)')
-  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; shard?: string }) => {
+  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string }) => {
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
@@ -45,6 +46,7 @@ program
         formulaGuard: opts.formulaGuard,
         workers: opts.workers,
         parquet: opts.parquet,
+        cache: opts.cache,
         shard: opts.shard !== undefined ? parseShard(opts.shard) : undefined,
         logger,
         onProgress: (done, total, file) => {

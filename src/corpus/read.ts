@@ -22,6 +22,8 @@ export interface ReadOptions {
   logger?: Logger;
   /** Cleaning rules (default: the kit's `corpus/cleaning-rules.yaml`). */
   rules?: readonly CleaningRule[];
+  /** Folders inside the corpus that are not part of it (the report's own output folder). */
+  exclude?: readonly string[];
   /** Called before each input file is read (for progress bars). */
   onFile?: (file: string, index: number, total: number) => void;
 }
@@ -35,11 +37,13 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
-export function listFiles(dir: string): string[] {
+export function listFiles(dir: string, exclude: readonly string[] = []): string[] {
   const out: string[] = [];
+  const skip = new Set(exclude.map((p) => resolve(p)));
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && skip.has(resolve(dir, rel))) continue;
       if (entry.isDirectory()) walk(rel);
       else out.push(rel);
     }
@@ -158,7 +162,7 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
     return { kind: 'article', article };
   };
 
-  const files = listFiles(root);
+  const files = listFiles(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
   const stems = new Map<string, number>();
   for (const f of files) stems.set(stem(f), (stems.get(stem(f)) ?? 0) + 1);
 

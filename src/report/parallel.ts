@@ -12,6 +12,7 @@ import type { Article, CorpusItem } from '../corpus';
 import { KitError } from '../errors';
 import { Logger, type Warning } from '../logger';
 import type { AnnotatedArticle, Pipeline, PipelineOptions } from '../pipeline';
+import type { AnnotationCache } from './cache';
 
 export const parallelMessages = {
   badWorkers: (n: unknown) => `workers must be a whole number from 1 to 64, got ${String(n)}`,
@@ -143,6 +144,8 @@ export interface AnnotateCorpusOptions {
   logger: Logger;
   /** Articles per message to a worker (default 8). */
   batchSize?: number;
+  /** Annotations of articles seen before, reused instead of annotating again. */
+  cache?: AnnotationCache;
 }
 
 export interface AnnotatedItem {
@@ -158,8 +161,25 @@ export interface AnnotatedItem {
  * comes out in the same order as a single-threaded run's.
  */
 export async function* annotateCorpus(read: (logger: Logger) => AsyncIterable<CorpusItem>, pipeline: Pipeline, options: AnnotateCorpusOptions): AsyncGenerator<AnnotatedItem> {
+  const { cache } = options;
+  const annotated = (article: Article, r: ArticleAnnotations): AnnotatedArticle => ({ article, mentions: r.mentions, statements: r.statements, themes: r.themes });
   if (checkWorkers(options.workers) === 1) {
-    for await (const item of read(options.logger)) yield { item, annotated: item.kind === 'article' ? pipeline.annotate(item.article) : undefined };
+    for await (const item of read(options.logger)) {
+      if (item.kind !== 'article') {
+        yield { item };
+        continue;
+      }
+      const cached = cache?.get(item.article);
+      if (cached) {
+        for (const w of cached.warnings) options.logger.warn(w);
+        yield { item, annotated: annotated(item.article, cached) };
+        continue;
+      }
+      const before = options.logger.warnings.length;
+      const result = pipeline.annotate(item.article);
+      cache?.put(item.article, { mentions: result.mentions, statements: result.statements, themes: result.themes, warnings: options.logger.warnings.slice(before) });
+      yield { item, annotated: result };
+    }
     return;
   }
   const pool = await AnnotatorPool.start(options.workers, options.pipelineOptions);
@@ -171,13 +191,13 @@ export async function* annotateCorpus(read: (logger: Logger) => AsyncIterable<Co
   readerLogger.onWarning((w) => held.push(w));
 
   interface Batch {
-    items: { item: CorpusItem; warnings: Warning[] }[];
+    items: { item: CorpusItem; warnings: Warning[]; cached?: ArticleAnnotations }[];
     results: Promise<ArticleAnnotations[]>;
   }
   const queue: Batch[] = [];
   let current: Batch['items'] = [];
   const dispatch = () => {
-    const articles = current.flatMap(({ item }) => (item.kind === 'article' ? [item.article] : []));
+    const articles = current.flatMap(({ item, cached }) => (item.kind === 'article' && !cached ? [item.article] : []));
     const results = articles.length > 0 ? pool.annotate(articles) : Promise.resolve([]);
     // a rejected batch is awaited (and thrown) in order below; mark it handled meanwhile
     results.catch(() => undefined);
@@ -188,23 +208,25 @@ export async function* annotateCorpus(read: (logger: Logger) => AsyncIterable<Co
   async function* drain(batch: Batch): AsyncGenerator<AnnotatedItem> {
     const results = await batch.results;
     let next = 0;
-    for (const { item, warnings } of batch.items) {
+    for (const { item, warnings, cached } of batch.items) {
       for (const w of warnings) logger.warn(w);
       if (item.kind !== 'article') {
         yield { item };
         continue;
       }
-      const r = results[next++]!;
+      const r = cached ?? results[next++]!;
+      if (!cached) cache?.put(item.article, r);
       for (const w of r.warnings) logger.warn(w);
-      yield { item, annotated: { article: item.article, mentions: r.mentions, statements: r.statements, themes: r.themes } };
+      yield { item, annotated: annotated(item.article, r) };
     }
   }
 
   try {
     let articlesInBatch = 0;
     for await (const item of read(readerLogger)) {
-      current.push({ item, warnings: held.splice(0) });
-      if (item.kind === 'article' && ++articlesInBatch === batchSize) {
+      const cached = item.kind === 'article' ? cache?.get(item.article) : undefined;
+      current.push({ item, warnings: held.splice(0), cached });
+      if (item.kind === 'article' && !cached && ++articlesInBatch === batchSize) {
         dispatch();
         articlesInBatch = 0;
         while (queue.length >= maxInFlight) yield* drain(queue.shift()!);

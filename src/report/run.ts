@@ -11,6 +11,7 @@ import { createStages, DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
 import { annotateCorpus } from './parallel';
 import { inShard, type Shard } from './shard';
+import { AnnotationCache, pipelineFingerprint } from './cache';
 import { PARQUET_TABLES, ParquetTableWriter, parquetFile } from '../tables/parquet';
 
 export interface ReportOptions extends PipelineOptions {
@@ -34,6 +35,8 @@ export interface ReportOptions extends PipelineOptions {
   parquet?: boolean;
   /** Process only shard `index` of `count` (see report/shard.ts); every input is in exactly one shard. */
   shard?: Shard;
+  /** Reuse annotations of unchanged articles from OUT/.cache (default true; see report/cache.ts). */
+  cache?: boolean;
 }
 
 export interface TableWritten {
@@ -60,6 +63,8 @@ export interface RunSummary {
   parquet: TableWritten[];
   /** "I/N" when the run processed one shard of the corpus. */
   shard?: string;
+  /** Articles whose annotations came from the cache (hits) or were computed (misses). */
+  cache?: { hits: number; misses: number };
   timings_ms: { total: number };
 }
 
@@ -88,6 +93,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   }
   const parquet: TableWritten[] = [];
 
+  const cache = options.cache === false ? undefined : AnnotationCache.open(out, pipelineFingerprint(options));
   const read: string[] = [];
   const skipped: SkippedInput[] = [];
   try {
@@ -95,13 +101,15 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
       inShard(
         readCorpus(options.corpus, {
           encoding: options.encoding,
+          // An output folder inside the corpus folder is not read back as articles.
+          exclude: [out],
           logger: readLogger,
           onFile: (file, index, total) => options.onProgress?.(index, total, file),
         }),
         options.shard,
       );
     const pipelineOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
-    for await (const { item, annotated } of annotateCorpus(readItems, pipeline, { workers: options.workers ?? 1, pipelineOptions, logger })) {
+    for await (const { item, annotated } of annotateCorpus(readItems, pipeline, { workers: options.workers ?? 1, pipelineOptions, logger, cache })) {
       if (item.kind === 'skipped' || !annotated) {
         if (item.kind === 'skipped') skipped.push(item.skipped);
         continue;
@@ -145,6 +153,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     tables,
     parquet,
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+    cache: cache ? { hits: cache.hits, misses: cache.misses } : undefined,
     timings_ms: { total: Math.round(performance.now() - t0) },
   };
   writeFileSync(join(out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
