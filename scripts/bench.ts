@@ -5,6 +5,7 @@
  *   npm run bench                              # 1k and 10k articles (a few minutes on 2 cores)
  *   npm run bench -- --sizes 1000,10000,50000  # the issue's full set
  *   npm run bench -- --workers 4 --no-peers
+ *   npm run bench -- --sizes 10000 --no-peers --cache-check  # re-run after adding one article
  *
  * Every measurement runs in its own child process (so peak RSS is per run and one
  * run's heap never slows the next). Corpora are generated once per size under the
@@ -12,11 +13,11 @@
  * Prints a table, then as the LAST line one JSON object with the figures and ratios.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { writeBenchCorpus, type PlannedCorpus } from './bench/corpus';
+import { benchArticles, seedMaterial, writeBenchCorpus, type PlannedCorpus } from './bench/corpus';
 
 const ROOT = resolve(__dirname, '..');
 const SEED = 20240101;
@@ -87,8 +88,9 @@ async function main(): Promise<void> {
     .option('--workers <n>', 'worker threads for the parallel run (default: all cores)', String(availableParallelism()))
     .option('--dir <dir>', 'where corpora and outputs go', join(tmpdir(), 'srkit-bench'))
     .option('--no-peers', 'skip wink-nlp and compromise')
+    .option('--cache-check', 'also time a re-run after adding one article to the largest corpus (annotation cache)')
     .parse(process.argv)
-    .opts<{ sizes: string; workers: string; dir: string; peers: boolean }>();
+    .opts<{ sizes: string; workers: string; dir: string; peers: boolean; cacheCheck?: boolean }>();
   const sizes = opts.sizes
     .split(',')
     .map((s) => Number(s.trim()))
@@ -150,10 +152,28 @@ async function main(): Promise<void> {
       if (p) rows.push([p.tool === 'wink' ? 'wink-nlp (sentences+entities)' : 'compromise (quotations+people)', p.articles, peers.words, round(p.ms / 1000), wps(peers.words, p.ms), round(p.ms / p.articles), Math.round(p.maxRssMB)]);
     }
   }
-  process.stdout.write(table(rows) + '\n\n');
-
   const smallest = results[0]!;
   const largest = results[results.length - 1]!;
+
+  // The cache: a cold run fills OUT/.cache; the re-run after adding one article annotates only that one.
+  let cacheCheck: { articles: number; cold_ms: number; one_added_ms: number; ratio: number } | undefined;
+  if (opts.cacheCheck) {
+    const corpus = await corpusOf(base, largest.size);
+    const plus = join(base, `corpus-${largest.size}-plus-one`);
+    mkdirSync(plus, { recursive: true });
+    const added = [...benchArticles(largest.size + 1, await seedMaterial(), SEED)].pop()!;
+    writeFileSync(join(plus, 'corpus.jsonl'), readFileSync(join(corpus.dir, 'corpus.jsonl'), 'utf8') + JSON.stringify(added) + '\n');
+    const out = join(base, `out-${largest.size}-cache`);
+    rmSync(out, { recursive: true, force: true });
+    log(`cache: cold run, ${largest.size} articles …`);
+    const cold = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, out, '1', '--cache'], TUNED_FLAGS);
+    log(`cache: re-run with one article added …`);
+    const again = child<KitRun>('scripts/bench/kit.ts', [plus, out, '1', '--cache'], TUNED_FLAGS);
+    cacheCheck = { articles: largest.size, cold_ms: Math.round(cold.ms), one_added_ms: Math.round(again.ms), ratio: round(cold.ms / again.ms) };
+    rows.push([`cache: ${largest.size} cold, then +1 article`, largest.size + 1, '', round(again.ms / 1000), '', `${cacheCheck.ratio}× faster`, Math.round(again.maxRssMB)]);
+  }
+  process.stdout.write(table(rows) + '\n\n');
+
   const kitWps = peers ? wps(peers.words, peers.kit.ms) : undefined;
   const figures = {
     machine: { cores: availableParallelism(), node: process.version, load_average_1m: round(loadavg()[0]!) },
@@ -190,7 +210,8 @@ async function main(): Promise<void> {
       per_article_largest_over_smallest: results.length > 1 ? round(largest.single.ms / largest.size / (smallest.single.ms / smallest.size)) : undefined,
       tuned_per_article_largest_over_smallest: results.length > 1 && largest.tuned && smallest.tuned ? round(largest.tuned.ms / largest.size / (smallest.tuned.ms / smallest.size)) : undefined,
     },
-    targets: { kit_over_wink: 3, parallel_speedup_2_cores: 1.6, per_article_50k_over_1k_max: 1.3, peak_rss_50k_mb_max: 1024 },
+    cache: cacheCheck,
+    targets: { cache_rerun_speedup_min: 10, kit_over_wink: 3, parallel_speedup_2_cores: 1.6, per_article_50k_over_1k_max: 1.3, peak_rss_50k_mb_max: 1024 },
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }

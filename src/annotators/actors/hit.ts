@@ -1,16 +1,9 @@
 /** A mention while it is being found: the actor it names and how. */
-import type { ActorType, MentionKind } from '../types';
+import type { MentionKind } from '../types';
 import type { Actor } from './registry';
 
-export interface ActorRef {
-  id: string;
-  name: string;
-  type: ActorType;
-  country: string;
-  gender?: 'male' | 'female';
-  surname?: string;
-  unregistered?: boolean;
-}
+/** What a mention needs of an actor; unregistered people are made up on the spot. */
+export type ActorRef = Pick<Actor, 'id' | 'name' | 'type' | 'country' | 'gender' | 'surname'> & { unregistered?: boolean };
 
 export interface Hit {
   start: number;
