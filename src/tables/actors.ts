@@ -12,6 +12,7 @@ import { ACTOR_TYPES, MENTION_KINDS } from '../annotators/types';
 import { check, checkOneOf } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
+import { detach } from './detach';
 import { toDataFrame } from './frame';
 import { col, type Row, type TableSpec } from './schema';
 import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
@@ -155,47 +156,79 @@ export interface CooccurrenceOptions {
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 /**
+ * Co-occurrence counts kept article by article: for each window and period, n_ab
+ * (units mentioning both actors), the articles holding such units, and n_a (units
+ * mentioning each actor). Its size grows with the number of pairs, never with the
+ * number of articles, so the report's memory stays bounded on any corpus.
+ */
+export class CooccurrenceTally {
+  /** window, period, a, b → units with both, articles with such a unit */
+  private readonly pairs = new Map<string, { count: number; articles: number }>();
+  /** window, period, actor → units mentioning it */
+  private readonly singles = new Map<string, number>();
+
+  constructor(
+    readonly period: PeriodUnit = 'year',
+    readonly windows: readonly CooccurrenceWindow[] = COOCCURRENCE_WINDOWS,
+  ) {
+    checkOneOf(period, 'period', PERIOD_UNITS);
+    for (const w of windows) checkOneOf(w, 'window', COOCCURRENCE_WINDOWS);
+  }
+
+  add(article: ArticleUnits): void {
+    const period = periodOf(article.published, this.period);
+    for (const window of this.windows) {
+      const inThisArticle = new Set<string>();
+      for (const ids of article.units[window]) {
+        for (const actor of ids) {
+          const key = `${window}\t${period}\t${actor}`;
+          this.singles.set(key, (this.singles.get(key) ?? 0) + 1);
+        }
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = i + 1; j < ids.length; j++) {
+            const key = `${window}\t${period}\t${ids[i]!}\t${ids[j]!}`;
+            let pair = this.pairs.get(key);
+            if (!pair) this.pairs.set(key, (pair = { count: 0, articles: 0 }));
+            pair.count++;
+            if (!inThisArticle.has(key)) {
+              inThisArticle.add(key);
+              pair.articles++;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Rows for one window: by period, most frequent pair first. */
+  rows(window: CooccurrenceWindow, options: Pick<CooccurrenceOptions, 'minCount' | 'periods'> = {}): Row[] {
+    const minCount = options.minCount ?? 1;
+    check(Number.isInteger(minCount) && minCount >= 1, 'minCount', `got ${minCount}`, 'Use a whole number of 1 or more');
+    const keep = options.periods && new Set(options.periods);
+    const rows: Row[] = [];
+    for (const [key, { count, articles }] of this.pairs) {
+      const [w, period, a, b] = key.split('\t') as [string, string, string, string];
+      if (w !== window || count < minCount || (keep && !keep.has(period))) continue;
+      const n = (this.singles.get(`${w}\t${period}\t${a}`) ?? 0) + (this.singles.get(`${w}\t${period}\t${b}`) ?? 0);
+      rows.push({ actor_a: a, actor_b: b, window, period, count, articles, dice: round((2 * count) / n) });
+    }
+    return rows.sort(
+      (x, y) => String(x.period).localeCompare(String(y.period)) || (y.count as number) - (x.count as number) || String(x.actor_a).localeCompare(String(y.actor_a)) || String(x.actor_b).localeCompare(String(y.actor_b)),
+    );
+  }
+}
+
+/**
  * Co-occurrence rows for one window from reduced articles: for each period, each
  * unordered pair of actors mentioned in the same unit, with n_ab (units with both),
  * the articles holding such units, and Dice = 2·n_ab / (n_a + n_b).
  */
 export function cooccurrenceRows(articles: readonly ArticleUnits[], options: CooccurrenceOptions = {}): Row[] {
   const window = options.window ?? 'sentence';
-  const unit = options.period ?? 'year';
   checkOneOf(window, 'window', COOCCURRENCE_WINDOWS);
-  checkOneOf(unit, 'period', PERIOD_UNITS);
-  const minCount = options.minCount ?? 1;
-  check(Number.isInteger(minCount) && minCount >= 1, 'minCount', `got ${minCount}`, 'Use a whole number of 1 or more');
-  const keep = options.periods && new Set(options.periods);
-
-  const singles: { period: string; actor: string }[] = [];
-  const pairs: { period: string; a: string; b: string; article: string }[] = [];
-  for (const art of articles) {
-    const period = periodOf(art.published, unit);
-    if (keep && !keep.has(period)) continue;
-    for (const ids of art.units[window]) {
-      for (const actor of ids) singles.push({ period, actor });
-      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push({ period, a: ids[i]!, b: ids[j]!, article: art.article_id });
-    }
-  }
-  const unitsWith = new Map(rollups(singles, (v) => v.length, (s) => `${s.period}\t${s.actor}`));
-  const rows = rollups(
-    pairs,
-    (v) => ({ count: v.length, articles: new Set(v.map((p) => p.article)).size }),
-    (p) => p.period,
-    (p) => p.a,
-    (p) => p.b,
-  ).flatMap(([period, byA]) =>
-    byA.flatMap(([a, byB]) =>
-      byB.map(([b, { count, articles }]): Row => {
-        const n = (unitsWith.get(`${period}\t${a}`) ?? 0) + (unitsWith.get(`${period}\t${b}`) ?? 0);
-        return { actor_a: a, actor_b: b, window, period, count, articles, dice: round((2 * count) / n) };
-      }),
-    ),
-  );
-  return rows
-    .filter((r) => (r.count as number) >= minCount)
-    .sort((x, y) => String(x.period).localeCompare(String(y.period)) || (y.count as number) - (x.count as number) || String(x.actor_a).localeCompare(String(y.actor_a)) || String(x.actor_b).localeCompare(String(y.actor_b)));
+  const tally = new CooccurrenceTally(options.period ?? 'year', [window]);
+  for (const art of articles) tally.add(art);
+  return tally.rows(window, options);
 }
 
 /** Counts of unregistered people, with the first sentence naming each. */
@@ -208,7 +241,7 @@ export class UnregisteredTally {
       let p = this.people.get(m.actor_id);
       if (!p) {
         const text = article.sentences.find((s) => s.index === m.sentence)?.text ?? '';
-        p = { name: m.actor, count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text } };
+        p = { name: detach(m.actor), count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text: detach(text) } };
         this.people.set(m.actor_id, p);
       }
       p.count++;
@@ -269,18 +302,18 @@ export function unregisteredTable(annotated: readonly AnnotatedArticle[], option
  * and unregistered.csv at the end, from per-article sets of actor ids and counts.
  */
 export function actorsStage(): ReportStage {
-  const reduced: ArticleUnits[] = [];
+  const cooccurrence = new CooccurrenceTally('year');
   const tally = new UnregisteredTally();
   return {
     name: 'actors',
     tables: [MENTIONS],
     rows({ article, mentions }) {
-      reduced.push(articleUnits(article, mentions));
+      cooccurrence.add(articleUnits(article, mentions));
       tally.add(article, mentions);
       return { mentions: mentionRows(mentions) };
     },
     finish: () => [
-      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => cooccurrenceRows(reduced, { window, period: 'year' })) },
+      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => cooccurrence.rows(window)) },
       { spec: UNREGISTERED, rows: tally.rows() },
     ],
   };

@@ -1,10 +1,10 @@
-import { rollup } from 'd3-array';
 import type { DataFrame } from 'danfojs-node';
 import type { Statement } from '../annotators/types';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { toDataFrame } from './frame';
 import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
+import { detach } from './detach';
 import { col, type Row, type TableSpec } from './schema';
 
 
@@ -93,49 +93,89 @@ export function statementRows(statements: readonly Statement[]): Row[] {
 /** The fields frequency tables need: what the report keeps per statement (no texts). */
 export type StatementKey = Pick<Statement, 'article_id' | 'speaker' | 'speaker_id' | 'speaker_type' | 'speaker_country' | 'date'>;
 
-/** Every period of the window first (zero-filled), then any other period present (outside the window, "undated"). */
-function periodsFor(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): string[] {
-  const periods = periodsInWindow(window, unit);
-  const extra = new Set(keys.map((k) => periodOf(k.date, unit)).filter((p) => !periods.includes(p)));
-  return [...periods, ...[...extra].sort()];
+/**
+ * Statement counts kept statement by statement, for the frequency tables: its size
+ * grows with periods, countries and speakers, never with the number of statements,
+ * so the report's memory stays bounded. Keys must come grouped by article (as the
+ * pipeline yields them) for the per-speaker article counts.
+ */
+export class StatementTally {
+  /** unit, period → statements */
+  private readonly periods = new Map<string, number>();
+  /** unit, period, country → statements */
+  private readonly countries = new Map<string, number>();
+  private readonly countriesSeen = new Set<string>();
+  private readonly speakers = new Map<string, Row & { count: number; articles: number; first_date: string; last_date: string; lastArticle: string }>();
+
+  add(k: StatementKey): void {
+    const country = k.speaker_country || 'unknown';
+    this.countriesSeen.add(country);
+    for (const unit of PERIOD_UNITS) {
+      const period = periodOf(k.date, unit);
+      const p = `${unit}\t${period}`;
+      this.periods.set(p, (this.periods.get(p) ?? 0) + 1);
+      const c = `${p}\t${country}`;
+      this.countries.set(c, (this.countries.get(c) ?? 0) + 1);
+    }
+    const id = k.speaker_id || `unnamed:${k.speaker.toLowerCase()}`;
+    let sp = this.speakers.get(id);
+    if (!sp) {
+      sp = { speaker_id: k.speaker_id, speaker: detach(k.speaker), speaker_type: k.speaker_type, speaker_country: k.speaker_country, count: 0, articles: 0, first_date: '', last_date: '', lastArticle: '' };
+      this.speakers.set(detach(id), sp);
+    }
+    sp.count++;
+    if (sp.lastArticle !== k.article_id) [sp.articles, sp.lastArticle] = [sp.articles + 1, k.article_id];
+    if (k.date && (!sp.first_date || k.date < sp.first_date)) sp.first_date = k.date;
+    if (k.date && k.date > sp.last_date) sp.last_date = k.date;
+  }
+
+  /** Every period of the window first (zero-filled), then any other period present (outside the window, "undated"). */
+  private periodsFor(unit: PeriodUnit, window: AnalysisWindow): string[] {
+    const inWindow = periodsInWindow(window, unit);
+    const present = [...this.periods.keys()].filter((k) => k.startsWith(`${unit}\t`)).map((k) => k.slice(unit.length + 1));
+    return [...inWindow, ...present.filter((p) => !inWindow.includes(p)).sort()];
+  }
+
+  /** Statements per period (zero-filled over the window). */
+  byPeriod(unit: PeriodUnit, window: AnalysisWindow): Row[] {
+    return this.periodsFor(unit, window).map((period) => ({ period_type: unit, period, count: this.periods.get(`${unit}\t${period}`) ?? 0 }));
+  }
+
+  /** Statements per period and speaker country (every country seen × every period of the window). */
+  byCountry(unit: PeriodUnit, window: AnalysisWindow): Row[] {
+    const countries = [...this.countriesSeen].sort();
+    return this.periodsFor(unit, window).flatMap((period) =>
+      countries.map((c) => ({ period_type: unit, period, speaker_country: c, count: this.countries.get(`${unit}\t${period}\t${c}`) ?? 0 })),
+    );
+  }
+
+  /** Statements per speaker, most frequent first (ties by name). */
+  bySpeaker(): Row[] {
+    return [...this.speakers.values()]
+      .map(({ lastArticle: _, ...row }) => row)
+      .sort((a, b) => b.count - a.count || String(a.speaker).localeCompare(String(b.speaker)));
+  }
+}
+
+function tallyOf(keys: readonly StatementKey[]): StatementTally {
+  const tally = new StatementTally();
+  for (const k of keys) tally.add(k);
+  return tally;
 }
 
 /** Statements per period (zero-filled over the window). */
 export function countByPeriod(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): Row[] {
-  const counts = rollup(keys, (v) => v.length, (k) => periodOf(k.date, unit));
-  return periodsFor(keys, unit, window).map((period) => ({ period_type: unit, period, count: counts.get(period) ?? 0 }));
+  return tallyOf(keys).byPeriod(unit, window);
 }
 
 /** Statements per period and speaker country (every country seen × every period of the window). */
 export function countByCountry(keys: readonly StatementKey[], unit: PeriodUnit, window: AnalysisWindow): Row[] {
-  const country = (k: StatementKey) => k.speaker_country || 'unknown';
-  const counts = rollup(keys, (v) => v.length, (k) => periodOf(k.date, unit), country);
-  const countries = [...new Set(keys.map(country))].sort();
-  return periodsFor(keys, unit, window).flatMap((period) =>
-    countries.map((c) => ({ period_type: unit, period, speaker_country: c, count: counts.get(period)?.get(c) ?? 0 })),
-  );
+  return tallyOf(keys).byCountry(unit, window);
 }
 
 /** Statements per speaker, most frequent first (ties by name). */
 export function countBySpeaker(keys: readonly StatementKey[]): Row[] {
-  const groups = rollup(
-    keys,
-    (v) => {
-      const dates = v.map((k) => k.date).filter(Boolean).sort();
-      return {
-        speaker_id: v[0]!.speaker_id,
-        speaker: v[0]!.speaker,
-        speaker_type: v[0]!.speaker_type,
-        speaker_country: v[0]!.speaker_country,
-        count: v.length,
-        articles: new Set(v.map((k) => k.article_id)).size,
-        first_date: dates[0] ?? '',
-        last_date: dates[dates.length - 1] ?? '',
-      };
-    },
-    (k) => k.speaker_id || `unnamed:${k.speaker.toLowerCase()}`,
-  );
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker));
+  return tallyOf(keys).bySpeaker();
 }
 
 const keyOf = (s: Statement): StatementKey => ({
@@ -149,18 +189,18 @@ const keyOf = (s: Statement): StatementKey => ({
 
 /** statements.csv streamed; the three frequency tables at the end, from keys only. */
 export function statementsStage(options: { window: AnalysisWindow }): ReportStage {
-  const keys: StatementKey[] = [];
+  const tally = new StatementTally();
   return {
     name: 'statements',
     tables: [STATEMENTS],
     rows: ({ statements }) => {
-      for (const s of statements) keys.push(keyOf(s));
+      for (const s of statements) tally.add(s);
       return { statements: statementRows(statements) };
     },
     finish: () => [
-      { spec: STATEMENTS_BY_COUNTRY, rows: PERIOD_UNITS.flatMap((u) => countByCountry(keys, u, options.window)) },
-      { spec: STATEMENTS_BY_SPEAKER, rows: countBySpeaker(keys) },
-      { spec: STATEMENTS_BY_PERIOD, rows: PERIOD_UNITS.flatMap((u) => countByPeriod(keys, u, options.window)) },
+      { spec: STATEMENTS_BY_COUNTRY, rows: PERIOD_UNITS.flatMap((u) => tally.byCountry(u, options.window)) },
+      { spec: STATEMENTS_BY_SPEAKER, rows: tally.bySpeaker() },
+      { spec: STATEMENTS_BY_PERIOD, rows: PERIOD_UNITS.flatMap((u) => tally.byPeriod(u, options.window)) },
     ],
   };
 }

@@ -26,6 +26,7 @@ import { check, KitError } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import type { StageOptions } from '../report/stages';
+import { detach } from './detach';
 import { toDataFrame } from './frame';
 import { checkWindow, DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { col, type ColumnSpec, type Row, type TableSpec } from './schema';
@@ -207,7 +208,11 @@ export class ThemeTally {
       inc(this.statements, countryGroup(true, s.speaker_country), dateOf(s));
       let counts = this.wordsByCountry.get(s.speaker_country);
       if (!counts) this.wordsByCountry.set(s.speaker_country, (counts = new Map()));
-      for (const w of keynessTokens(s.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of keynessTokens(s.text)) {
+        const n = counts.get(w);
+        if (n === undefined) counts.set(detach(w), 1);
+        else counts.set(w, n + 1);
+      }
     }
     const byId = new Map(statements.map((s) => [s.statement_id, s]));
     const seen = new Set<string>();
