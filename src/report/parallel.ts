@@ -10,15 +10,10 @@ import { Worker } from 'node:worker_threads';
 import type { Mention, Statement, ThemeMatch } from '../annotators/types';
 import type { Article, CorpusItem } from '../corpus';
 import { KitError } from '../errors';
+import { parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
 import type { AnnotatedArticle, Pipeline, PipelineOptions } from '../pipeline';
 import type { AnnotationCache } from './cache';
-
-export const parallelMessages = {
-  badWorkers: (n: unknown) => `workers must be a whole number from 1 to 64, got ${String(n)}`,
-  workerFailed: (detail: string) => `a worker thread failed while annotating: ${detail}`,
-  workerStart: (detail: string) => `a worker thread could not start: ${detail}`,
-};
 
 /** Message to a worker: a batch of articles. */
 export interface AnnotateRequest {

@@ -20,7 +20,7 @@ import { codeThemes, findInArticle } from '../annotators/themes/code';
 import type { Codebook } from '../annotators/themes/codebook';
 import { keynessFromCounts, keynessTokens, type KeynessRow } from '../annotators/themes/keyness';
 import { loadCodebook } from '../annotators/themes/load';
-import { themeMessages } from '../annotators/themes/messages';
+import { themeMessages } from '../messages';
 import { compilePattern, words, type Word } from '../annotators/themes/patterns';
 import { check, KitError } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';

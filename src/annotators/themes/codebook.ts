@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { validateData } from '../../data';
 import { KitError } from '../../errors';
-import { themeMessages } from './messages';
+import { themeMessages } from '../../messages';
 import { compilePattern, patternProblem, type CompiledPattern } from './patterns';
 
 /** What to do with a match preceded by a negation word ("not", "no", "never", "…n't"). */

@@ -14,7 +14,7 @@
  */
 import { KitError } from '../../errors';
 import { contentVersion, DEFAULT_NEGATION_WINDOW, DEFAULT_NEGATORS, dictionaryTheme, readText, type Codebook } from './codebook';
-import { themeMessages } from './messages';
+import { themeMessages } from '../../messages';
 import { patternProblem } from './patterns';
 
 const CATEGORY_LINE = /^(\d+)\s+(\S.*?)\s*$/;

@@ -3,7 +3,7 @@ import { dataPath, readYaml } from '../../data';
 import { KitError } from '../../errors';
 import { codebookFromData, DEFAULT_CODEBOOK, isCodebookShape, type Codebook } from './codebook';
 import { readLiwcDictionary } from './liwc';
-import { themeMessages } from './messages';
+import { themeMessages } from '../../messages';
 import { readQuantedaDictionary } from './quanteda';
 
 /**

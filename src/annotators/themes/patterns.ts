@@ -14,7 +14,7 @@
  *   case-insensitive).
  */
 import type { Span } from '../../corpus/types';
-import { themeMessages } from './messages';
+import { themeMessages } from '../../messages';
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
 const BEFORE_WORD = '(?<![\\p{L}\\p{N}])';

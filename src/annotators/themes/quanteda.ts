@@ -12,7 +12,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { KitError } from '../../errors';
 import { contentVersion, DEFAULT_NEGATION_WINDOW, DEFAULT_NEGATORS, dictionaryTheme, readText, type Codebook, type Theme } from './codebook';
-import { themeMessages } from './messages';
+import { themeMessages } from '../../messages';
 import { patternProblem } from './patterns';
 
 export function readQuantedaDictionary(file: string): Codebook {
