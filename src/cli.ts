@@ -34,7 +34,7 @@ program
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
-    const bar = showBar ? new SingleBar({ format: 'reading {bar} {value}/{total} files | {file}', clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
+    const bar = showBar ? new SingleBar({ format: 'annotating {bar} {percentage}% | {value}/{total} inputs | eta {eta_formatted} | {file}', clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
     let started = false;
     try {
       const summary = await runReport({
@@ -49,12 +49,15 @@ program
         cache: opts.cache,
         shard: opts.shard !== undefined ? parseShard(opts.shard) : undefined,
         logger,
-        onProgress: (done, total, file) => {
-          if (!bar) return;
-          if (!started) bar.start(total, 0, { file });
-          started = true;
-          bar.update(done, { file });
-        },
+        // Counting the inputs first costs a pass over .jsonl files: only when a bar is shown.
+        onProgress: bar
+          ? (done, total, file) => {
+              if (!started) bar.start(total, 0, { file });
+              started = true;
+              bar.setTotal(total);
+              bar.update(done, { file });
+            }
+          : undefined,
       });
       bar?.stop();
       const rows = Object.fromEntries(summary.tables.map((t) => [t.name, t.rows]));

@@ -52,6 +52,39 @@ export function listFiles(dir: string, exclude: readonly string[] = []): string[
   return out;
 }
 
+/**
+ * How many inputs a corpus folder holds, for progress bars: one per file, one per
+ * line of a .jsonl file (newlines counted in chunks, never the whole file in memory).
+ */
+export function countInputs(dir: string, exclude: readonly string[] = []): number {
+  const root = realpathSync(dir);
+  let total = 0;
+  const chunk = Buffer.alloc(1 << 20);
+  for (const rel of listFiles(root, exclude)) {
+    if (rel === MANIFEST_FILE) continue;
+    if (extname(rel).toLowerCase() !== '.jsonl') {
+      total++;
+      continue;
+    }
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(root, rel), 'r');
+      let lines = 0;
+      let last = 0x0a;
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+        for (let i = chunk.indexOf(0x0a); i >= 0 && i < n; i = chunk.indexOf(0x0a, i + 1)) lines++;
+        last = chunk[n - 1]!;
+      }
+      total += Math.max(1, lines + (last === 0x0a ? 0 : 1));
+    } catch {
+      total++; // unreadable: it will be one skipped input
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return total;
+}
+
 interface Manifest {
   entries: Map<string, ManifestEntry>;
   skipped: SkippedInput[];

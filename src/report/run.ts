@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readCorpus } from '../corpus/read';
+import { countInputs, readCorpus } from '../corpus/read';
 import type { Encoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 import { KIT_VERSION } from '../data';
@@ -25,7 +25,7 @@ export interface ReportOptions extends PipelineOptions {
   logger?: Logger;
   /** Analysis window for zero-filled period tables (default 2021-01-01 to 2024-12-31). */
   window?: { from: string; to: string };
-  /** Called as input files are read: (done, total, file). */
+  /** Called as inputs are processed: (done, total, file); total counts files and .jsonl lines. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Write charts (OUT/charts) and OUT/report.html after the tables (default true). */
   charts?: boolean;
@@ -104,12 +104,14 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
           // An output folder inside the corpus folder is not read back as articles.
           exclude: [out],
           logger: readLogger,
-          onFile: (file, index, total) => options.onProgress?.(index, total, file),
         }),
         options.shard,
       );
     const pipelineOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
+    const total = options.onProgress ? countInputs(options.corpus, [out]) : 0;
+    let done = 0;
     for await (const { item, annotated } of annotateCorpus(readItems, pipeline, { workers: options.workers ?? 1, pipelineOptions, logger, cache })) {
+      options.onProgress?.(++done, Math.max(total, done), item.kind === 'article' ? item.article.file : item.skipped.file);
       if (item.kind === 'skipped' || !annotated) {
         if (item.kind === 'skipped') skipped.push(item.skipped);
         continue;
