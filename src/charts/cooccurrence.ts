@@ -196,6 +196,29 @@ export function cooccurrenceHeatmap(rows: readonly TableRow[], options: Cooccurr
   };
 }
 
+/** Actor names above the nodes of the network; `extra` adds encodings (the halo's stroke). */
+function nodeLabels(zindex: number, extra: Record<string, { value: string | number }> = {}) {
+  return {
+    type: 'text' as const,
+    from: { data: 'nodes' },
+    zindex,
+    interactive: false,
+    encode: {
+      update: {
+        x: { field: 'x' },
+        y: { field: 'y' },
+        dy: { value: -14 },
+        align: { value: 'center' as const },
+        baseline: { value: 'bottom' as const },
+        text: { field: 'datum.name' },
+        fontSize: { value: 12 },
+        fill: { value: '#222222' },
+        ...extra,
+      },
+    },
+  };
+}
+
 /**
  * The co-occurrence network (a vega spec: force layout run to completion, so the
  * static SVG and PNG show the settled graph). Node size = co-occurrences, colour =
@@ -303,45 +326,9 @@ export function cooccurrenceNetwork(rows: readonly TableRow[], options: Cooccurr
           },
         ],
       },
-      {
-        type: 'text',
-        from: { data: 'nodes' },
-        zindex: 2,
-        interactive: false,
-        encode: {
-          update: {
-            x: { field: 'x' },
-            y: { field: 'y' },
-            dy: { value: -14 },
-            align: { value: 'center' },
-            baseline: { value: 'bottom' },
-            text: { field: 'datum.name' },
-            fontSize: { value: 12 },
-            fill: { value: '#222222' },
-            stroke: { value: '#ffffff' },
-            strokeWidth: { value: 3 },
-            strokeOpacity: { value: 0.8 },
-          },
-        },
-      },
-      {
-        type: 'text',
-        from: { data: 'nodes' },
-        zindex: 3,
-        interactive: false,
-        encode: {
-          update: {
-            x: { field: 'x' },
-            y: { field: 'y' },
-            dy: { value: -14 },
-            align: { value: 'center' },
-            baseline: { value: 'bottom' },
-            text: { field: 'datum.name' },
-            fontSize: { value: 12 },
-            fill: { value: '#222222' },
-          },
-        },
-      },
+      // A white halo under each label keeps names readable over the links.
+      nodeLabels(2, { stroke: { value: '#ffffff' }, strokeWidth: { value: 3 }, strokeOpacity: { value: 0.8 } }),
+      nodeLabels(3),
     ],
   };
 }
