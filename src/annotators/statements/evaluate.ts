@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadYaml } from '../../data';
-import type { Statement, StatementKind } from '../types';
+import type { Statement } from '../types';
 
 const goldSchema = z
   .object({
@@ -67,7 +67,6 @@ export function evaluateStatements(gold: readonly GoldStatement[], predicted: re
   const precision = share(pairs.length, pool.length);
   const recall = share(pairs.length, gold.length);
   const dated = pairs.filter((p) => p.gold.date);
-  const kindOk = (k: StatementKind, g: StatementKind) => k === g;
   return {
     gold: gold.length,
     predicted: pool.length,
@@ -76,7 +75,7 @@ export function evaluateStatements(gold: readonly GoldStatement[], predicted: re
     recall,
     f1: share(2 * precision * recall, precision + recall),
     speakerAccuracy: share(pairs.filter((p) => p.predicted.speaker_id === p.gold.speaker_id).length, pairs.length),
-    kindAccuracy: share(pairs.filter((p) => kindOk(p.predicted.kind, p.gold.kind)).length, pairs.length),
+    kindAccuracy: share(pairs.filter((p) => p.predicted.kind === p.gold.kind).length, pairs.length),
     dateAccuracy: share(dated.filter((p) => p.predicted.date === p.gold.date).length, dated.length),
     misses,
     spurious: [...unused],
