@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { z } from 'zod';
-import { dataPath, readYaml, validateData } from '../data';
+import { KIT_REGISTRY, readRegistryFile } from '../annotators/actors/registry';
+import { dataPath } from '../data';
 
 /** One colour and display label per country code, shared by every chart. */
 export interface CountryPalette {
@@ -12,41 +11,18 @@ export interface CountryPalette {
 export const UNKNOWN_COUNTRY = { code: '', label: 'unknown', color: '#9e9e9e' } as const;
 
 /**
- * Used when the registry has no `countries` block yet, and for codes it does not list:
+ * For codes the registry does not list:
  * distinct, colour-blind-friendly hues (Tableau 10 without its grey).
  */
 export const FALLBACK_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#e15759'] as const;
 
-/** The kit's defaults, overridden by the actor registry's `countries` block. */
-const DEFAULT_COUNTRIES: CountryPalette['countries'] = {
-  CHN: { label: 'China', color: '#d62728' },
-  RUS: { label: 'Russia', color: '#1f4e9c' },
-  USA: { label: 'United States', color: '#7f3c8d' },
-  UKR: { label: 'Ukraine', color: '#e6a700' },
-  EU: { label: 'European Union', color: '#11a579' },
-  NATO: { label: 'NATO', color: '#3969ac' },
-  UN: { label: 'United Nations', color: '#5fa2ce' },
-};
-
-const registryCountries = z
-  .object({
-    countries: z
-      .record(z.string(), z.object({ label: z.string().min(1), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like "#d62728"') }).passthrough())
-      .optional(),
-  })
-  .passthrough();
-
-const REGISTRY = 'annotators/actors/registry.yaml';
 let cached: CountryPalette | undefined;
 
-/** The palette from the actor registry (read once), falling back to the kit's defaults. */
+/** The palette of the actor registry's `countries` block (read once, by the registry's own validating reader). */
 export function countryPalette(): CountryPalette {
   if (cached) return cached;
-  const file = dataPath(REGISTRY);
-  const fromRegistry = existsSync(file) ? (validateData(readYaml(file), registryCountries, file).countries ?? {}) : {};
   const countries: CountryPalette['countries'] = {};
-  for (const [code, c] of Object.entries(fromRegistry)) countries[code] = { label: c.label, color: c.color };
-  for (const [code, c] of Object.entries(DEFAULT_COUNTRIES)) countries[code] ??= c;
+  for (const [code, c] of Object.entries(readRegistryFile(dataPath(KIT_REGISTRY)).countries ?? {})) countries[code] = { label: c.label, color: c.color };
   return (cached = { countries });
 }
 
