@@ -24,10 +24,8 @@ export interface ChartOptions {
 
 /** Analysis window: every period in it is drawn, even with no data. */
 export interface WindowOption {
-  window?: { from: string; to: string };
+  window?: AnalysisWindow;
 }
-
-export const DEFAULT_CHART_WINDOW: AnalysisWindow = DEFAULT_WINDOW;
 
 export type PeriodType = PeriodUnit;
 
@@ -69,7 +67,7 @@ export function windowPeriods(type: PeriodType, window: AnalysisWindow = DEFAULT
 }
 
 /** The window's periods plus any other period found in the data (sorted after them), undated last. */
-export function periodDomain(type: PeriodType, dataPeriods: Iterable<string>, window?: { from: string; to: string }): string[] {
+export function periodDomain(type: PeriodType, dataPeriods: Iterable<string>, window?: AnalysisWindow): string[] {
   const domain = windowPeriods(type, window);
   const inWindow = new Set(domain);
   const extra = [...new Set(dataPeriods)].filter((p) => p && !inWindow.has(p));

@@ -1,3 +1,4 @@
+import { DEFAULT_WINDOW } from '../tables/periods';
 import type { TopLevelSpec } from 'vega-lite';
 import { countryScale } from './colors';
 import {
@@ -5,7 +6,6 @@ import {
   byRank,
   CHART_CONFIG,
   countAxis,
-  DEFAULT_CHART_WINDOW,
   labelOf,
   num,
   paletteOf,
@@ -182,7 +182,7 @@ export interface StatementTimelineOptions extends ChartOptions, WindowOption {
  * with no date cannot be placed; the subtitle says how many.
  */
 export function statementTimeline(rows: readonly TableRow[], options: StatementTimelineOptions = {}): TopLevelSpec {
-  const window = options.window ?? DEFAULT_CHART_WINDOW;
+  const window = options.window ?? DEFAULT_WINDOW;
   const dated = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(str(r.date)));
   const undated = rows.length - dated.length;
   // Statements by one speaker on one day are stacked a few pixels apart within the

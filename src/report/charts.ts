@@ -1,3 +1,4 @@
+import type { AnalysisWindow } from '../tables/periods';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -41,7 +42,7 @@ export function readTables(dir: string): Tables {
 }
 
 interface BuildContext {
-  window: { from: string; to: string };
+  window: AnalysisWindow;
 }
 
 /** One chart of the report: the tables it needs and how to build it from them. */
@@ -146,7 +147,7 @@ function missingInput(def: ReportChartDef, tables: Tables): string | undefined {
 
 export interface ChartsAndReportOptions {
   /** Analysis window (default 2021-01-01 to 2024-12-31), as the report's period tables. */
-  window?: { from: string; to: string };
+  window?: AnalysisWindow;
   /** Chart formats to write (default all four). */
   formats?: readonly ExportFormat[];
 }
@@ -245,7 +246,7 @@ function provenance(run: RunJson, tables: Tables): Provenance {
 const country = (code: string) => countryLabel(code, countryPalette());
 
 /** Sections of the report in reading order, each with its charts and key tables. */
-function reportSections(tables: Tables, drawn: Map<string, ReportChart>, window: { from: string; to: string }): ReportSection[] {
+function reportSections(tables: Tables, drawn: Map<string, ReportChart>, window: AnalysisWindow): ReportSection[] {
   const charts = (section: ReportChartDef['section']) =>
     REPORT_CHARTS.filter((d) => d.section === section && drawn.has(d.name)).map((d) => drawn.get(d.name)!);
   const sections: ReportSection[] = [];
@@ -336,7 +337,7 @@ function reportSections(tables: Tables, drawn: Map<string, ReportChart>, window:
 }
 
 /** Statements per speaker country (rows) and year (columns), with totals. */
-function countryByYearTable(rows: readonly TableRow[], window: { from: string; to: string }): HtmlTable {
+function countryByYearTable(rows: readonly TableRow[], window: AnalysisWindow): HtmlTable {
   const yearly = rows.filter((r) => str(r.period_type) === 'year');
   const years = periodDomain('year', yearly.map((r) => str(r.period)), window);
   const byCountry = new Map<string, Record<string, number>>();
@@ -360,7 +361,7 @@ function countryByYearTable(rows: readonly TableRow[], window: { from: string; t
 }
 
 /** Statements voicing each theme per year (share of that year's statements), and matches in any sentence. */
-function themesByYearTable(rows: readonly TableRow[], window: { from: string; to: string }): HtmlTable {
+function themesByYearTable(rows: readonly TableRow[], window: AnalysisWindow): HtmlTable {
   const years = periodDomain('year', rows.map((r) => str(r.period)), window);
   const byTheme = new Map<string, { cells: Record<string, string>; statements: number; matches: number }>();
   for (const r of rows) {

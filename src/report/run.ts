@@ -1,3 +1,4 @@
+import type { AnalysisWindow } from '../tables/periods';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countInputs, readCorpus } from '../corpus/read';
@@ -24,7 +25,7 @@ export interface ReportOptions extends PipelineOptions {
   formulaGuard?: boolean;
   logger?: Logger;
   /** Analysis window for zero-filled period tables (default 2021-01-01 to 2024-12-31). */
-  window?: { from: string; to: string };
+  window?: AnalysisWindow;
   /** Called as inputs are processed: (done, total, file); total counts files and .jsonl lines. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Write charts (OUT/charts) and OUT/report.html after the tables (default true). */

@@ -1,3 +1,4 @@
+import type { AnalysisWindow } from '../tables/periods';
 import type { Pipeline } from '../pipeline';
 import { corpusStage } from '../tables/corpus-stage';
 import { actorsStage } from '../tables/actors';
@@ -8,13 +9,12 @@ import type { ReportStage } from './stage';
 /** Options every stage may read. */
 export interface StageOptions {
   /** Analysis window for zero-filled period tables (ISO dates, inclusive). */
-  window: { from: string; to: string };
+  window: AnalysisWindow;
 }
 
 export { DEFAULT_WINDOW } from '../tables/periods';
 
-/** The report's stages, in pipeline order. Each later stage adds one line here. */
+/** The report's stages, in pipeline order. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {
-  void pipeline;
   return [corpusStage(), actorsStage(), statementsStage(options), themesStage({ ...options, codebook: pipeline.codebook })];
 }

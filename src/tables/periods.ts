@@ -51,8 +51,3 @@ export function periodsInWindow(window: AnalysisWindow, unit: PeriodUnit): strin
   }
   return out;
 }
-
-/** True when an ISO date lies inside the window (inclusive). */
-export function inWindow(date: string, window: AnalysisWindow): boolean {
-  return date !== '' && date >= window.from && date <= window.to;
-}
