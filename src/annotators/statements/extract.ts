@@ -58,10 +58,25 @@ function quoteOpeningAt(quotes: Quote[], norm: string, pos: number): Quote | und
   return quotes.find((q) => q.start === pos);
 }
 
+interface Cue {
+  start: number;
+  end: number;
+  cue: string;
+  lemma: string;
+  object: boolean;
+}
+
+/** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
+const cuesBySentence = new WeakMap<SpeakerContext, Map<number, Cue[]>>();
+
 /** Cue words and phrases in a sentence, outside quoted text, in order. */
-function findCues(ctx: SpeakerContext, s: Sentence): { start: number; end: number; cue: string; lemma: string; object: boolean }[] {
+function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
+  let memo = cuesBySentence.get(ctx);
+  if (!memo) cuesBySentence.set(ctx, (memo = new Map()));
+  const known = memo.get(s.index);
+  if (known) return known;
   const { norm } = ctx.article;
-  const found: { start: number; end: number; cue: string; lemma: string; object: boolean }[] = [];
+  const found: Cue[] = [];
   const text = norm.slice(s.start, s.end);
   for (const m of text.matchAll(WORD)) {
     const start = s.start + m.index!;
@@ -72,7 +87,9 @@ function findCues(ctx: SpeakerContext, s: Sentence): { start: number; end: numbe
     const start = s.start + m.index!;
     if (!insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: m[0].toLowerCase().replace(/\s+/g, ' '), object: false });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  memo.set(s.index, found);
+  return found;
 }
 
 /**
@@ -152,7 +169,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
 }
 
 /** Tries to read one statement around a cue: speaker, content and kind. */
-function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: number; end: number; cue: string; lemma: string; object: boolean }, usedQuotes: Set<Quote>): Draft | undefined {
+function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
 
   // "according to X": the content is what comes before.
@@ -247,7 +264,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: { start: numbe
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
-function direct(ctx: SpeakerContext, speaker: Speaker, cue: { start: number; end: number; cue: string }, closing: Quote, s: Sentence): Draft {
+function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence): Draft {
   const { norm } = ctx.article;
   // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
   const lead = closing.start > s.start ? norm.slice(clauseStartBefore(ctx, s, closing.start), closing.start) : '';
