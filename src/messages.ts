@@ -63,6 +63,6 @@ export const themeMessages = {
 /** Messages of the worker pool. */
 export const parallelMessages = {
   badWorkers: (n: unknown) => `workers must be a whole number from 1 to 64, got ${String(n)}`,
-  workerFailed: (detail: string) => `a worker thread failed while annotating: ${detail}`,
+  workerFailed: (detail: string) => `a worker thread failed while processing articles: ${detail}`,
   workerStart: (detail: string) => `a worker thread could not start: ${detail}`,
 };

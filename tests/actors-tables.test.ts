@@ -16,6 +16,7 @@ import {
   UNREGISTERED,
 } from '../src/tables/actors';
 import { loadDanfo } from '../src/tables/frame';
+import { rowsOf as stageRows } from '../src/report/stage';
 import { periodOf } from '../src/tables/periods';
 import type { Row } from '../src/tables/schema';
 import { expectTable, SEED, SEEDS } from './helpers';
@@ -173,7 +174,7 @@ describe('unregistered table and the report stage', () => {
     expect(stage.tables).toEqual([MENTIONS]);
     let streamed = 0;
     for (const a of lacking) {
-      const { mentions } = stage.rows(a);
+      const { mentions } = stageRows(stage, a);
       expect(mentions).toEqual(mentionRows(a.mentions));
       streamed += mentions!.length;
     }

@@ -1,12 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runReport } from '../src/report/run';
-import { AnnotatorPool } from '../src/report/parallel';
-import { loadCorpus } from '../src/corpus';
+import { ProcessorPool } from '../src/report/parallel';
+import { readCorpusInputs, type CorpusInput } from '../src/corpus';
+import type { InputResult } from '../src/report/article-output';
+import { DEFAULT_WINDOW } from '../src/report/stages';
+import type { StatementKey } from '../src/tables/statements';
 import { writeBenchCorpus } from '../scripts/bench/corpus';
 import { SEED, SEEDS } from './helpers';
+
+type Input = Extract<CorpusInput, { kind: 'input' }>;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'srkit-par-'));
 
@@ -41,14 +47,23 @@ describe('runReport({ workers })', () => {
     expect(ids).toEqual(['bench-000000', 'bench-000001', 'bench-000002']);
   });
 
-  it('spreads batches over the workers and returns each article’s annotations', async () => {
-    const { articles } = await loadCorpus(SEEDS);
-    const pool = await AnnotatorPool.start(2, {});
+  it('spreads batches over the workers and returns each article’s output', async () => {
+    const inputs: Input[] = [];
+    for await (const input of readCorpusInputs(SEEDS)) if (input.kind === 'input') inputs.push(input);
+    const pool = await ProcessorPool.start(2, { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: false });
     try {
-      const [first, second] = await Promise.all([pool.annotate(articles.slice(0, 2)), pool.annotate(articles.slice(2, 3))]);
-      expect(first!.map((r) => r.statements[0]?.article_id)).toEqual([SEED.kyivPost, SEED.ap]);
-      expect(second!.map((r) => r.statements[0]?.article_id)).toEqual([SEED.newsweek]);
-      expect(second![0]!.statements.some((s) => s.article_id === SEED.ap)).toBe(false);
+      const [first, second] = await Promise.all([pool.process(inputs.slice(0, 2)), pool.process(inputs.slice(2, 3))]);
+      const statementIds = (r: InputResult) => (r.kind === 'article' ? (r.output.tallies.statements as StatementKey[]).map((k) => k.article_id) : []);
+      expect(first!.map((r) => statementIds(r)[0])).toEqual([SEED.kyivPost, SEED.ap]);
+      expect(second!.map((r) => statementIds(r)[0])).toEqual([SEED.newsweek]);
+      expect(statementIds(second![0]!)).not.toContain(SEED.ap);
+      // CSV lines come back formatted: one record per statement, each of this article
+      const chunk = second![0]!.kind === 'article' ? second![0]!.output.tables.statements! : undefined;
+      const records = parseCsv(chunk!.csv) as string[][];
+      expect(records).toHaveLength(chunk!.rows);
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((r) => r[0]!.startsWith(`${SEED.newsweek}#`))).toBe(true);
+      expect(chunk!.parquet).toBeUndefined();
     } finally {
       await pool.close();
     }
@@ -56,6 +71,6 @@ describe('runReport({ workers })', () => {
 
   it('refuses a worker count that is not a whole number from 1 to 64', async () => {
     await expect(runReport({ corpus: SEEDS, out: tmp(), charts: false, workers: 0.5 })).rejects.toThrow(/workers must be a whole number from 1 to 64, got 0.5/);
-    await expect(AnnotatorPool.start(65, {})).rejects.toThrow(/got 65/);
+    await expect(ProcessorPool.start(65, { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: false })).rejects.toThrow(/got 65/);
   });
 });

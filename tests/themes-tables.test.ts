@@ -7,6 +7,7 @@ import type { Statement } from '../src/annotators/types';
 import { chiSquareUpperTail, codeThemes, evaluateThemes, loadCodebook, loadGold } from '../src/annotators/themes';
 import { createPipeline, type AnnotatedArticle } from '../src/pipeline';
 import { DEFAULT_WINDOW } from '../src/report/stages';
+import { rowsOf } from '../src/report/stage';
 import { runReport } from '../src/report/run';
 import { keyness, kwic, kwicFrame, themeFrequencies, themesStage, THEMES_BY_YEAR } from '../src/tables/themes';
 import { expectTable, SEED, SEEDS, tempCorpus } from './helpers';
@@ -219,8 +220,8 @@ describe('keyness', () => {
 describe('the themes report stage', () => {
   it('streams themes.csv rows and writes zero-filled aggregates at the end', () => {
     const stage = themesStage({ window: DEFAULT_WINDOW, codebook: book });
-    expect(stage.rows(seeds[0]!).themes).toHaveLength(20);
-    for (const a of seeds.slice(1)) stage.rows(a);
+    expect(rowsOf(stage, seeds[0]!).themes).toHaveLength(20);
+    for (const a of seeds.slice(1)) rowsOf(stage, a);
     const [byYear, byCountry, key] = stage.finish!();
     expect(byYear!.spec).toBe(THEMES_BY_YEAR);
     expect([...new Set(byYear!.rows.map((r) => r.period))]).toEqual(['2021', '2022', '2023', '2024']);
@@ -234,7 +235,7 @@ describe('the themes report stage', () => {
 
   it('writes keyness.csv for Chinese vs US statements when both exist', () => {
     const stage = themesStage({ window: DEFAULT_WINDOW, codebook: book });
-    for (const a of tinyCorpus()) stage.rows(a);
+    for (const a of tinyCorpus()) rowsOf(stage, a);
     const keynessRows = stage.finish!()[2]!.rows;
     expect(keynessRows.find((r) => r.feature === 'sanctions')).toMatchObject({ n_target: 1, n_reference: 1 });
     expect(keynessRows.find((r) => r.feature === 'trade')).toMatchObject({ n_target: 1, n_reference: 0 });

@@ -4,7 +4,7 @@ import { readCorpus, type ReadOptions } from './read';
 import type { Article, SkippedInput } from './types';
 
 export * from './types';
-export { readCorpus, listFiles, readManifest, isInside, SUPPORTED_EXTENSIONS, MANIFEST_FILE, type ReadOptions, type CorpusItem } from './read';
+export { readCorpus, readCorpusInputs, buildInput, skipInput, type CorpusInput, listFiles, readManifest, isInside, SUPPORTED_EXTENSIONS, MANIFEST_FILE, type ReadOptions, type CorpusItem } from './read';
 export { buildArticle, articleFromText, type ManifestEntry } from './article';
 export { cleanText, type Cleaned } from './clean';
 export { splitSentences, loadAbbreviations } from './segment';

@@ -30,6 +30,21 @@ export interface ReadOptions {
 
 export type CorpusItem = { kind: 'article'; article: Article } | { kind: 'skipped'; skipped: SkippedInput };
 
+/** An input as read and decoded (HTML already extracted), before cleaning, with its manifest row. */
+export type CorpusInput = { kind: 'input'; raw: RawArticle; entry?: ManifestEntry } | { kind: 'skipped'; skipped: SkippedInput };
+
+/** Logs an input as skipped and returns its item. */
+export function skipInput(logger: Logger, file: string, reason: string, line?: number): { kind: 'skipped'; skipped: SkippedInput } {
+  logger.warn({ code: 'skipped', file, line, message: reason });
+  return { kind: 'skipped', skipped: { file, line, reason } };
+}
+
+/** Cleans and segments one input read by `readCorpusInputs`; an input left with no text is skipped. */
+export function buildInput(input: { raw: RawArticle; entry?: ManifestEntry }, logger: Logger, rules?: readonly CleaningRule[]): CorpusItem {
+  const article = buildArticle(input.raw, input.entry, rules);
+  return article ? { kind: 'article', article } : skipInput(logger, input.raw.file, messages.noText(), input.raw.line);
+}
+
 /** True when `path` is `root` or inside it. */
 export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -172,27 +187,33 @@ const stringField = (obj: Record<string, unknown>, key: string, warn: (field: st
  * Warnings name the file and line; the run always goes on.
  */
 export async function* readCorpus(dir: string, options: ReadOptions = {}): AsyncGenerator<CorpusItem> {
+  const logger = options.logger ?? new Logger();
+  const rules = options.rules ?? defaultCleaningRules();
+  for await (const input of readCorpusInputs(dir, { ...options, logger })) yield input.kind === 'input' ? buildInput(input, logger, rules) : input;
+}
+
+/**
+ * The reading half of `readCorpus`: each input read, decoded and (for HTML)
+ * extracted, not yet cleaned, so the costly cleaning can run on a worker thread or
+ * be skipped when the report's cache already holds the article. An article id is
+ * taken by its first input.
+ */
+export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 'rules'> = {}): AsyncGenerator<CorpusInput> {
   const encoding = options.encoding ?? 'utf-8';
   checkOneOf(encoding, 'encoding', ENCODINGS);
   const logger = options.logger ?? new Logger();
-  const rules = options.rules ?? defaultCleaningRules();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KitError(messages.corpusMissing(dir), 'corpus-missing', dir);
   const root = realpathSync(dir);
   const manifest = readManifest(root, logger, encoding);
   for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
 
   const usedIds = new Map<string, string>();
-  const skip = (file: string, reason: string, line?: number): CorpusItem => {
-    logger.warn({ code: 'skipped', file, line, message: reason });
-    return { kind: 'skipped', skipped: { file, line, reason } };
-  };
-  const emit = (raw: RawArticle, entry?: ManifestEntry): CorpusItem => {
+  const skip = (file: string, reason: string, line?: number) => skipInput(logger, file, reason, line);
+  const emit = (raw: RawArticle, entry?: ManifestEntry): CorpusInput => {
     const other = usedIds.get(raw.article_id);
     if (other !== undefined) return skip(raw.file, messages.duplicateId(raw.article_id, other), raw.line);
-    const article = buildArticle(raw, entry, rules);
-    if (!article) return skip(raw.file, messages.noText(), raw.line);
-    usedIds.set(article.article_id, article.file);
-    return { kind: 'article', article };
+    usedIds.set(raw.article_id, raw.file);
+    return { kind: 'input', raw, entry };
   };
 
   const files = listFiles(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
@@ -297,9 +318,9 @@ async function* readJsonl(
   fileId: string,
   encoding: Encoding,
   logger: Logger,
-  skip: (file: string, reason: string, line?: number) => CorpusItem,
-  emit: (raw: RawArticle) => CorpusItem,
-): AsyncGenerator<CorpusItem> {
+  skip: (file: string, reason: string, line?: number) => CorpusInput,
+  emit: (raw: RawArticle) => CorpusInput,
+): AsyncGenerator<CorpusInput> {
   let head: Buffer;
   try {
     head = readHead(path, 4096);

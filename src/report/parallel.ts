@@ -1,42 +1,40 @@
 /**
- * Annotation on several cores. The main thread reads and cleans the corpus, sends
- * batches of articles to worker threads (each with its own pipeline), and gets
- * back mentions, statements and themes. Results are taken in input order, so the
- * stages see exactly the sequence a single-threaded run sees and every table comes
- * out byte for byte the same; only the annotators, the costly part, run in parallel.
+ * The report on several cores. The main thread reads the corpus (files, lines,
+ * decoding) and sends batches of inputs to worker threads; each worker, with its
+ * own pipeline, cleans, annotates and digests them (see article-output.ts) and
+ * sends back each article's CSV lines, Parquet columns and tallies. Results are
+ * taken in input order, so the tables come out byte for byte the same as a
+ * single-threaded run's, while the main thread is left with little more than
+ * appending to files.
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Mention, Statement, ThemeMatch } from '../annotators/types';
-import type { Article, CorpusItem } from '../corpus';
+import type { CorpusInput } from '../corpus/read';
+import { skipInput } from '../corpus/read';
+import type { SkippedInput } from '../corpus/types';
 import { KitError } from '../errors';
-import { parallelMessages } from '../messages';
+import { messages, parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
-import type { AnnotatedArticle, Pipeline, PipelineOptions } from '../pipeline';
-import type { AnnotationCache } from './cache';
+import type { ArticleOutput, InputProcessor, InputResult, ProcessorOptions } from './article-output';
+import type { OutputCache } from './cache';
 
-/** Message to a worker: a batch of articles. */
-export interface AnnotateRequest {
+type Input = Extract<CorpusInput, { kind: 'input' }>;
+
+/** Message to a worker: a batch of inputs. */
+export interface ProcessRequest {
   id: number;
-  articles: Article[];
+  inputs: Input[];
 }
 
-export interface ArticleAnnotations {
-  mentions: Mention[];
-  statements: Statement[];
-  themes: ThemeMatch[];
-  warnings: Warning[];
-}
-
-/** A worker's reply: one result per article, in the batch's order, or the error. */
-export interface AnnotateReply {
+/** A worker's reply: one result per input, in the batch's order, or the error. */
+export interface ProcessReply {
   id: number;
-  results?: ArticleAnnotations[];
+  results?: InputResult[];
   error?: string;
 }
 
 /**
- * Worker threads run the compiled `annotate-worker.js` from dist/, or the TypeScript
+ * Worker threads run the compiled `process-worker.js` from dist/, or the TypeScript
  * source through tsx's require hook when the kit runs from src/ (tsx, vitest).
  */
 const BOOTSTRAP = `
@@ -56,27 +54,26 @@ interface Slot {
   inFlight: number;
 }
 
-/** A fixed set of worker threads, each holding a pipeline built from the same options. */
-export class AnnotatorPool {
+/** A fixed set of worker threads, each with an input processor built from the same options. */
+export class ProcessorPool {
   private nextId = 0;
-  private readonly pending = new Map<number, { slot: Slot; resolve: (r: ArticleAnnotations[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { slot: Slot; resolve: (r: InputResult[]) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
   private constructor(private readonly slots: Slot[]) {
     for (const slot of slots) {
-      slot.worker.on('message', (reply: AnnotateReply) => this.settle(reply));
+      slot.worker.on('message', (reply: ProcessReply) => this.settle(reply));
       slot.worker.on('error', (e) => this.fail(new KitError(parallelMessages.workerFailed(e.message), 'worker-failed')));
     }
   }
 
   /** Starts `size` workers and waits until each has loaded its data files. */
-  static async start(size: number, options: Omit<PipelineOptions, 'logger'>): Promise<AnnotatorPool> {
+  static async start(size: number, options: ProcessorOptions): Promise<ProcessorPool> {
     checkWorkers(size);
-    const entry = join(__dirname, `annotate-worker${extname(__filename)}`);
+    const entry = join(__dirname, `process-worker${extname(__filename)}`);
     // Resolved here, not in the worker: an eval'd worker resolves from the current folder.
     const tsx = entry.endsWith('.ts') ? require.resolve('tsx/cjs') : undefined;
-    const workerOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
-    const workers = Array.from({ length: size }, () => new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx, options: workerOptions } }));
+    const workers = Array.from({ length: size }, () => new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx, options } }));
     try {
       await Promise.all(
         workers.map(
@@ -91,26 +88,26 @@ export class AnnotatorPool {
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
     }
-    return new AnnotatorPool(workers.map((worker) => ({ worker, inFlight: 0 })));
+    return new ProcessorPool(workers.map((worker) => ({ worker, inFlight: 0 })));
   }
 
   get size(): number {
     return this.slots.length;
   }
 
-  /** Annotates a batch on the least busy worker. */
-  annotate(articles: Article[]): Promise<ArticleAnnotations[]> {
+  /** Processes a batch on the least busy worker. */
+  process(inputs: Input[]): Promise<InputResult[]> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const id = this.nextId++;
     slot.inFlight++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { slot, resolve, reject });
-      slot.worker.postMessage({ id, articles } satisfies AnnotateRequest);
+      slot.worker.postMessage({ id, inputs } satisfies ProcessRequest);
     });
   }
 
-  private settle(reply: AnnotateReply): void {
+  private settle(reply: ProcessReply): void {
     const job = this.pending.get(reply.id);
     if (!job) return;
     this.pending.delete(reply.id);
@@ -130,100 +127,95 @@ export class AnnotatorPool {
   }
 }
 
-export interface AnnotateCorpusOptions {
-  /** Worker threads (1: annotate on the calling thread, no workers). */
+export interface ProcessCorpusOptions {
+  /** Worker threads (1: process on the calling thread, no workers). */
   workers: number;
-  /** Options the workers build their pipelines from (the data files). */
-  pipelineOptions: Omit<PipelineOptions, 'logger'>;
-  /** Receives reading and annotating warnings, in input order whatever the workers. */
+  /** The calling thread's processor (used when workers is 1). */
+  processor: () => InputProcessor;
+  /** Options the workers build their processors from. */
+  processorOptions: ProcessorOptions;
+  /** Receives reading, skipping and annotating warnings, in input order whatever the workers. */
   logger: Logger;
-  /** Articles per message to a worker (default 8). */
+  /** Inputs per message to a worker (default 8). */
   batchSize?: number;
-  /** Annotations of articles seen before, reused instead of annotating again. */
-  cache?: AnnotationCache;
+  /** Outputs of inputs seen before, reused instead of processing them again. */
+  cache?: OutputCache;
 }
 
-export interface AnnotatedItem {
-  item: CorpusItem;
-  /** Present for articles. */
-  annotated?: AnnotatedArticle;
-}
+/** An input's outcome, in input order: an article's output, or the reason it was skipped. */
+export type ProcessedItem = { kind: 'article'; output: ArticleOutput } | { kind: 'skipped'; skipped: SkippedInput };
 
 /**
- * Reads a corpus and annotates every article, yielding items in input order.
+ * Reads a corpus and processes every input, yielding outcomes in input order.
  * `read(logger)` is the reader (it logs to the logger it is given): with workers,
- * its warnings are held back and logged with their item, so the warnings list
+ * its warnings are held back and logged with their input, so the warnings list
  * comes out in the same order as a single-threaded run's.
  */
-export async function* annotateCorpus(read: (logger: Logger) => AsyncIterable<CorpusItem>, pipeline: Pipeline, options: AnnotateCorpusOptions): AsyncGenerator<AnnotatedItem> {
-  const { cache } = options;
-  const annotated = (article: Article, r: ArticleAnnotations): AnnotatedArticle => ({ article, mentions: r.mentions, statements: r.statements, themes: r.themes });
+export async function* processCorpus(read: (logger: Logger) => AsyncIterable<CorpusInput>, options: ProcessCorpusOptions): AsyncGenerator<ProcessedItem> {
+  const { cache, logger } = options;
+  const outcome = (input: Input, result: InputResult, cached: boolean): ProcessedItem => {
+    if (result.kind === 'no-text') return skipInput(logger, input.raw.file, messages.noText(), input.raw.line);
+    if (!cached) cache?.put(input, result.output);
+    for (const w of result.output.warnings) logger.warn(w);
+    return result;
+  };
+  const fromCache = (input: Input): InputResult | undefined => {
+    const output = cache?.get(input);
+    return output && { kind: 'article', output };
+  };
+
   if (checkWorkers(options.workers) === 1) {
-    for await (const item of read(options.logger)) {
-      if (item.kind !== 'article') {
-        yield { item };
+    const processor = options.processor();
+    for await (const input of read(logger)) {
+      if (input.kind !== 'input') {
+        yield input;
         continue;
       }
-      const cached = cache?.get(item.article);
-      if (cached) {
-        for (const w of cached.warnings) options.logger.warn(w);
-        yield { item, annotated: annotated(item.article, cached) };
-        continue;
-      }
-      const before = options.logger.warnings.length;
-      const result = pipeline.annotate(item.article);
-      cache?.put(item.article, { mentions: result.mentions, statements: result.statements, themes: result.themes, warnings: options.logger.warnings.slice(before) });
-      yield { item, annotated: result };
+      const cached = fromCache(input);
+      yield outcome(input, cached ?? processor.process(input), cached !== undefined);
     }
     return;
   }
-  const pool = await AnnotatorPool.start(options.workers, options.pipelineOptions);
+  const pool = await ProcessorPool.start(options.workers, options.processorOptions);
   const batchSize = options.batchSize ?? 8;
-  // Two batches per worker in flight: one being annotated, one waiting, so no worker idles.
+  // Two batches per worker in flight: one being processed, one waiting, so no worker idles.
   const maxInFlight = pool.size * 2;
   const held: Warning[] = [];
   const readerLogger = new Logger();
   readerLogger.onWarning((w) => held.push(w));
 
   interface Batch {
-    items: { item: CorpusItem; warnings: Warning[]; cached?: ArticleAnnotations }[];
-    results: Promise<ArticleAnnotations[]>;
+    items: { input: CorpusInput; warnings: Warning[]; cached?: InputResult }[];
+    results: Promise<InputResult[]>;
   }
   const queue: Batch[] = [];
   let current: Batch['items'] = [];
   const dispatch = () => {
-    const articles = current.flatMap(({ item, cached }) => (item.kind === 'article' && !cached ? [item.article] : []));
-    const results = articles.length > 0 ? pool.annotate(articles) : Promise.resolve([]);
+    const inputs = current.flatMap(({ input, cached }) => (input.kind === 'input' && !cached ? [input] : []));
+    const results = inputs.length > 0 ? pool.process(inputs) : Promise.resolve([]);
     // a rejected batch is awaited (and thrown) in order below; mark it handled meanwhile
     results.catch(() => undefined);
     queue.push({ items: current, results });
     current = [];
   };
-  const logger = options.logger;
-  async function* drain(batch: Batch): AsyncGenerator<AnnotatedItem> {
+  async function* drain(batch: Batch): AsyncGenerator<ProcessedItem> {
     const results = await batch.results;
     let next = 0;
-    for (const { item, warnings, cached } of batch.items) {
+    for (const { input, warnings, cached } of batch.items) {
       for (const w of warnings) logger.warn(w);
-      if (item.kind !== 'article') {
-        yield { item };
-        continue;
-      }
-      const r = cached ?? results[next++]!;
-      if (!cached) cache?.put(item.article, r);
-      for (const w of r.warnings) logger.warn(w);
-      yield { item, annotated: annotated(item.article, r) };
+      if (input.kind !== 'input') yield input;
+      else yield outcome(input, cached ?? results[next++]!, cached !== undefined);
     }
   }
 
   try {
-    let articlesInBatch = 0;
-    for await (const item of read(readerLogger)) {
-      const cached = item.kind === 'article' ? cache?.get(item.article) : undefined;
-      current.push({ item, warnings: held.splice(0), cached });
-      if (item.kind === 'article' && !cached && ++articlesInBatch === batchSize) {
+    let inputsInBatch = 0;
+    for await (const input of read(readerLogger)) {
+      const cached = input.kind === 'input' ? fromCache(input) : undefined;
+      current.push({ input, warnings: held.splice(0), cached });
+      if (input.kind === 'input' && !cached && ++inputsInBatch === batchSize) {
         dispatch();
-        articlesInBatch = 0;
+        inputsInBatch = 0;
         while (queue.length >= maxInFlight) yield* drain(queue.shift()!);
       }
     }

@@ -1,18 +1,19 @@
 import type { AnalysisWindow } from '../tables/periods';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { countInputs, readCorpus } from '../corpus/read';
+import { countInputs, readCorpusInputs } from '../corpus/read';
 import type { Encoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 import { KIT_VERSION } from '../data';
 import { Logger, type Warning } from '../logger';
-import { createPipeline, type PipelineOptions } from '../pipeline';
+import type { PipelineOptions } from '../pipeline';
 import { CsvTableWriter, formatCsv } from '../tables/csv';
-import { createStages, DEFAULT_WINDOW } from './stages';
+import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
-import { annotateCorpus } from './parallel';
+import { processCorpus } from './parallel';
 import { inShard, type Shard } from './shard';
-import { AnnotationCache, pipelineFingerprint } from './cache';
+import { OutputCache, pipelineFingerprint } from './cache';
+import { createInputProcessor, type ProcessorOptions } from './article-output';
 import { PARQUET_TABLES, ParquetTableWriter, parquetFile } from '../tables/parquet';
 
 export interface ReportOptions extends PipelineOptions {
@@ -36,7 +37,7 @@ export interface ReportOptions extends PipelineOptions {
   parquet?: boolean;
   /** Process only shard `index` of `count` (see report/shard.ts); every input is in exactly one shard. */
   shard?: Shard;
-  /** Reuse annotations of unchanged articles from OUT/.cache (default true; see report/cache.ts). */
+  /** Reuse the outputs of unchanged inputs from OUT/.cache (default true; see report/cache.ts). */
   cache?: boolean;
 }
 
@@ -81,26 +82,33 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   const out = resolve(options.out);
   mkdirSync(join(out, 'tables'), { recursive: true });
   const csv = { formulaGuard: options.formulaGuard ?? true };
-  const pipeline = createPipeline({ ...options, logger });
-  const stages = createStages(pipeline, { window: options.window ?? DEFAULT_WINDOW });
+  const processorOptions: ProcessorOptions = {
+    pipeline: { actors: options.actors, codebook: options.codebook, cues: options.cues },
+    window: options.window ?? DEFAULT_WINDOW,
+    formulaGuard: csv.formulaGuard,
+    parquet: options.parquet !== false,
+  };
+  // The main thread's processor: its stages keep the aggregates, whoever processes the inputs.
+  const processor = createInputProcessor(processorOptions);
+  const { pipeline, stages } = processor;
   const writers = new Map<string, CsvTableWriter>();
   for (const spec of stages.flatMap((s) => s.tables)) writers.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, csv));
   const tables: TableWritten[] = [];
   const parquetWriters = new Map<string, ParquetTableWriter>();
-  if (options.parquet !== false) {
+  if (processorOptions.parquet) {
     for (const spec of stages.flatMap((s) => s.tables)) {
       if (PARQUET_TABLES.includes(spec.name)) parquetWriters.set(spec.name, new ParquetTableWriter(join(out, parquetFile(spec)), spec));
     }
   }
   const parquet: TableWritten[] = [];
 
-  const cache = options.cache === false ? undefined : AnnotationCache.open(out, pipelineFingerprint(options));
+  const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
   const read: string[] = [];
   const skipped: SkippedInput[] = [];
   try {
-    const readItems = (readLogger: Logger) =>
+    const readInputs = (readLogger: Logger) =>
       inShard(
-        readCorpus(options.corpus, {
+        readCorpusInputs(options.corpus, {
           encoding: options.encoding,
           // An output folder inside the corpus folder is not read back as articles.
           exclude: [out],
@@ -108,22 +116,21 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
         }),
         options.shard,
       );
-    const pipelineOptions = { actors: options.actors, codebook: options.codebook, cues: options.cues };
     const total = options.onProgress ? countInputs(options.corpus, [out]) : 0;
     let done = 0;
-    for await (const { item, annotated } of annotateCorpus(readItems, pipeline, { workers: options.workers ?? 1, pipelineOptions, logger, cache })) {
-      options.onProgress?.(++done, Math.max(total, done), item.kind === 'article' ? item.article.file : item.skipped.file);
-      if (item.kind === 'skipped' || !annotated) {
-        if (item.kind === 'skipped') skipped.push(item.skipped);
+    for await (const item of processCorpus(readInputs, { workers: options.workers ?? 1, processor: () => processor, processorOptions, logger, cache })) {
+      options.onProgress?.(++done, Math.max(total, done), item.kind === 'article' ? item.output.file : item.skipped.file);
+      if (item.kind === 'skipped') {
+        skipped.push(item.skipped);
         continue;
       }
-      read.push(item.article.file);
-      for (const stage of stages) {
-        for (const [name, rows] of Object.entries(stage.rows(annotated))) {
-          writers.get(name)!.write(rows);
-          parquetWriters.get(name)?.write(rows);
-        }
+      const { output } = item;
+      read.push(output.file);
+      for (const [name, chunk] of Object.entries(output.tables)) {
+        writers.get(name)!.writeLines(chunk.csv, chunk.rows);
+        if (chunk.parquet) parquetWriters.get(name)?.writeColumns(chunk.parquet, chunk.rows);
       }
+      for (const stage of stages) if (stage.name in output.tallies) stage.add?.(output.tallies[stage.name]);
     }
   } finally {
     for (const w of writers.values()) {

@@ -6,7 +6,7 @@
  * "file.jsonl:LINE", as in the `file` column): stable across machines, runs and
  * corpus growth, and independent of the order files are listed in.
  */
-import type { CorpusItem } from '../corpus';
+import type { CorpusInput, CorpusItem } from '../corpus';
 import { KitError } from '../errors';
 
 export const shardMessages = {
@@ -45,14 +45,15 @@ export function shardOf(key: string, count: number): number {
 }
 
 /** The key an item is sharded by: the article's or skipped input's file (with its line for .jsonl). */
-export function shardKey(item: CorpusItem): string {
+export function shardKey(item: CorpusItem | CorpusInput): string {
   if (item.kind === 'article') return item.article.file;
+  if (item.kind === 'input') return item.raw.file;
   const { file, line } = item.skipped;
   return line !== undefined && file.toLowerCase().endsWith('.jsonl') ? `${file}:${line}` : file;
 }
 
 /** Only the items of one shard (all of them without a shard). */
-export async function* inShard(items: AsyncIterable<CorpusItem>, shard: Shard | undefined): AsyncGenerator<CorpusItem> {
+export async function* inShard<T extends CorpusItem | CorpusInput>(items: AsyncIterable<T>, shard: Shard | undefined): AsyncGenerator<T> {
   for await (const item of items) {
     if (!shard || shardOf(shardKey(item), shard.count) === shard.index) yield item;
   }

@@ -231,17 +231,40 @@ export function cooccurrenceRows(articles: readonly ArticleUnits[], options: Coo
   return tally.rows(window, options);
 }
 
+/** An unregistered person named in an article; `text` (the sentence) only on the article's first naming of each. */
+export interface UnregisteredSighting {
+  actor_id: string;
+  name: string;
+  article_id: string;
+  sentence: number;
+  text?: string;
+}
+
+/** The unregistered mentions of an article, in order: all `UnregisteredTally` needs of it. */
+export function unregisteredSightings(article: Pick<Article, 'sentences'>, mentions: readonly Mention[]): UnregisteredSighting[] {
+  const named = new Set<string>();
+  const sightings: UnregisteredSighting[] = [];
+  for (const m of mentions) {
+    if (!m.unregistered) continue;
+    const sighting: UnregisteredSighting = { actor_id: m.actor_id, name: m.actor, article_id: m.article_id, sentence: m.sentence };
+    if (!named.has(m.actor_id)) {
+      named.add(m.actor_id);
+      sighting.text = article.sentences.find((s) => s.index === m.sentence)?.text ?? '';
+    }
+    sightings.push(sighting);
+  }
+  return sightings;
+}
+
 /** Counts of unregistered people, with the first sentence naming each. */
 export class UnregisteredTally {
   private readonly people = new Map<string, { name: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } }>();
 
-  add(article: Pick<Article, 'sentences'>, mentions: readonly Mention[]): void {
-    for (const m of mentions) {
-      if (!m.unregistered) continue;
+  add(sightings: readonly UnregisteredSighting[]): void {
+    for (const m of sightings) {
       let p = this.people.get(m.actor_id);
       if (!p) {
-        const text = article.sentences.find((s) => s.index === m.sentence)?.text ?? '';
-        p = { name: detach(m.actor), count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text: detach(text) } };
+        p = { name: detach(m.name), count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text: detach(m.text ?? '') } };
         this.people.set(m.actor_id, p);
       }
       p.count++;
@@ -291,30 +314,39 @@ export function cooccurrenceTable(annotated: readonly AnnotatedArticle[], option
 /** unregistered.csv as a DataFrame. */
 export function unregisteredTable(annotated: readonly AnnotatedArticle[], options: { minCount?: number } = {}): DataFrame {
   const tally = new UnregisteredTally();
-  for (const a of annotated) tally.add(a.article, a.mentions);
+  for (const a of annotated) tally.add(unregisteredSightings(a.article, a.mentions));
   return toDataFrame(tally.rows(options.minCount ?? 1), UNREGISTERED);
 }
 
 // ---- report stage ---------------------------------------------------------------------------
 
+/** What the actor aggregates need of one article. */
+export interface ActorsTally {
+  units: ArticleUnits;
+  unregistered: UnregisteredSighting[];
+}
+
 /**
  * mentions.csv streamed article by article; cooccurrence.csv (every window, by year)
  * and unregistered.csv at the end, from per-article sets of actor ids and counts.
  */
-export function actorsStage(): ReportStage {
+export function actorsStage(): ReportStage<ActorsTally> {
   const cooccurrence = new CooccurrenceTally('year');
-  const tally = new UnregisteredTally();
+  const unregistered = new UnregisteredTally();
   return {
     name: 'actors',
     tables: [MENTIONS],
-    rows({ article, mentions }) {
-      cooccurrence.add(articleUnits(article, mentions));
-      tally.add(article, mentions);
-      return { mentions: mentionRows(mentions) };
+    digest: ({ article, mentions }) => ({
+      rows: { mentions: mentionRows(mentions) },
+      tally: { units: articleUnits(article, mentions), unregistered: unregisteredSightings(article, mentions) },
+    }),
+    add(tally) {
+      cooccurrence.add(tally.units);
+      unregistered.add(tally.unregistered);
     },
     finish: () => [
       { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => cooccurrence.rows(window)) },
-      { spec: UNREGISTERED, rows: tally.rows() },
+      { spec: UNREGISTERED, rows: unregistered.rows() },
     ],
   };
 }

@@ -7,6 +7,6 @@ export function corpusStage(): ReportStage {
   return {
     name: 'corpus',
     tables: [ARTICLES, SENTENCES, REMOVED],
-    rows: ({ article }) => ({ articles: [articleRow(article)], sentences: sentenceRows(article), removed: removedRows(article) }),
+    digest: ({ article }) => ({ rows: { articles: [articleRow(article)], sentences: sentenceRows(article), removed: removedRows(article) } }),
   };
 }

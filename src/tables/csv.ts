@@ -34,6 +34,11 @@ export function formatCsv(rows: readonly Row[], spec: TableSpec, options: CsvOpt
 }
 
 /** Writes a table row batch by row batch, so large tables never sit in memory. */
+/** Rows as CSV lines without the header, as `CsvTableWriter` appends them. */
+export function csvLines(rows: readonly Row[], spec: TableSpec, options: CsvOptions = {}): string {
+  return rows.length === 0 ? '' : stringify(cells(rows, spec, options.formulaGuard ?? true), { record_delimiter: '\n' });
+}
+
 export class CsvTableWriter {
   private fd: number;
   rows = 0;
@@ -49,9 +54,14 @@ export class CsvTableWriter {
   }
 
   write(rows: readonly Row[]): void {
-    if (rows.length === 0) return;
-    writeSync(this.fd, stringify(cells(rows, this.spec, this.options.formulaGuard ?? true), { record_delimiter: '\n' }));
-    this.rows += rows.length;
+    this.writeLines(csvLines(rows, this.spec, this.options), rows.length);
+  }
+
+  /** Appends `count` rows already formatted by `csvLines` (on a worker thread, or from the cache). */
+  writeLines(lines: string, count: number): void {
+    if (count === 0) return;
+    writeSync(this.fd, lines);
+    this.rows += count;
   }
 
   close(): void {

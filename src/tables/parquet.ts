@@ -36,10 +36,18 @@ function cell(value: string | number | undefined, column: ColumnSpec): string | 
   return String(value);
 }
 
+/** Cells of a table's rows by column (in the spec's order), as `ParquetTableWriter.writeColumns` takes them. */
+export type ParquetColumns = (string | number | null)[][];
+
+export function parquetColumns(rows: readonly Row[], spec: TableSpec): ParquetColumns {
+  return spec.columns.map((column) => rows.map((r) => cell(r[column.name], column)));
+}
+
 /** Writes one table as a Parquet file, row group by row group. */
 export class ParquetTableWriter {
   private readonly writer: ParquetWriter;
-  private buffer: Row[] = [];
+  private buffer: ParquetColumns;
+  private buffered = 0;
   private closed = false;
   rows = 0;
 
@@ -51,20 +59,31 @@ export class ParquetTableWriter {
     mkdirSync(dirname(path), { recursive: true });
     const schema: SchemaElement[] = [{ name: 'root', num_children: spec.columns.length }, ...spec.columns.map(schemaElement)];
     this.writer = new ParquetWriter({ writer: fileWriter(path), schema, createdBy: 'sino-russia-kit (hyparquet-writer)' });
+    this.buffer = spec.columns.map(() => []);
   }
 
   write(rows: readonly Row[]): void {
-    for (const row of rows) this.buffer.push(row);
-    this.rows += rows.length;
-    if (this.buffer.length >= this.rowGroupRows) this.flush();
+    this.writeColumns(parquetColumns(rows, this.spec), rows.length);
+  }
+
+  /** Appends `count` rows given by column (from `parquetColumns`, on a worker thread or from the cache). */
+  writeColumns(columns: ParquetColumns, count: number): void {
+    if (count === 0) return;
+    for (let c = 0; c < columns.length; c++) {
+      const into = this.buffer[c]!;
+      for (const v of columns[c]!) into.push(v);
+    }
+    this.buffered += count;
+    this.rows += count;
+    if (this.buffered >= this.rowGroupRows) this.flush();
   }
 
   private flush(): void {
-    if (this.buffer.length === 0) return;
-    const rows = this.buffer;
-    this.buffer = [];
-    const columnData = this.spec.columns.map((column) => ({ name: column.name, data: rows.map((r) => cell(r[column.name], column)) }));
-    void this.writer.write({ columnData, rowGroupSize: rows.length });
+    if (this.buffered === 0) return;
+    const columnData = this.spec.columns.map((column, c) => ({ name: column.name, data: this.buffer[c]! }));
+    void this.writer.write({ columnData, rowGroupSize: this.buffered });
+    this.buffer = this.spec.columns.map(() => []);
+    this.buffered = 0;
   }
 
   close(): void {

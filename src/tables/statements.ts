@@ -188,14 +188,14 @@ const keyOf = (s: Statement): StatementKey => ({
 });
 
 /** statements.csv streamed; the three frequency tables at the end, from keys only. */
-export function statementsStage(options: { window: AnalysisWindow }): ReportStage {
+export function statementsStage(options: { window: AnalysisWindow }): ReportStage<StatementKey[]> {
   const tally = new StatementTally();
   return {
     name: 'statements',
     tables: [STATEMENTS],
-    rows: ({ statements }) => {
-      for (const s of statements) tally.add(s);
-      return { statements: statementRows(statements) };
+    digest: ({ statements }) => ({ rows: { statements: statementRows(statements) }, tally: statements.map(keyOf) }),
+    add(keys) {
+      for (const k of keys) tally.add(k);
     },
     finish: () => [
       { spec: STATEMENTS_BY_COUNTRY, rows: PERIOD_UNITS.flatMap((u) => tally.byCountry(u, options.window)) },

@@ -186,6 +186,46 @@ const SEP = '\u0000';
 const countryGroup = (inStatement: boolean, country: string) => (inStatement ? country || 'unknown' : '');
 
 /**
+ * What the theme aggregates need of one article, as count keys (theme, country
+ * group and date joined by SEP) and, per speaker country in order of first
+ * statement, its statements' word counts in order of first use.
+ */
+export interface ThemeDigest {
+  /** country group, date: one per statement */
+  statements: string[];
+  words: [country: string, counts: [word: string, n: number][]][];
+  /** theme, country group, date: one per match */
+  matches: string[];
+  /** theme, country group, date: one per statement holding the theme */
+  coded: string[];
+}
+
+/** Reduces an annotated article to its `ThemeDigest`. */
+export function themeDigest({ article, statements, themes }: Pick<AnnotatedArticle, 'article' | 'statements' | 'themes'>): ThemeDigest {
+  const dateOf = (s: Statement) => s.date || article.published;
+  const digest: ThemeDigest = { statements: [], words: [], matches: [], coded: [] };
+  const wordsByCountry = new Map<string, Map<string, number>>();
+  for (const s of statements) {
+    digest.statements.push(countryGroup(true, s.speaker_country) + SEP + dateOf(s));
+    let counts = wordsByCountry.get(s.speaker_country);
+    if (!counts) wordsByCountry.set(s.speaker_country, (counts = new Map()));
+    for (const w of keynessTokens(s.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  digest.words = [...wordsByCountry].map(([country, counts]) => [country, [...counts]]);
+  const byId = new Map(statements.map((s) => [s.statement_id, s]));
+  const seen = new Set<string>();
+  for (const m of themes) {
+    const s = byId.get(m.statement_id);
+    digest.matches.push([m.theme, countryGroup(s !== undefined, m.speaker_country), m.date].join(SEP));
+    if (s && !seen.has(m.theme + SEP + s.statement_id)) {
+      seen.add(m.theme + SEP + s.statement_id);
+      digest.coded.push([m.theme, countryGroup(true, s.speaker_country), dateOf(s)].join(SEP));
+    }
+  }
+  return digest;
+}
+
+/**
  * Counts kept while streaming (no texts): matches and coded statements per
  * theme × country group × date, statements per country group × date, and word
  * counts of statements per speaker country for keyness.
@@ -201,29 +241,20 @@ export class ThemeTally {
 
   constructor(private readonly codebook: Codebook) {}
 
-  add({ article, statements, themes }: AnnotatedArticle): void {
-    const inc = (m: Map<string, number>, ...key: string[]) => m.set(key.join(SEP), (m.get(key.join(SEP)) ?? 0) + 1);
-    const dateOf = (s: Statement) => s.date || article.published;
-    for (const s of statements) {
-      inc(this.statements, countryGroup(true, s.speaker_country), dateOf(s));
-      let counts = this.wordsByCountry.get(s.speaker_country);
-      if (!counts) this.wordsByCountry.set(s.speaker_country, (counts = new Map()));
-      for (const w of keynessTokens(s.text)) {
-        const n = counts.get(w);
-        if (n === undefined) counts.set(detach(w), 1);
-        else counts.set(w, n + 1);
+  add(digest: ThemeDigest): void {
+    const inc = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+    for (const key of digest.statements) inc(this.statements, key);
+    for (const [country, words] of digest.words) {
+      let counts = this.wordsByCountry.get(country);
+      if (!counts) this.wordsByCountry.set(country, (counts = new Map()));
+      for (const [w, n] of words) {
+        const had = counts.get(w);
+        if (had === undefined) counts.set(detach(w), n);
+        else counts.set(w, had + n);
       }
     }
-    const byId = new Map(statements.map((s) => [s.statement_id, s]));
-    const seen = new Set<string>();
-    for (const m of themes) {
-      const s = byId.get(m.statement_id);
-      inc(this.matches, m.theme, countryGroup(s !== undefined, m.speaker_country), m.date);
-      if (s && !seen.has(m.theme + SEP + s.statement_id)) {
-        seen.add(m.theme + SEP + s.statement_id);
-        inc(this.coded, m.theme, countryGroup(true, s.speaker_country), dateOf(s));
-      }
-    }
+    for (const key of digest.matches) inc(this.matches, key);
+    for (const key of digest.coded) inc(this.coded, key);
   }
 
   /** Sums by theme and group (a function of country group and date). */
@@ -308,7 +339,7 @@ export function themeFrequencies(annotated: readonly AnnotatedArticle[], options
   const by = options.by ?? 'year';
   if (by !== 'country' && !PERIOD_UNITS.includes(by)) check(false, 'options.by', `got ${JSON.stringify(by)}`, 'Use one of: year, quarter, month, country');
   const tally = new ThemeTally(options.codebook ?? loadCodebook());
-  for (const a of annotated) tally.add(a);
+  for (const a of annotated) tally.add(themeDigest(a));
   return by === 'country' ? tally.byCountry() : tally.byPeriod(by, options.window ?? DEFAULT_WINDOW);
 }
 
@@ -353,15 +384,13 @@ export function keynessRows(rows: readonly KeynessRow[]): Row[] {
  * themes.csv streamed; at the end themes_by_year.csv, themes_by_country.csv and
  * keyness.csv (CHN target vs USA reference statements) from counts kept meanwhile.
  */
-export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage {
+export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage<ThemeDigest> {
   const tally = new ThemeTally(options.codebook);
   return {
     name: 'themes',
     tables: [THEMES],
-    rows(a) {
-      tally.add(a);
-      return { themes: themeRows(a.themes) };
-    },
+    digest: (a) => ({ rows: { themes: themeRows(a.themes) }, tally: themeDigest(a) }),
+    add: (digest) => tally.add(digest),
     finish: () => [
       { spec: THEMES_BY_YEAR, rows: tally.byPeriod('year', options.window) },
       { spec: THEMES_BY_COUNTRY, rows: tally.byCountry() },
