@@ -16,7 +16,7 @@ function seedsCopy(): string {
 
 const NEW_ARTICLE = 'Kremlin spokesman Dmitry Peskov said on Monday that Russia and China "do not need" Western approval.\n\nPeskov added that ties were strong.';
 
-describe('annotation cache', () => {
+describe('the report cache', () => {
   it('re-annotates only the added article, and the tables equal a run without the cache', async () => {
     const dir = seedsCopy();
     const out = join(dir, 'out');
@@ -57,6 +57,24 @@ describe('annotation cache', () => {
     expect(second.cache).toEqual({ hits: 1, misses: 0 });
     expect(second.warnings.map((w) => [w.code, w.offset])).toEqual(first.warnings.map((w) => [w.code, w.offset]));
     expect(second.warnings.map((w) => w.code)).toContain('unbalanced-quote');
+  });
+
+  it('keeps Parquet identical, and processes again an entry cut short (a torn write)', async () => {
+    const dir = seedsCopy();
+    const out = join(dir, 'out');
+    await runReport({ corpus: join(dir, 'corpus'), out, charts: false });
+    const parquetBefore = readFileSync(join(out, 'parquet', 'statements.parquet'));
+    const [fingerprint] = readdirSync(join(out, '.cache'));
+    const [bucket] = readdirSync(join(out, '.cache', fingerprint!));
+    const [entry] = readdirSync(join(out, '.cache', fingerprint!, bucket!));
+    const path = join(out, '.cache', fingerprint!, bucket!, entry!);
+    writeFileSync(path, readFileSync(path).subarray(0, 100));
+    const again = await runReport({ corpus: join(dir, 'corpus'), out, charts: false });
+    expect(again.cache).toEqual({ hits: 4, misses: 1 });
+    expect(readFileSync(join(out, 'parquet', 'statements.parquet'))).toEqual(parquetBefore);
+    const cold = join(dir, 'cold');
+    await runReport({ corpus: join(dir, 'corpus'), out: cold, charts: false, cache: false });
+    expect(tables(out)).toEqual(tables(cold));
   });
 
   it('works with worker threads too', async () => {

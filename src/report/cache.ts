@@ -15,7 +15,7 @@ import { extname, join } from 'node:path';
 import type { CorpusInput } from '../corpus/read';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
-import type { ArticleOutput, OutputOptions } from './article-output';
+import type { ArticleOutput, OutputOptions, TableChunk } from './article-output';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.dic']);
 
@@ -56,7 +56,7 @@ export class OutputCache {
     const key = createHash('sha256')
       .update(fields.map((f) => f ?? '').join('\u0000'))
       .digest('hex');
-    return join(this.dir, key.slice(0, 2), `${key.slice(2, 40)}.json`);
+    return join(this.dir, key.slice(0, 2), key.slice(2, 40));
   }
 
   get(input: Input): ArticleOutput | undefined {
@@ -66,7 +66,7 @@ export class OutputCache {
       return undefined;
     }
     try {
-      const found = JSON.parse(readFileSync(path, 'utf8')) as ArticleOutput;
+      const found = decodeEntry(readFileSync(path));
       this.hits++;
       return found;
     } catch {
@@ -78,6 +78,32 @@ export class OutputCache {
   put(input: Input, output: ArticleOutput): void {
     const path = this.path(input);
     mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, JSON.stringify(output));
+    writeFileSync(path, encodeEntry(output));
   }
+}
+
+/**
+ * A cache entry: a 4-byte length, the output as JSON without its CSV lines, then
+ * the CSV bytes of each table in the JSON's table order, so a hit hands those
+ * bytes to the files without decoding or parsing them.
+ */
+function encodeEntry(output: ArticleOutput): Buffer {
+  const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
+  const json = Buffer.from(JSON.stringify({ ...output, tables }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([length, json, ...Object.values(output.tables).map((t) => t.csv)]);
+}
+
+function decodeEntry(entry: Buffer): ArticleOutput {
+  const jsonEnd = 4 + entry.readUInt32LE(0);
+  const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<ArticleOutput, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
+  let at = jsonEnd;
+  const tables: Record<string, TableChunk> = {};
+  for (const [name, { bytes, ...rest }] of Object.entries(output.tables)) {
+    tables[name] = { ...rest, csv: entry.subarray(at, at + bytes) };
+    at += bytes;
+  }
+  if (at !== entry.length) throw new Error('cache entry: wrong length');
+  return { ...output, tables };
 }

@@ -155,6 +155,12 @@ export interface CooccurrenceOptions {
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
+/** Co-occurrence counts of one window and period. */
+interface PeriodCounts {
+  singles: Map<string, number>;
+  pairs: Map<string, Map<string, { count: number; articles: number; lastArticle: number }>>;
+}
+
 /**
  * Co-occurrence counts kept article by article: for each window and period, n_ab
  * (units mentioning both actors), the articles holding such units, and n_a (units
@@ -162,10 +168,10 @@ const round = (x: number): number => Math.round(x * 10000) / 10000;
  * number of articles, so the report's memory stays bounded on any corpus.
  */
 export class CooccurrenceTally {
-  /** window, period, a, b → units with both, articles with such a unit */
-  private readonly pairs = new Map<string, { count: number; articles: number }>();
-  /** window, period, actor → units mentioning it */
-  private readonly singles = new Map<string, number>();
+  /** window → period → units mentioning each actor, and per pair (a < b) the units with both and the articles holding such units */
+  private readonly buckets = new Map<CooccurrenceWindow, Map<string, PeriodCounts>>();
+  /** Numbers the articles added, so a pair counts each article once without a set per article. */
+  private articleSeq = 0;
 
   constructor(
     readonly period: PeriodUnit = 'year',
@@ -177,23 +183,24 @@ export class CooccurrenceTally {
 
   add(article: ArticleUnits): void {
     const period = periodOf(article.published, this.period);
+    const seq = ++this.articleSeq;
     for (const window of this.windows) {
-      const inThisArticle = new Set<string>();
+      let periods = this.buckets.get(window);
+      if (!periods) this.buckets.set(window, (periods = new Map()));
+      let counts = periods.get(period);
+      if (!counts) periods.set(period, (counts = { singles: new Map(), pairs: new Map() }));
       for (const ids of article.units[window]) {
-        for (const actor of ids) {
-          const key = `${window}\t${period}\t${actor}`;
-          this.singles.set(key, (this.singles.get(key) ?? 0) + 1);
-        }
         for (let i = 0; i < ids.length; i++) {
+          const a = ids[i]!;
+          counts.singles.set(a, (counts.singles.get(a) ?? 0) + 1);
+          let withA = counts.pairs.get(a);
           for (let j = i + 1; j < ids.length; j++) {
-            const key = `${window}\t${period}\t${ids[i]!}\t${ids[j]!}`;
-            let pair = this.pairs.get(key);
-            if (!pair) this.pairs.set(key, (pair = { count: 0, articles: 0 }));
+            if (!withA) counts.pairs.set(a, (withA = new Map()));
+            const b = ids[j]!;
+            let pair = withA.get(b);
+            if (!pair) withA.set(b, (pair = { count: 0, articles: 0, lastArticle: 0 }));
             pair.count++;
-            if (!inThisArticle.has(key)) {
-              inThisArticle.add(key);
-              pair.articles++;
-            }
+            if (pair.lastArticle !== seq) [pair.articles, pair.lastArticle] = [pair.articles + 1, seq];
           }
         }
       }
@@ -206,11 +213,15 @@ export class CooccurrenceTally {
     check(Number.isInteger(minCount) && minCount >= 1, 'minCount', `got ${minCount}`, 'Use a whole number of 1 or more');
     const keep = options.periods && new Set(options.periods);
     const rows: Row[] = [];
-    for (const [key, { count, articles }] of this.pairs) {
-      const [w, period, a, b] = key.split('\t') as [string, string, string, string];
-      if (w !== window || count < minCount || (keep && !keep.has(period))) continue;
-      const n = (this.singles.get(`${w}\t${period}\t${a}`) ?? 0) + (this.singles.get(`${w}\t${period}\t${b}`) ?? 0);
-      rows.push({ actor_a: a, actor_b: b, window, period, count, articles, dice: round((2 * count) / n) });
+    for (const [period, counts] of this.buckets.get(window) ?? []) {
+      if (keep && !keep.has(period)) continue;
+      for (const [a, withA] of counts.pairs) {
+        for (const [b, { count, articles }] of withA) {
+          if (count < minCount) continue;
+          const n = (counts.singles.get(a) ?? 0) + (counts.singles.get(b) ?? 0);
+          rows.push({ actor_a: a, actor_b: b, window, period, count, articles, dice: round((2 * count) / n) });
+        }
+      }
     }
     return rows.sort(
       (x, y) => String(x.period).localeCompare(String(y.period)) || (y.count as number) - (x.count as number) || String(x.actor_a).localeCompare(String(y.actor_a)) || String(x.actor_b).localeCompare(String(y.actor_b)),

@@ -58,9 +58,10 @@ export class CsvTableWriter {
   }
 
   /** Appends `count` rows already formatted by `csvLines` (on a worker thread, or from the cache). */
-  writeLines(lines: string, count: number): void {
+  writeLines(lines: string | Uint8Array, count: number): void {
     if (count === 0) return;
-    writeSync(this.fd, lines);
+    if (typeof lines === 'string') writeSync(this.fd, lines);
+    else writeSync(this.fd, lines);
     this.rows += count;
   }
 

@@ -18,6 +18,13 @@ import type { ColumnSpec, Row, TableSpec } from './schema';
 /** The tables written as Parquet too (the ones that grow with the corpus). */
 export const PARQUET_TABLES: readonly string[] = ['sentences', 'mentions', 'statements', 'themes'];
 
+/**
+ * Columns of running text (a sentence, a statement's content): nearly every value
+ * is distinct, so they are written PLAIN without min/max statistics, sparing the
+ * writer a dictionary trial and string comparisons that never pay off.
+ */
+const PROSE_COLUMNS: ReadonlySet<string> = new Set(['text']);
+
 /** `tables/statements.csv` → `parquet/statements.parquet`. */
 export function parquetFile(spec: TableSpec): string {
   return `parquet/${spec.name}.parquet`;
@@ -80,7 +87,11 @@ export class ParquetTableWriter {
 
   private flush(): void {
     if (this.buffered === 0) return;
-    const columnData = this.spec.columns.map((column, c) => ({ name: column.name, data: this.buffer[c]! }));
+    const columnData = this.spec.columns.map((column, c) => ({
+      name: column.name,
+      data: this.buffer[c]!,
+      ...(PROSE_COLUMNS.has(column.name) ? { encoding: 'PLAIN' as const, statistics: false } : {}),
+    }));
     void this.writer.write({ columnData, rowGroupSize: this.buffered });
     this.buffer = this.spec.columns.map(() => []);
     this.buffered = 0;
