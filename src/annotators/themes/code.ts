@@ -10,8 +10,9 @@
 import { normalizeForMatching } from '../../corpus/normalize';
 import type { Article, Span } from '../../corpus/types';
 import type { Statement, ThemeMatch } from '../types';
-import { compiledThemes, type Codebook, type CompiledTheme } from './codebook';
-import { words, type CompiledPattern, type Word } from './patterns';
+import { compiledThemes, type Codebook, type Theme } from './codebook';
+import { PrefilterIndex } from './prefilter';
+import { PreparedText, words, type CompiledPattern, type Word } from './patterns';
 
 /** One theme match within a text, before it is placed in an article. */
 export interface TextMatch extends Span {
@@ -31,18 +32,61 @@ function negated(match: Span, tokens: readonly Word[], codebook: Codebook): bool
   });
 }
 
-/** One theme's matches in one sentence: excluded and negated ones dropped, overlaps resolved. */
-function themeMatches(text: string, tokens: readonly Word[], compiled: CompiledTheme, codebook: Codebook): TextMatch[] {
-  const { theme } = compiled;
-  const excluded = compiled.exclude.flatMap((p) => p.find(text, tokens));
-  const candidates = compiled.patterns.flatMap((p, order) => p.find(text, tokens).map((span) => ({ ...span, order, pattern: p.source })));
+/** A pattern with its position in the codebook's prefilter index. */
+interface IndexedPattern {
+  pattern: CompiledPattern;
+  id: number;
+}
+
+interface IndexedTheme {
+  theme: Theme;
+  patterns: IndexedPattern[];
+  exclude: IndexedPattern[];
+}
+
+/**
+ * The codebook compiled for coding many sentences: one scan of a sentence tells
+ * which patterns it may match, and only those run their regexes.
+ */
+interface CodebookIndex {
+  prefilters: PrefilterIndex;
+  themes: IndexedTheme[];
+  /** Position of each theme id in the codebook, to order matches starting together. */
+  order: Map<string, number>;
+}
+
+const indexCache = new WeakMap<Codebook, CodebookIndex>();
+
+function codebookIndex(codebook: Codebook): CodebookIndex {
+  let index = indexCache.get(codebook);
+  if (index) return index;
+  const all: CompiledPattern[] = [];
+  const indexed = (pattern: CompiledPattern): IndexedPattern => ({ pattern, id: all.push(pattern) - 1 });
+  const themes = compiledThemes(codebook).map((c) => ({ theme: c.theme, patterns: c.patterns.map(indexed), exclude: c.exclude.map(indexed) }));
+  index = { prefilters: new PrefilterIndex(all.map((p) => p.prefilter)), themes, order: new Map(codebook.themes.map((t, i) => [t.id, i])) };
+  indexCache.set(codebook, index);
+  return index;
+}
+
+/**
+ * One theme's matches in one sentence: excluded and negated ones dropped, overlaps
+ * resolved. `mayMatch` flags the patterns (by id) whose prefilter the sentence meets.
+ */
+function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: IndexedTheme, codebook: Codebook): TextMatch[] {
+  const { theme } = indexed;
+  const candidates: (Span & { order: number; pattern: string })[] = [];
+  indexed.patterns.forEach(({ pattern, id }, order) => {
+    if (mayMatch[id] === 1) for (const span of pattern.spansIn(text)) candidates.push({ start: span.start, end: span.end, order, pattern: pattern.source });
+  });
+  if (candidates.length === 0) return [];
+  const excluded = indexed.exclude.flatMap(({ pattern, id }) => (mayMatch[id] === 1 ? pattern.spansIn(text) : []));
   // Of overlapping matches the pattern listed first wins, then the longer one, so
   // codebook authors put the most specific pattern first.
   candidates.sort((a, b) => a.order - b.order || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: TextMatch[] = [];
   for (const c of candidates) {
     if (excluded.some((x) => overlaps(x, c))) continue;
-    if (theme.negation === 'drop' && negated(c, tokens, codebook)) continue;
+    if (theme.negation === 'drop' && negated(c, text.words, codebook)) continue;
     if (kept.some((k) => overlaps(k, c))) continue;
     kept.push({ start: c.start, end: c.end, theme: theme.id, pattern: c.pattern });
   }
@@ -55,11 +99,12 @@ export function matchText(text: string, codebook: Codebook): TextMatch[] {
 }
 
 function matchNormalized(text: string, codebook: Codebook): TextMatch[] {
-  const tokens = words(text);
-  const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
-  return compiledThemes(codebook)
-    .flatMap((compiled) => themeMatches(text, tokens, compiled, codebook))
-    .sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
+  const { prefilters, themes, order } = codebookIndex(codebook);
+  const mayMatch = prefilters.mayMatch(text.toLowerCase());
+  const prepared = new PreparedText(text);
+  const matches: TextMatch[] = [];
+  for (const theme of themes) matches.push(...themeMatches(prepared, mayMatch, theme, codebook));
+  return matches.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
 }
 
 /** The ids of the themes a text is coded with, in codebook order. */

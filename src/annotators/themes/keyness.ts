@@ -10,6 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../data';
+import { tokenBounds } from './tokens';
 
 export interface KeynessRow {
   feature: string;
@@ -119,9 +120,9 @@ export function keynessFromCounts(target: ReadonlyMap<string, number>, reference
     .sort((x, y) => y.G2 - x.G2 || (x.feature < y.feature ? -1 : x.feature > y.feature ? 1 : 0));
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+/** Apostrophes and hyphens inside a word keep it whole ("china's", "non-alliance"), as quanteda's tokens() does. */
+const KEYNESS_JOINERS = ["'", '’', '-'].map((c) => c.charCodeAt(0));
 
-/** Lowercase word tokens (hyphenated words and "china's" kept whole, as quanteda's tokens()). */
 let defaultStopwords: ReadonlySet<string> | undefined;
 
 /** Stopwords from a one-word-per-line file (`#` comments); default: the kit's `themes/stopwords.txt`. */
@@ -138,5 +139,12 @@ export function loadStopwords(file = dataPath('annotators/themes/stopwords.txt')
  * do before quanteda's textstat_keyness; pass an empty set to keep every word).
  */
 export function keynessTokens(text: string, stopwords: ReadonlySet<string> = (defaultStopwords ??= loadStopwords())): string[] {
-  return [...text.matchAll(TOKEN)].map((m) => m[0].toLowerCase().replace(/’/g, "'")).filter((w) => !stopwords.has(w));
+  const bounds = tokenBounds(text, KEYNESS_JOINERS);
+  const tokens: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    const token = text.slice(bounds[k]!, bounds[k + 1]!).toLowerCase();
+    const word = token.includes('’') ? token.replace(/’/g, "'") : token;
+    if (!stopwords.has(word)) tokens.push(word);
+  }
+  return tokens;
 }

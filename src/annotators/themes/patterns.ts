@@ -15,10 +15,23 @@
  */
 import type { Span } from '../../corpus/types';
 import { themeMessages } from '../../messages';
+import { tokenBounds } from './tokens';
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
-const BEFORE_WORD = '(?<![\\p{L}\\p{N}])';
-const AFTER_WORD = '(?![\\p{L}\\p{N}])';
+/**
+ * WORD_CHAR for texts whose letters and digits are all ASCII. Term regexes are
+ * built with both: V8 takes about half a millisecond to compile each Unicode class
+ * (a codebook's regexes hold hundreds), against microseconds for this one.
+ */
+const ASCII_WORD_CHAR = '[a-z0-9]';
+/**
+ * A letter or digit beyond ASCII, case-insensitively as the term regexes see it.
+ * In a text where it finds none, ASCII_WORD_CHAR matches exactly what WORD_CHAR
+ * matches under the same flags (a non-ASCII character either is case-equivalent to
+ * an ASCII letter, and then both match it, or both do not), so both versions of a
+ * term regex find the same matches there.
+ */
+const NON_ASCII_WORD_CHAR = new RegExp(`(?![\\0-\\x7f])${WORD_CHAR}`, 'iu');
 /** What may separate the words of a phrase: spaces, hyphens, dashes, double quotes. */
 const PHRASE_SEPARATOR = '[\\s"\\-\u2010-\u2015]+';
 const NEAR = /^(.+?)\s+NEAR\/(\d+)\s+(.+)$/;
@@ -28,16 +41,54 @@ export interface Word extends Span {
   word: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+/** An apostrophe between letters or digits continues a word ("China's"). */
+const WORD_JOINERS = [0x27];
 
 export function words(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const bounds = tokenBounds(text, WORD_JOINERS);
+  const found: Word[] = [];
+  for (let k = 0; k < bounds.length; k += 2) found.push({ word: text.slice(bounds[k]!, bounds[k + 1]!), start: bounds[k]!, end: bounds[k + 1]! });
+  return found;
 }
+
+/** A text being matched; what the patterns need of it is worked out on first use. */
+export class PreparedText {
+  private tokens: readonly Word[] | undefined;
+  private asciiOnly: boolean | undefined;
+
+  constructor(
+    readonly text: string,
+    tokens?: readonly Word[],
+  ) {
+    this.tokens = tokens;
+  }
+
+  /** `words(text)`. */
+  get words(): readonly Word[] {
+    return (this.tokens ??= words(this.text));
+  }
+
+  /** True when the text's letters and digits are all ASCII (see NON_ASCII_WORD_CHAR). */
+  get asciiLettersOnly(): boolean {
+    return (this.asciiOnly ??= !NON_ASCII_WORD_CHAR.test(this.text));
+  }
+}
+
+/**
+ * What a text must contain, lower-cased, for a pattern to possibly match: every
+ * requirement must be met, and a requirement (the terms of one alternation) is met
+ * when the text holds all the literal words of one of its terms. A pattern without
+ * requirements (a regular expression) is always tried.
+ */
+export type Prefilter = readonly (readonly (readonly string[])[])[];
 
 export interface CompiledPattern {
   /** The pattern as written in the codebook. */
   source: string;
   kind: 'term' | 'regex' | 'near';
+  prefilter: Prefilter;
+  /** Spans where the pattern matches, for a text whose caller has checked `prefilter` already. */
+  spansIn(text: PreparedText): Span[];
   /** Spans (relative to `text`) where the pattern matches; `tokens` are `words(text)`. */
   find(text: string, tokens: readonly Word[]): Span[];
 }
@@ -46,8 +97,8 @@ function escapeRegex(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-/** Regex source for one word or phrase with globs. */
-function termSource(term: string): string {
+/** Regex source for one word or phrase with globs, `wordChar` being WORD_CHAR or ASCII_WORD_CHAR. */
+function termSource(term: string, wordChar: string): string {
   const tokens = term.trim().split(/[\s\-\u2010-\u2015]+/).filter(Boolean);
   if (tokens.length === 0) throw new Error(themeMessages.emptyPattern());
   // "comprehensive * partnership" is fine; a term of wildcards alone would match every word.
@@ -56,23 +107,42 @@ function termSource(term: string): string {
   const body = tokens
     .map((tok) =>
       tok === '*'
-        ? `${WORD_CHAR}+`
-        : [...tok].map((ch) => (ch === '*' ? `${WORD_CHAR}*` : ch === '?' ? WORD_CHAR : escapeRegex(ch))).join(''),
+        ? `${wordChar}+`
+        : [...tok].map((ch) => (ch === '*' ? `${wordChar}*` : ch === '?' ? wordChar : escapeRegex(ch))).join(''),
     )
     .join(PHRASE_SEPARATOR);
   // Boundaries only where the pattern begins/ends with a word character ("U.N." ends with a dot).
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
-  const lead = /^[\p{L}\p{N}*?]/u.test(first) ? BEFORE_WORD : '';
-  const trail = /[\p{L}\p{N}*?]$/u.test(last) ? AFTER_WORD : '';
+  const lead = /^[\p{L}\p{N}*?]/u.test(first) ? `(?<!${wordChar})` : '';
+  const trail = /[\p{L}\p{N}*?]$/u.test(last) ? `(?!${wordChar})` : '';
   return `${lead}(?:${body})${trail}`;
 }
 
-/** An alternation of terms `a|b c|d*` as one regex. */
-function alternationRegex(alternatives: string): RegExp {
-  const parts = alternatives.split('|').map((t) => t.trim());
-  if (parts.some((p) => p === '')) throw new Error(themeMessages.emptyPattern());
-  return new RegExp(parts.map(termSource).join('|'), 'giu');
+/**
+ * An alternation of terms `a|b c|d*` as one regex, in the version a text needs: the
+ * ASCII one where it matches alike, else the Unicode one, built on first need.
+ */
+class AlternationRegex {
+  private readonly ascii: RegExp;
+  private unicode: RegExp | undefined;
+
+  constructor(private readonly terms: readonly string[]) {
+    if (terms.some((t) => t === '')) throw new Error(themeMessages.emptyPattern());
+    this.ascii = this.build(ASCII_WORD_CHAR);
+  }
+
+  private build(wordChar: string): RegExp {
+    return new RegExp(this.terms.map((term) => termSource(term, wordChar)).join('|'), 'giu');
+  }
+
+  for(text: PreparedText): RegExp {
+    return text.asciiLettersOnly ? this.ascii : (this.unicode ??= this.build(WORD_CHAR));
+  }
+}
+
+function alternationRegex(alternatives: string): AlternationRegex {
+  return new AlternationRegex(alternatives.split('|').map((t) => t.trim()));
 }
 
 /**
@@ -99,15 +169,31 @@ function lowerOf(text: string): string {
   return lastLower;
 }
 
-function mayContain(terms: string[][], text: string): boolean {
+function meetsPrefilter(prefilter: Prefilter, text: string): boolean {
   const lower = lowerOf(text);
-  return terms.some((words) => words.every((w) => lower.includes(w)));
+  return prefilter.every((terms) => terms.some((words) => words.every((w) => lower.includes(w))));
 }
 
+/** A compiled pattern from its matcher; `find` checks the prefilter first. */
+function compiled(source: string, kind: CompiledPattern['kind'], prefilter: Prefilter, spansIn: (text: PreparedText) => Span[]): CompiledPattern {
+  return {
+    source,
+    kind,
+    prefilter,
+    spansIn,
+    find: (text, tokens) => (meetsPrefilter(prefilter, text) ? spansIn(new PreparedText(text, tokens)) : []),
+  };
+}
+
+/** The non-empty matches of a global regex, as `text.matchAll(regex)` finds them (without cloning the regex). */
 function allSpans(regex: RegExp, text: string): Span[] {
   const spans: Span[] = [];
   regex.lastIndex = 0;
-  for (const m of text.matchAll(regex)) if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length > 0) spans.push({ start: m.index, end: regex.lastIndex });
+    // Step over an empty match (a whole code point, the regexes being Unicode) as matchAll does.
+    else regex.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
   return spans;
 }
 
@@ -133,27 +219,24 @@ export function wordsBetween(a: Span, b: Span, tokens: readonly Word[]): number 
 function compileNear(source: string, left: string, window: number, right: string): CompiledPattern {
   const anchors = alternationRegex(left);
   const cues = alternationRegex(right);
-  const anchorStarts = literalWords(left);
-  const cueStarts = literalWords(right);
-  return {
-    source,
-    kind: 'near',
-    find(text, tokens) {
-      if (!mayContain(anchorStarts, text) || !mayContain(cueStarts, text)) return [];
-      const cueSpans = allSpans(cues, text);
-      const out: Span[] = [];
-      for (const anchor of allSpans(anchors, text)) {
-        // The nearest cue (ties: the earlier one) makes the match.
-        let best: { span: Span; gap: number } | undefined;
-        for (const cue of cueSpans) {
-          const gap = wordsBetween(anchor, cue, tokens);
-          if (gap !== undefined && gap <= window && (!best || gap < best.gap)) best = { span: cue, gap };
-        }
-        if (best) out.push({ start: Math.min(anchor.start, best.span.start), end: Math.max(anchor.end, best.span.end) });
+  return compiled(source, 'near', [literalWords(left), literalWords(right)], (prepared) => {
+    const anchorSpans = allSpans(anchors.for(prepared), prepared.text);
+    if (anchorSpans.length === 0) return [];
+    const cueSpans = allSpans(cues.for(prepared), prepared.text);
+    if (cueSpans.length === 0) return [];
+    const tokens = prepared.words;
+    const out: Span[] = [];
+    for (const anchor of anchorSpans) {
+      // The nearest cue (ties: the earlier one) makes the match.
+      let best: { span: Span; gap: number } | undefined;
+      for (const cue of cueSpans) {
+        const gap = wordsBetween(anchor, cue, tokens);
+        if (gap !== undefined && gap <= window && (!best || gap < best.gap)) best = { span: cue, gap };
       }
-      return out;
-    },
-  };
+      if (best) out.push({ start: Math.min(anchor.start, best.span.start), end: Math.max(anchor.end, best.span.end) });
+    }
+    return out;
+  });
 }
 
 /** Compiles a pattern; throws an Error with a readable message when it is malformed. */
@@ -170,7 +253,7 @@ export function compilePattern(source: string): CompiledPattern {
       throw new Error(themeMessages.badRegex((e as Error).message));
     }
     if (regex.test('')) throw new Error(themeMessages.emptyRegex());
-    return { source, kind: 'regex', find: (text) => allSpans(regex, text) };
+    return compiled(source, 'regex', [], (prepared) => allSpans(regex, prepared.text));
   }
   const near = NEAR.exec(trimmed);
   if (near) {
@@ -181,8 +264,7 @@ export function compilePattern(source: string): CompiledPattern {
   }
   if (/\bNEAR\b/.test(trimmed)) throw new Error(themeMessages.badNear('is incomplete'));
   const regex = alternationRegex(trimmed);
-  const starts = literalWords(trimmed);
-  return { source, kind: 'term', find: (text) => (mayContain(starts, text) ? allSpans(regex, text) : []) };
+  return compiled(source, 'term', [literalWords(trimmed)], (prepared) => allSpans(regex.for(prepared), prepared.text));
 }
 
 /** The problem with a pattern, or undefined when it compiles (for validation messages). */
