@@ -12,7 +12,7 @@
 import type { MentionKind } from '../types';
 import type { Actor, Country } from './registry';
 import type { MatchingRules } from './rules';
-import { firstWordKey, isWordChar } from './text';
+import { firstWordKey, isWordChar, type Word } from './text';
 
 export interface SurfaceForm {
   text: string;
@@ -34,9 +34,8 @@ export interface RoleForm {
 }
 
 export interface Lexicon {
-  /** First word (lower case) -> forms starting with it, longest first. */
-  forms: Map<string, SurfaceForm[]>;
-  roleForms: Map<string, RoleForm[]>;
+  forms: PhraseIndex<SurfaceForm>;
+  roleForms: PhraseIndex<RoleForm>;
   /** Surname as written -> ids of registered people bearing it. */
   surnames: Map<string, string[]>;
 }
@@ -80,8 +79,109 @@ function add<T extends { text: string }>(index: Map<string, T[]>, item: T): void
   list.push(item);
 }
 
-function sortLongestFirst<T extends { text: string }>(index: Map<string, T[]>): void {
-  for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length);
+/**
+ * The words of a phrase after its first one, lower-cased, as far as they can be
+ * compared by key: up to the last word that ends before the first non-ASCII
+ * character (beyond ASCII, case variants may lower-case differently: "ſ", "İ", a
+ * final "Σ"). The words left out are checked by the phrase's regular expression only.
+ */
+function keyedFollowingWords(phrase: string): string[] {
+  const nonAscii = phrase.search(/[^\x00-\x7f]/);
+  const keyed = (wordEnd: number): boolean => nonAscii < 0 || wordEnd < nonAscii;
+  const words: string[] = [];
+  for (let pos = 0, n = 0; pos < phrase.length; n++) {
+    while (pos < phrase.length && !isWordChar(phrase[pos])) pos++;
+    const start = pos;
+    while (pos < phrase.length && isWordChar(phrase[pos])) pos++;
+    if (pos === start || !keyed(pos)) break;
+    if (n > 0) words.push(phrase.slice(start, pos).toLowerCase());
+  }
+  return words;
+}
+
+interface PhraseNode<T> {
+  next: Map<string, PhraseNode<T>>;
+  /** Phrases whose keyed words end at this node. */
+  ending: T[];
+  /** The candidates when a walk through the text stops here: phrases ending here or above, longest first. */
+  candidates: T[];
+}
+
+const phraseNode = <T>(): PhraseNode<T> => ({ next: new Map(), ending: [], candidates: [] });
+
+/**
+ * Phrases for matching at word starts: indexed by their first word (lower case), then
+ * word by word, so a text position is tried only against the phrases whose words
+ * follow there instead of every phrase sharing the first word (over a hundred start
+ * with "Russian"). Candidates come out in the order matching tries them: longest
+ * phrase first. A candidate still has to match its regular expression; the index
+ * only leaves out phrases that cannot: in a match, every ASCII word of the phrase
+ * stands in the text as the same word up to case.
+ */
+export class PhraseIndex<T extends { text: string; re: RegExp }> {
+  private readonly roots = new Map<string, PhraseNode<T>>();
+  private readonly byFirstWord = new Map<string, T[]>();
+
+  /** `byFirstWord`: first word (lower case) -> phrases starting with it. */
+  constructor(byFirstWord: Map<string, T[]>) {
+    for (const [first, phrases] of byFirstWord) {
+      const longestFirst = [...phrases].sort((a, b) => b.text.length - a.text.length);
+      this.byFirstWord.set(first, longestFirst);
+      const root = phraseNode<T>();
+      for (const phrase of longestFirst) {
+        let node = root;
+        for (const word of keyedFollowingWords(phrase.text)) node = node.next.get(word) ?? node.next.set(word, phraseNode<T>()).get(word)!;
+        node.ending.push(phrase);
+      }
+      // A phrase is a candidate at its node and at every node below it, in the longest-first order.
+      const rank = new Map(longestFirst.map((phrase, i) => [phrase, i]));
+      const fill = (node: PhraseNode<T>, inherited: T[]): void => {
+        node.candidates = [...inherited, ...node.ending].sort((a, b) => rank.get(a)! - rank.get(b)!);
+        for (const child of node.next.values()) fill(child, node.candidates);
+      };
+      fill(root, []);
+      this.roots.set(first, root);
+    }
+  }
+
+  /** Every phrase whose first word is `firstWord` (lower case), longest first. */
+  phrasesStartingWith(firstWord: string): readonly T[] {
+    return this.byFirstWord.get(firstWord) ?? [];
+  }
+
+  /** Phrases that may start at word `i` of `words`, longest first. */
+  private candidatesAt(words: readonly Word[], i: number): readonly T[] {
+    let node = this.roots.get(words[i]!.lower);
+    if (!node) return [];
+    for (let next = i + 1; next < words.length && node.next.size > 0; next++) {
+      const child: PhraseNode<T> | undefined = node.next.get(words[next]!.lower);
+      if (!child) break;
+      node = child;
+    }
+    return node.candidates;
+  }
+
+  /**
+   * The longest phrase at each word start, left to right, not overlapping each other.
+   * `words` are the words of `text` (wordsOf).
+   */
+  longestMatches(text: string, words: readonly Word[]): { start: number; end: number; form: T }[] {
+    const out: { start: number; end: number; form: T }[] = [];
+    let free = 0;
+    for (let i = 0; i < words.length; i++) {
+      const { start } = words[i]!;
+      if (start < free) continue;
+      for (const form of this.candidatesAt(words, i)) {
+        const length = matchAt(text, start, form.re);
+        if (length > 0) {
+          out.push({ start, end: start + length, form });
+          free = start + length;
+          break;
+        }
+      }
+    }
+    return out;
+  }
 }
 
 function surfaceForms(actor: Actor, seats: ReadonlySet<string>): SurfaceForm[] {
@@ -135,7 +235,6 @@ export function compileLexicon(registry: { actors: readonly Actor[]; countries: 
   const { actors, countries, rolePhrases, rules } = registry;
   const forms = new Map<string, SurfaceForm[]>();
   for (const actor of actors) for (const form of surfaceForms(actor, rules.seats)) add(forms, form);
-  sortLongestFirst(forms);
 
   const roleForms = new Map<string, RoleForm[]>();
   for (const [role, templates] of Object.entries(rolePhrases)) {
@@ -159,7 +258,6 @@ export function compileLexicon(registry: { actors: readonly Actor[]; countries: 
       }
     }
   }
-  sortLongestFirst(roleForms);
 
   const surnames = new Map<string, string[]>();
   for (const a of actors) {
@@ -167,7 +265,7 @@ export function compileLexicon(registry: { actors: readonly Actor[]; countries: 
     const surname = a.surname ?? a.name.split(/\s+/).at(-1)!;
     surnames.set(surname, [...(surnames.get(surname) ?? []), a.id]);
   }
-  return { forms, roleForms, surnames };
+  return { forms: new PhraseIndex(forms), roleForms: new PhraseIndex(roleForms), surnames };
 }
 
 /** Length of `form` matched at `pos` with word boundaries on both sides, or 0. */

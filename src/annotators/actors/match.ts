@@ -17,35 +17,16 @@ import type { Article } from '../../corpus/types';
 import type { Mention } from '../types';
 import type { Hit, ActorRef } from './hit';
 import { actorRef, overlaps } from './hit';
-import { matchAt, type SurfaceForm } from './lexicon';
+import type { SurfaceForm } from './lexicon';
 import { afterPlacePreposition, countryIsPlace, metonymIsPlace } from './places';
 import type { Actor, Registry } from './registry';
 import { findRoleMentions } from './roles';
 import { findSurnames } from './surnames';
-import { isHeadlineCase, sentenceIndexAt, wordAt } from './text';
+import { isHeadlineCase, sentenceIndexAt, wordsOf } from './text';
 import { findTitledNames, type FoundName } from './unregistered';
 
 /** How far (characters, same sentence) the country of an unregistered person is looked for. */
 export const COUNTRY_REACH = 80;
-
-/** Step 1: longest registered form at each word start. */
-function matchForms(text: string, registry: Registry): { start: number; end: number; form: SurfaceForm }[] {
-  const out: { start: number; end: number; form: SurfaceForm }[] = [];
-  for (let pos = 0; pos < text.length; pos++) {
-    const word = wordAt(text, pos);
-    if (!word) continue;
-    let length = 0;
-    for (const form of registry.lexicon.forms.get(word.toLowerCase()) ?? []) {
-      length = matchAt(text, pos, form.re);
-      if (length > 0) {
-        out.push({ start: pos, end: pos + length, form });
-        break;
-      }
-    }
-    pos += (length || word.length) - 1;
-  }
-  return out;
-}
 
 /**
  * Country of an unregistered person: the nearest state or organisation mentioned
@@ -78,8 +59,9 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
     return headline.get(s.index)!;
   };
 
-  // 1–2. Registered forms, places dropped.
-  const matched = matchForms(text, registry).flatMap((m) => {
+  // 1–2. Registered forms (the longest at each word start), places dropped.
+  const words = wordsOf(text);
+  const matched = registry.lexicon.forms.longestMatches(text, words).flatMap((m) => {
     const actor = registry.byId.get(m.form.actorId);
     return actor ? [{ ...m, actor }] : [];
   });
@@ -107,7 +89,7 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   // 4. Surnames; 5. role phrases.
   const sentenceStarts = new Set(article.sentences.map((s) => s.start));
   hits.push(...findSurnames(text, hits, rules, (o) => sentenceStarts.has(o)));
-  hits.push(...findRoleMentions(text, registry.lexicon, registry.actors, article.published, hits));
+  hits.push(...findRoleMentions(text, words, registry.lexicon, registry.actors, article.published, hits));
 
   return hits
     .sort((a, b) => a.start - b.start || b.end - a.end)

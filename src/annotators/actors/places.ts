@@ -48,6 +48,9 @@ export function metonymIsPlace(text: string, start: number, end: number, rules: 
   return afterPlacePreposition(text, start, rules) || continuesProperName(text, end, rules, headline);
 }
 
+/** "… in Guilin, " before a country: a word, then one to three capitalised words and a comma. */
+const PLACE_THEN_COMMA = /(?:^|[^\p{L}\p{N}])(\p{L}+)\s+((?:\p{Lu}[\p{L}'-]*\s+){0,2}\p{Lu}[\p{L}'-]*),\s*$/u;
+
 /**
  * A country naming a place: "in Guilin, China" or "in China's far western Xinjiang".
  * `isActorAt(start)` says whether an actor mention starts at an offset (so "in Ukraine,
@@ -56,7 +59,8 @@ export function metonymIsPlace(text: string, start: number, end: number, rules: 
 export function countryIsPlace(text: string, start: number, end: number, rules: MatchingRules, isActorAt: (offset: number) => boolean): boolean {
   // "in Guilin, China": place name(s), a comma, after a locative preposition.
   const window = text.slice(Math.max(0, start - 80), start);
-  const appositive = /(?:^|[^\p{L}\p{N}])(\p{L}+)\s+((?:\p{Lu}[\p{L}'-]*\s+){0,2}\p{Lu}[\p{L}'-]*),\s*$/u.exec(window);
+  // The pattern ends in a comma and white space (what trimEnd removes is what \s matches): check that first.
+  const appositive = window.trimEnd().endsWith(',') ? PLACE_THEN_COMMA.exec(window) : null;
   if (appositive) {
     const word = appositive[1]!.toLowerCase();
     const placeStart = start - (window.length - window.lastIndexOf(appositive[2]!));

@@ -12,34 +12,28 @@
  */
 import type { Hit } from './hit';
 import { actorRef, overlaps } from './hit';
-import { matchAt, type Lexicon, type RoleForm } from './lexicon';
+import type { Lexicon, RoleForm } from './lexicon';
 import { rolesOn, type Actor } from './registry';
-import { isWordChar, wordAt } from './text';
+import { isWordChar, type Word } from './text';
 
-function holders(actors: readonly Actor[], form: RoleForm, date: string): Actor[] {
-  return actors.filter((a) => a.type === 'person' && rolesOn(a, date).some((r) => r.role === form.role && (form.of === undefined || r.of === form.of)));
+/** People by each role they hold at some date, in registry order; built once per registry. */
+const peopleByRole = new WeakMap<readonly Actor[], Map<string, Actor[]>>();
+
+function peopleEverIn(actors: readonly Actor[], role: string): readonly Actor[] {
+  let byRole = peopleByRole.get(actors);
+  if (!byRole) {
+    byRole = new Map();
+    for (const a of actors) {
+      if (a.type !== 'person') continue;
+      for (const r of new Set(a.roles.map((x) => x.role))) (byRole.get(r) ?? byRole.set(r, []).get(r)!).push(a);
+    }
+    peopleByRole.set(actors, byRole);
+  }
+  return byRole.get(role) ?? [];
 }
 
-/** Longest role phrase at each word start, left to right, not overlapping each other. */
-function matchRolePhrases(text: string, lexicon: Lexicon): { start: number; end: number; form: RoleForm }[] {
-  const out: { start: number; end: number; form: RoleForm }[] = [];
-  for (let pos = 0; pos < text.length; pos++) {
-    const word = wordAt(text, pos);
-    if (!word) continue;
-    const bucket = lexicon.roleForms.get(word.toLowerCase());
-    let matched = false;
-    for (const form of bucket ?? []) {
-      const length = matchAt(text, pos, form.re);
-      if (length > 0) {
-        out.push({ start: pos, end: pos + length, form });
-        pos += length - 1;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) pos += word.length - 1;
-  }
-  return out;
+function holders(actors: readonly Actor[], form: RoleForm, date: string): Actor[] {
+  return peopleEverIn(actors, form.role).filter((a) => rolesOn(a, date).some((r) => r.role === form.role && (form.of === undefined || r.of === form.of)));
 }
 
 /** True when a person's full name stands right after the phrase (title) or right before it (appositive). */
@@ -49,10 +43,12 @@ function besideName(text: string, start: number, end: number, names: readonly Hi
   return names.some((n) => n.end <= start && /^,\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(n.end, start)));
 }
 
-export function findRoleMentions(text: string, lexicon: Lexicon, actors: readonly Actor[], date: string, hits: readonly Hit[]): Hit[] {
+/** Role mentions in `text`, whose words are `words` (wordsOf); `hits` are the mentions found so far. */
+export function findRoleMentions(text: string, words: readonly Word[], lexicon: Lexicon, actors: readonly Actor[], date: string, hits: readonly Hit[]): Hit[] {
   const names = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name');
   const found: Hit[] = [];
-  for (const { start, end, form } of matchRolePhrases(text, lexicon)) {
+  // The longest role phrase at each word start, left to right, not overlapping each other.
+  for (const { start, end, form } of lexicon.roleForms.longestMatches(text, words)) {
     if (isWordChar(text[start - 1])) continue;
     // Inside an organisation's own name ("National Committee on US-China Relations") it is no role.
     if (hits.some((h) => h.actor.type !== 'person' && h.start <= start && end <= h.end && h.end - h.start > end - start)) continue;

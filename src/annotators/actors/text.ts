@@ -4,20 +4,50 @@ import type { Article } from '../../corpus/types';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 
-export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
-export const isUpper = (ch: string | undefined): boolean => ch !== undefined && UPPER.test(ch);
+// These run for nearly every character of the corpus (`ch` is one UTF-16 unit):
+// ASCII is decided by its code, other characters go to the Unicode property regexes.
+// The ASCII tests stay in this module: under tsx a call into another module goes through an export getter.
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isAsciiUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isAsciiLower = (code: number): boolean => code >= 97 && code <= 122;
+
+export function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return isAsciiDigit(code) || isAsciiUpper(code) || isAsciiLower(code);
+  return WORD_CHAR.test(ch);
+}
+
+export function isUpper(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return isAsciiUpper(code);
+  return UPPER.test(ch);
+}
 
 /** True when [start, end) is a whole word run: no letter or digit touches it on either side. */
 export function atWordBoundaries(text: string, start: number, end: number): boolean {
   return !isWordChar(text[start - 1]) && !isWordChar(text[end]);
 }
 
-/** The word (letters and digits) starting at `pos`, or "" when `pos` is not a word start. */
-export function wordAt(text: string, pos: number): string {
-  if (!isWordChar(text[pos]) || isWordChar(text[pos - 1])) return '';
-  let end = pos;
-  while (isWordChar(text[end])) end++;
-  return text.slice(pos, end);
+/** A word (a run of letters and digits) of a text, with its lower-case form. */
+export interface Word {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+/** Every word of a text, in order: found once per article and shared by the phrase matchers. */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    while (pos < text.length && !isWordChar(text[pos])) pos++;
+    const start = pos;
+    while (pos < text.length && isWordChar(text[pos])) pos++;
+    if (pos > start) words.push({ start, end: pos, lower: text.slice(start, pos).toLowerCase() });
+  }
+  return words;
 }
 
 /** The first word of a phrase ("U.S." -> "U"), lower-cased: the key phrases are indexed by. */

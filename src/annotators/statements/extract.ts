@@ -5,6 +5,7 @@ import type { Mention, Statement, StatementKind } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
+import { forEachWord, wordCount } from './words';
 import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** A statement before ids and dates are given. */
@@ -18,7 +19,6 @@ interface Draft {
   parts: { start: number; end: number }[];
 }
 
-const WORD = /[\p{L}][\p{L}'’-]*/gu;
 const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|also\s+|not\s+)*$/i;
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 const ADVERBIAL_TAIL =
@@ -28,6 +28,8 @@ const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the
 const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
 const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
+/** "… quoted Wang Yi as saying": the name after the cue. */
+const QUOTED_AS_SAYING = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u;
 const SUBORDINATE_START = /^(?:while|although|though|as|since|if|whereas|because)\s/i;
 const CLAUSE_BREAK = /,?\s+(?:after|before|as|while|but|and|when|because)\s+$/i;
 
@@ -48,10 +50,6 @@ function trimSpan(norm: string, start: number, end: number): { start: number; en
   return { start, end };
 }
 
-function wordCount(s: string): number {
-  return s.match(WORD)?.length ?? 0;
-}
-
 /** The quote whose opening mark is at `pos` (after spaces and punctuation). */
 function quoteOpeningAt(quotes: Quote[], norm: string, pos: number): Quote | undefined {
   while (pos < norm.length && /[\s,:]/.test(norm[pos]!)) pos++;
@@ -69,6 +67,37 @@ interface Cue {
 /** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
 const cuesBySentence = new WeakMap<SpeakerContext, Map<number, Cue[]>>();
 
+const lowerAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+/** Two ASCII characters, lower-cased, as one number. */
+const pairKey = (first: number, second: number): number => lowerAscii(first) * 128 + lowerAscii(second);
+
+/** The first two characters of each verb form that starts with two ASCII ones (pairKey); built once per lexicon. */
+const verbStarts = new WeakMap<CueLexicon['verbForms'], Set<number>>();
+
+function verbStartsOf(verbForms: CueLexicon['verbForms']): Set<number> {
+  let starts = verbStarts.get(verbForms);
+  if (!starts) {
+    starts = new Set();
+    for (const form of verbForms.keys()) {
+      if (form.length >= 2 && form.charCodeAt(0) < 128 && form.charCodeAt(1) < 128) starts.add(pairKey(form.charCodeAt(0), form.charCodeAt(1)));
+    }
+    verbStarts.set(verbForms, starts);
+  }
+  return starts;
+}
+
+/**
+ * False when `text[start, end)` cannot be a verb form in lower case: a word of two or more
+ * characters whose first two are ASCII and start no verb form (lower-casing keeps ASCII
+ * as ASCII). Most words are ruled out so, without being lower-cased and looked up.
+ */
+function mayBeVerbForm(text: string, start: number, end: number, starts: Set<number>): boolean {
+  if (end - start < 2) return true;
+  const first = text.charCodeAt(start);
+  const second = text.charCodeAt(start + 1);
+  return first >= 128 || second >= 128 || starts.has(pairKey(first, second));
+}
+
 /** Cue words and phrases in a sentence, outside quoted text, in order. */
 function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   let memo = cuesBySentence.get(ctx);
@@ -76,13 +105,16 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   const known = memo.get(s.index);
   if (known) return known;
   const { norm } = ctx.article;
+  const { verbForms } = ctx.cues;
+  const starts = verbStartsOf(verbForms);
   const found: Cue[] = [];
+  forEachWord(norm, s.start, s.end, (start, end) => {
+    if (!mayBeVerbForm(norm, start, end, starts)) return;
+    const word = norm.slice(start, end);
+    const verb = verbForms.get(word.toLowerCase());
+    if (verb && !insideQuote(ctx, start)) found.push({ start, end, cue: word, lemma: verb.lemma, object: verb.object });
+  });
   const text = norm.slice(s.start, s.end);
-  for (const m of text.matchAll(WORD)) {
-    const start = s.start + m.index!;
-    const verb = ctx.cues.verbForms.get(m[0].toLowerCase());
-    if (verb && !insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: verb.lemma, object: verb.object });
-  }
   for (const m of text.matchAll(ctx.cues.regex.phrases)) {
     const start = s.start + m.index!;
     if (!insideQuote(ctx, start)) found.push({ start, end: start + m[0].length, cue: m[0], lemma: m[0].toLowerCase().replace(/\s+/g, ' '), object: false });
@@ -223,7 +255,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   }
 
   let contentStart = cue.end;
-  const quotedAs = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u.exec(norm.slice(cue.end, s.end));
+  const quotedAs = QUOTED_AS_SAYING.exec(norm.slice(cue.end, s.end));
   if (cue.lemma === 'quote' && quotedAs) {
     // "The ministry quoted Wang as saying …": Wang speaks.
     const quoted = speakerStartingAt(ctx, cue.end + quotedAs[0].indexOf(quotedAs[1]!));

@@ -91,6 +91,7 @@ function lastCountry(ctx: SpeakerContext): string {
 }
 
 const CAPITALISED_NAME = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|de|von|van|der|al)){1,3})$/u;
+const CAPITALISED_NAME_AT_START = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3})/u;
 const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'In', 'On', 'At', 'But', 'And', 'As', 'After', 'Before', 'While', 'When']);
 
 /**
@@ -154,7 +155,7 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
     const person = personBefore(ctx, start, ctx.cues.pronouns.get(pronoun[1]!.toLowerCase()));
     return person ? { ...person, start, end: start + pronoun[1]!.length } : undefined;
   }
-  const name = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3})/u.exec(after);
+  const name = CAPITALISED_NAME_AT_START.exec(after);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
     const label = name[1]!;
     return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', start, end: start + label.length };
