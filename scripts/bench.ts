@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     .option('--workers <n>', 'worker threads for the parallel run (default: all cores)', String(availableParallelism()))
     .option('--dir <dir>', 'where corpora and outputs go', join(tmpdir(), 'srkit-bench'))
     .option('--no-peers', 'skip wink-nlp and compromise')
-    .option('--cache-check', 'also time a re-run after adding one article to the largest corpus (annotation cache)')
+    .option('--cache-check', 'also time a re-run after adding one article to the largest corpus (the report cache)')
     .parse(process.argv)
     .opts<{ sizes: string; workers: string; dir: string; peers: boolean; cacheCheck?: boolean }>();
   const sizes = opts.sizes

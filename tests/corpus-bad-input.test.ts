@@ -224,6 +224,16 @@ describe('bad input: each is skipped with a reason naming the file, and the run 
     expect(corpus.skipped).toEqual([{ file: 'feed.jsonl:2', line: 2, reason: 'article id "d" is already used by feed.jsonl:1; this article was skipped (give it a unique "id")' }]);
   });
 
+  it('an id belongs to its first line even when cleaning leaves that line empty', async () => {
+    const jsonl = ['{"id":"d","text":"Skip to content"}', '{"id":"d","text":"Second."}'].join('\n');
+    const corpus = await readWith({ 'feed.jsonl': jsonl });
+    expect(corpus.articles.map((a) => a.article_id)).toEqual(['good']);
+    expect(corpus.skipped).toEqual([
+      { file: 'feed.jsonl:1', line: 1, reason: 'no article text left after extraction and cleaning' },
+      { file: 'feed.jsonl:2', line: 2, reason: 'article id "d" is already used by feed.jsonl:1; this article was skipped (give it a unique "id")' },
+    ]);
+  });
+
   it('an empty .jsonl and a .jsonl of blank lines', async () => {
     const corpus = await readWith({ 'a.jsonl': '', 'b.jsonl': '\n\n  \n' });
     expect(corpus.skipped).toEqual([

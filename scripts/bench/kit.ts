@@ -10,7 +10,7 @@ import { runReport } from '../../src/report/run';
 async function main(): Promise<void> {
   const [corpus, out, workers] = process.argv.slice(2);
   if (!corpus || !out) throw new Error('usage: kit.ts CORPUS_DIR OUT_DIR [WORKERS] [--no-parquet] [--cache]');
-  // A cold run every time: the annotation cache would otherwise serve the second run.
+  // A cold run every time: the report cache would otherwise serve the second run.
   const options: Record<string, unknown> = { corpus, out, charts: false, cache: process.argv.includes('--cache') };
   const n = Number(workers ?? '1');
   if (n > 1) options.workers = n;
