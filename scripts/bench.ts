@@ -10,9 +10,11 @@
  * Every measurement runs in its own child process (so peak RSS is per run and one
  * run's heap never slows the next). Corpora are generated once per size under the
  * temp folder and reused while the generator's seed and size match.
+ * Also times two one-thread runs at once, the ceiling for any two-thread speed-up here.
  * Prints a table, then as the LAST line one JSON object with the figures and ratios.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +57,26 @@ function child<T>(script: string, args: string[], nodeFlags: string[] = []): T {
   });
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/** `child`, not waiting: several run at once. */
+async function childAsync<T>(script: string, args: string[]): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/**
+ * What two cores give this workload here: two independent one-thread runs of the
+ * kit at once, against one alone. Their throughput over one run's is the ceiling
+ * for any two-thread speed-up on this machine (shared caches, memory bandwidth and
+ * the other tenants of a shared host all count).
+ */
+async function twoCopies(corpus: string, out: string, alone: KitRun): Promise<{ alone_ms: number; pair_ms: number; capacity: number }> {
+  const t0 = performance.now();
+  await Promise.all([1, 2].map((i) => childAsync<KitRun>('scripts/bench/kit.ts', [corpus, `${out}-copy${i}`, '1'])));
+  const pairMs = performance.now() - t0;
+  return { alone_ms: Math.round(alone.ms), pair_ms: Math.round(pairMs), capacity: round((2 * alone.ms) / pairMs) };
 }
 
 /** The corpus of one size, generated unless an identical one is already there. */
@@ -109,6 +131,7 @@ async function main(): Promise<void> {
     tunedParallel?: KitRun;
   }[] = [];
   let peers: { size: number; words: number; kit: KitRun; tuned?: KitRun; wink?: PeerRun; compromise?: PeerRun } | undefined;
+  let capacity: Awaited<ReturnType<typeof twoCopies>> | undefined;
 
   for (const size of sizes) {
     log(`corpus: ${size} articles …`);
@@ -125,6 +148,10 @@ async function main(): Promise<void> {
       parallel = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, `${out}-par`, String(workers)]);
       log(`kit, ${workers} workers, ${TUNED_FLAGS.join(' ')}, ${size} articles …`);
       tunedParallel = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, `${out}-par-tuned`, String(workers)], TUNED_FLAGS);
+    }
+    if (workers > 1 && !capacity) {
+      log(`kit, two one-thread runs at once (the machine's capacity), ${size} articles …`);
+      capacity = await twoCopies(corpus.dir, out, single);
     }
     const entry: (typeof results)[number] = { size, words: corpus.words, single, tuned, parallel, tunedParallel };
     results.push(entry);
@@ -152,6 +179,7 @@ async function main(): Promise<void> {
       if (p) rows.push([p.tool === 'wink' ? 'wink-nlp (sentences+entities)' : 'compromise (quotations+people)', p.articles, peers.words, round(p.ms / 1000), wps(peers.words, p.ms), round(p.ms / p.articles), Math.round(p.maxRssMB)]);
     }
   }
+  if (capacity) rows.push([`two 1-thread runs at once (${results[0]!.size} each)`, results[0]!.size * 2, results[0]!.words * 2, round(capacity.pair_ms / 1000), wps(results[0]!.words * 2, capacity.pair_ms), `${capacity.capacity}× one run`, '']);
   const smallest = results[0]!;
   const largest = results[results.length - 1]!;
 
@@ -205,12 +233,14 @@ async function main(): Promise<void> {
       tuned_kit_over_wink: peers?.wink && peers.tuned ? round(peers.wink.ms / peers.tuned.ms) : undefined,
       tuned_kit_over_compromise: peers?.compromise && peers.tuned ? round(peers.compromise.ms / peers.tuned.ms) : undefined,
       parallel_speedup: largest.parallel ? round(largest.single.ms / largest.parallel.ms) : undefined,
+      two_copies_capacity: capacity?.capacity,
       tuned_parallel_speedup: largest.tunedParallel && largest.tuned ? round(largest.tuned.ms / largest.tunedParallel.ms) : undefined,
       workers,
       per_article_largest_over_smallest: results.length > 1 ? round(largest.single.ms / largest.size / (smallest.single.ms / smallest.size)) : undefined,
       tuned_per_article_largest_over_smallest: results.length > 1 && largest.tuned && smallest.tuned ? round(largest.tuned.ms / largest.size / (smallest.tuned.ms / smallest.size)) : undefined,
     },
     cache: cacheCheck,
+    capacity,
     targets: { cache_rerun_speedup_min: 10, kit_over_wink: 3, parallel_speedup_2_cores: 1.6, per_article_50k_over_1k_max: 1.3, peak_rss_50k_mb_max: 1024 },
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
