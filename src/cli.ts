@@ -62,7 +62,7 @@ program
       bar?.stop();
       const rows = Object.fromEntries(summary.tables.map((t) => [t.name, t.rows]));
       process.stdout.write(
-        `report: ${summary.articles} articles read, ${summary.skipped.length} skipped, ${rows.sentences ?? 0} sentences, ` +
+        `report: ${summary.articles} articles read${summary.cache?.hits ? ` (${summary.cache.hits} from the cache)` : ''}, ${summary.skipped.length} skipped, ${rows.sentences ?? 0} sentences, ` +
           `${summary.warnings.length} warnings -> ${relative(process.cwd(), summary.out) || '.'}/ in ${(summary.timings_ms.total / 1000).toFixed(1)}s\n`,
       );
       if (summary.articles === 0) {

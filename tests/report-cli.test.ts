@@ -11,7 +11,10 @@ const GOOD = 'Chinese Foreign Minister Wang Yi and his Russian counterpart Serge
 
 /** Runs `srkit report --corpus DIR --out OUT --quiet ...` as a user would (src/cli.ts under tsx). */
 function report(corpus: string, ...args: string[]) {
-  const out = mkdtempSync(join(tmpdir(), 'srkit-cli-'));
+  return reportInto(mkdtempSync(join(tmpdir(), 'srkit-cli-')), corpus, ...args);
+}
+
+function reportInto(out: string, corpus: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [TSX, 'src/cli.ts', 'report', '--corpus', corpus, '--out', out, '--quiet', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -29,6 +32,15 @@ describe('report command exit codes', () => {
     expect(r.stdout).toMatch(/^report: 1 articles read, 2 skipped, 1 sentences, 2 warnings -> .+ in \d+\.\ds\n$/);
     const run = JSON.parse(readFileSync(join(r.out, 'run.json'), 'utf8'));
     expect(run.skipped.map((s: { file: string }) => s.file)).toEqual(['empty.txt', 'run.sh']);
+  });
+
+  it('says how many articles came from the cache on a re-run, and nothing of it with --no-cache', () => {
+    const corpus = tempCorpus({ 'good.txt': GOOD, 'empty.txt': '' });
+    const first = report(corpus);
+    const again = reportInto(first.out, corpus);
+    expect(again.stdout).toMatch(/^report: 1 articles read \(1 from the cache\), 1 skipped, 1 sentences, 1 warnings -> /);
+    const uncached = reportInto(first.out, corpus, '--no-cache');
+    expect(uncached.stdout).toMatch(/^report: 1 articles read, 1 skipped,/);
   });
 
   it('exits 1 when nothing could be read, saying so on stderr', () => {
