@@ -29,7 +29,7 @@ export interface ReportStage<T = unknown> {
   finish?(): { spec: TableSpec; rows: Row[] }[];
 }
 
-/** Digests an article and adds its tally at once: the single-threaded path and the notebook helpers. */
+/** Digests an article and adds its tally at once: a stage driven by hand (scripts, tests), without the report. */
 export function rowsOf<T>(stage: ReportStage<T>, a: AnnotatedArticle): Record<string, Row[]> {
   const { rows, tally } = stage.digest(a);
   if (tally !== undefined) stage.add?.(tally);
