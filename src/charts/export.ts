@@ -115,19 +115,24 @@ export function inlineLibraries(): string {
  */
 export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:";
 
-/** A self-contained HTML page drawing one chart with vega-embed; works offline. */
-export function chartHtml(spec: ChartSpec, title = chartTitle(spec)): string {
-  const mode = isVegaLite(spec) ? 'vega-lite' : 'vega';
+/** The start of an offline page up to `<body>`: doctype, CSP, escaped title, inline style and any extra head content. */
+export function htmlHead(options: { title: string; csp: string; style: string; extra?: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${options.csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:24px;color:#222}#chart{min-height:200px}</style>
-${inlineLibraries()}
-</head>
+<title>${escapeHtml(options.title)}</title>
+<style>${options.style}</style>
+${options.extra ? `${options.extra}\n` : ''}</head>`;
+}
+
+/** A self-contained HTML page drawing one chart with vega-embed; works offline. */
+export function chartHtml(spec: ChartSpec, title = chartTitle(spec)): string {
+  const mode = isVegaLite(spec) ? 'vega-lite' : 'vega';
+  const style = "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:24px;color:#222}#chart{min-height:200px}";
+  return `${htmlHead({ title, csp: OFFLINE_CSP, style, extra: inlineLibraries() })}
 <body>
 <div id="chart"></div>
 <script type="application/json" id="chart-spec">${scriptJson(spec)}</script>

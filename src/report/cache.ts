@@ -61,17 +61,12 @@ export class OutputCache {
   }
 
   get(input: Input): ArticleOutput | undefined {
-    const path = this.path(input);
-    if (!existsSync(path)) {
-      this.misses++;
-      return undefined;
-    }
     try {
-      const found = decodeEntry(readFileSync(path));
+      const found = decodeEntry(readFileSync(this.path(input)));
       this.hits++;
       return found;
     } catch {
-      this.misses++; // a torn write: process again
+      this.misses++; // not cached yet, or a torn write: process again
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../charts/export';
+import { escapeHtml, htmlHead } from '../charts/export';
 
 /**
  * report.html: one static page (no script at all) with every chart as inline SVG,
@@ -162,15 +162,7 @@ ${model.unavailable.map((u) => `<li><strong>${escapeHtml(u.title)}</strong>: not
 </ul>
 </section>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(model.title)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${htmlHead({ title: model.title, csp: REPORT_CSP, style: STYLE })}
 <body>
 <header>
 <h1>${escapeHtml(model.title)}</h1>
