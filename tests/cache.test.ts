@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,11 +21,12 @@ describe('the report cache', () => {
     const dir = seedsCopy();
     const out = join(dir, 'out');
     const first = await runReport({ corpus: join(dir, 'corpus'), out, charts: false, parquet: false });
-    expect(first.cache).toEqual({ hits: 0, misses: 5 });
+    expect(first.cache).toEqual({ hits: 0, misses: 5, segments: { hits: 0, misses: 1 } });
 
     writeFileSync(join(dir, 'corpus', 'new.txt'), NEW_ARTICLE);
     const second = await runReport({ corpus: join(dir, 'corpus'), out, charts: false, parquet: false });
-    expect(second.cache).toEqual({ hits: 5, misses: 1 });
+    // the seeds and the new article make one segment, built again from 5 cached articles and 1 new
+    expect(second.cache).toEqual({ hits: 5, misses: 1, segments: { hits: 0, misses: 1 } });
 
     const cold = join(dir, 'cold');
     const fresh = await runReport({ corpus: join(dir, 'corpus'), out: cold, charts: false, parquet: false, cache: false });
@@ -42,7 +43,7 @@ describe('the report cache', () => {
     const actors = join(dir, 'actors.yaml');
     writeFileSync(actors, 'actors:\n  - { id: jane-analyst, name: Jane Analyst, type: person, country: USA, gender: female, surname: Analyst, aliases: ["Jane Analyst"] }\n');
     const again = await runReport({ corpus: join(dir, 'corpus'), out, charts: false, parquet: false, actors: [actors] });
-    expect(again.cache).toEqual({ hits: 0, misses: 5 });
+    expect(again.cache).toEqual({ hits: 0, misses: 5, segments: { hits: 0, misses: 1 } });
     const after = readdirSync(join(out, '.cache'));
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
@@ -54,24 +55,33 @@ describe('the report cache', () => {
     const out = join(dir, 'out');
     const first = await runReport({ corpus: dir, out, charts: false, parquet: false });
     const second = await runReport({ corpus: dir, out, charts: false, parquet: false });
-    expect(second.cache).toEqual({ hits: 1, misses: 0 });
+    expect(second.cache).toEqual({ hits: 1, misses: 0, segments: { hits: 1, misses: 0 } });
     expect(second.warnings.map((w) => [w.code, w.offset])).toEqual(first.warnings.map((w) => [w.code, w.offset]));
     expect(second.warnings.map((w) => w.code)).toContain('unbalanced-quote');
   });
 
-  it('keeps Parquet identical, and processes again an entry cut short (a torn write)', async () => {
+  it('keeps Parquet identical, and builds again what was cut short (torn writes)', async () => {
     const dir = seedsCopy();
     const out = join(dir, 'out');
-    await runReport({ corpus: join(dir, 'corpus'), out, charts: false });
-    const parquetBefore = readFileSync(join(out, 'parquet', 'statements.parquet'));
+    const run = () => runReport({ corpus: join(dir, 'corpus'), out, charts: false });
+    await run();
+    const parquetBefore = readFileSync(join(out, 'parquet', 'statements', 'part-00000.parquet'));
     const [fingerprint] = readdirSync(join(out, '.cache'));
-    const [bucket] = readdirSync(join(out, '.cache', fingerprint!));
-    const [entry] = readdirSync(join(out, '.cache', fingerprint!, bucket!));
-    const path = join(out, '.cache', fingerprint!, bucket!, entry!);
-    writeFileSync(path, readFileSync(path).subarray(0, 100));
-    const again = await runReport({ corpus: join(dir, 'corpus'), out, charts: false });
-    expect(again.cache).toEqual({ hits: 4, misses: 1 });
-    expect(readFileSync(join(out, 'parquet', 'statements.parquet'))).toEqual(parquetBefore);
+    const cache = join(out, '.cache', fingerprint!);
+    const [segment] = readdirSync(join(cache, 'segments'));
+    const cutShort = (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 100));
+
+    expect((await run()).cache).toEqual({ hits: 5, misses: 0, segments: { hits: 1, misses: 0 } });
+    // a Parquet part cut short: the segment is built again, from its articles' cached outputs
+    cutShort(join(cache, 'segments', segment!, 'statements.parquet'));
+    expect((await run()).cache).toEqual({ hits: 5, misses: 0, segments: { hits: 0, misses: 1 } });
+    expect(readFileSync(join(out, 'parquet', 'statements', 'part-00000.parquet'))).toEqual(parquetBefore);
+    // the segment entry and one article's entry cut short: that article is processed again
+    cutShort(join(cache, 'segments', segment!, 'entry'));
+    const bucket = readdirSync(cache).find((name) => name !== 'segments')!;
+    cutShort(join(cache, bucket, readdirSync(join(cache, bucket))[0]!));
+    expect((await run()).cache).toEqual({ hits: 4, misses: 1, segments: { hits: 0, misses: 1 } });
+    expect(readFileSync(join(out, 'parquet', 'statements', 'part-00000.parquet'))).toEqual(parquetBefore);
     const cold = join(dir, 'cold');
     await runReport({ corpus: join(dir, 'corpus'), out: cold, charts: false, cache: false });
     expect(tables(out)).toEqual(tables(cold));
@@ -83,9 +93,40 @@ describe('the report cache', () => {
     await runReport({ corpus: join(dir, 'corpus'), out, charts: false, parquet: false, workers: 2 });
     writeFileSync(join(dir, 'corpus', 'new.txt'), NEW_ARTICLE);
     const second = await runReport({ corpus: join(dir, 'corpus'), out, charts: false, parquet: false, workers: 2 });
-    expect(second.cache).toEqual({ hits: 5, misses: 1 });
+    expect(second.cache).toEqual({ hits: 5, misses: 1, segments: { hits: 0, misses: 1 } });
     const cold = join(dir, 'cold');
     await runReport({ corpus: join(dir, 'corpus'), out: cold, charts: false, parquet: false, cache: false });
     expect(tables(out)).toEqual(tables(cold));
+  });
+
+  it('re-runs a corpus of many segments by copying every segment but the one an article was added to', async () => {
+    // 700 short articles in files, seed sentences recombined: several segments (about 1 input in 256 ends one)
+    const seedSentences = NEW_ARTICLE.split('\n\n').concat(
+      'China vowed Wednesday it would not accept "criticism or pressure" over its ties with Russia.',
+      'Chinese foreign ministry spokesperson Mao Ning said, "China and Russia have the right to engage in normal economic and trade cooperation."',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'srkit-cache-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    for (let i = 0; i < 700; i++) writeFileSync(join(corpus, `a${String(i).padStart(4, '0')}.txt`), `${seedSentences[i % 4]} (${i})\n\n${seedSentences[(i * 7) % 4]}`);
+    const out = join(dir, 'out');
+    const cold = await runReport({ corpus, out, charts: false, workers: 2 });
+    const segments = cold.cache!.segments.misses;
+    expect(segments).toBe(6);
+    expect(cold.parquet.find((t) => t.name === 'statements')).toMatchObject({ file: 'parquet/statements', parts: segments });
+
+    writeFileSync(join(corpus, 'a0350-added.txt'), NEW_ARTICLE);
+    const again = await runReport({ corpus, out, charts: false });
+    expect(again.cache).toEqual({ hits: 700, misses: 1, segments: { hits: segments - 1, misses: 1 } });
+    expect(again.articles).toBe(701);
+
+    const fresh = join(dir, 'fresh');
+    await runReport({ corpus, out: fresh, charts: false, cache: false });
+    expect(tables(out)).toEqual(tables(fresh));
+    const parts = (o: string) => readdirSync(join(o, 'parquet', 'mentions')).map((f) => readFileSync(join(o, 'parquet', 'mentions', f)));
+    expect(parts(out)).toEqual(parts(fresh));
+    // only this run's segments and articles are kept
+    const [fingerprint] = readdirSync(join(out, '.cache'));
+    expect(readdirSync(join(out, '.cache', fingerprint!, 'segments'))).toHaveLength(segments);
   });
 });

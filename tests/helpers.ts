@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -31,4 +32,11 @@ export function expectTable(df: DataFrame, columns: Record<string, unknown[]>): 
   const json = loadDanfo().toJSON(df) as Record<string, unknown>[];
   const actual = Object.fromEntries(Object.keys(columns).map((c) => [c, json.map((r) => r[c])]));
   expect(actual).toEqual(columns);
+}
+
+/** Every row of a Parquet dataset folder (OUT/parquet/TABLE), its parts read in order, as DuckDB's read_parquet('TABLE/*.parquet') does. */
+export async function readParquetDataset(dir: string): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const part of readdirSync(dir).filter((f) => f.endsWith('.parquet')).sort()) rows.push(...(await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, part)) })));
+  return rows;
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport, type RunSummary } from '../src/report/run';
 import { ParquetTableWriter } from '../src/tables/parquet';
 import { SENTENCES } from '../src/tables/schema';
-import { SEED, SEEDS } from './helpers';
+import { readParquetDataset, SEED, SEEDS } from './helpers';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'srkit-pq-'));
 
@@ -26,9 +26,9 @@ describe('Parquet tables', () => {
     summary = await runReport({ corpus: SEEDS, out: tmp(), charts: false, formulaGuard: false });
   });
 
-  it.each(['sentences', 'mentions', 'statements', 'themes'])('%s.parquet holds the same rows as %s.csv', async (table) => {
+  it.each(['sentences', 'mentions', 'statements', 'themes'])('parquet/%s/ holds the same rows as %s.csv', async (table) => {
     const csv = readCsv(join(summary.out, 'tables', `${table}.csv`));
-    const pq = await readParquet(join(summary.out, 'parquet', `${table}.parquet`));
+    const pq = await readParquetDataset(join(summary.out, 'parquet', table));
     expect(csv.length).toBeGreaterThan(0);
     expect(pq.length).toBe(csv.length);
     expect(summary.parquet.find((t) => t.name === table)?.rows).toBe(csv.length);
@@ -38,7 +38,7 @@ describe('Parquet tables', () => {
   });
 
   it('keeps exact texts, offsets and integer columns (the Kyiv Post article’s first sentence)', async () => {
-    const pq = await readParquet(join(summary.out, 'parquet', 'sentences.parquet'));
+    const pq = await readParquetDataset(join(summary.out, 'parquet', 'sentences'));
     const first = pq.find((r) => r.article_id === SEED.kyivPost && r.sentence === 0);
     expect(first).toEqual({
       article_id: SEED.kyivPost,
@@ -49,7 +49,7 @@ describe('Parquet tables', () => {
       text: 'China vowed Wednesday it would not accept "criticism or pressure" over its ties with Russia, after Washington warned that it will hold Beijing responsible if Moscow makes gains in Ukraine.',
     });
     expect(pq.filter((r) => r.article_id === SEED.kyivPost && r.sentence === 0)).toHaveLength(1);
-    const statements = await readParquet(join(summary.out, 'parquet', 'statements.parquet'));
+    const statements = await readParquetDataset(join(summary.out, 'parquet', 'statements'));
     const mao = statements.filter((s) => s.text === 'China and Russia have the right to engage in normal economic and trade cooperation');
     expect(mao.map((s) => s.article_id)).toEqual([SEED.kyivPost]);
   });

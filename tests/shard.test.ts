@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport, type RunSummary } from '../src/report/run';
 import { fnv1a, parseShard, shardOf } from '../src/report/shard';
 import { writeBenchCorpus } from '../scripts/bench/corpus';
-import { SEEDS } from './helpers';
+import { readParquetDataset, SEEDS } from './helpers';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'srkit-shard-'));
 const csv = (out: string, table: string) => parse(readFileSync(join(out, 'tables', `${table}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -33,11 +32,11 @@ describe('report --shard i/n', () => {
     expect(single.shard).toBeUndefined();
   });
 
-  it("merged shards' statements.parquet give the single run's statements per speaker country per year", async () => {
+  it("merged shards' Parquet statements give the single run's statements per speaker country per year", async () => {
     // what the README's DuckDB query does: GROUP BY year, coalesce(nullif(speaker_country, ''), 'unknown')
     const merged = new Map<string, number>();
     for (const shard of shards) {
-      const rows = await parquetReadObjects({ file: await asyncBufferFromFile(join(shard.out, 'parquet', 'statements.parquet')) });
+      const rows = await readParquetDataset(join(shard.out, 'parquet', 'statements'));
       for (const s of rows) {
         const date = String(s.date ?? '');
         const year = /^\d{4}-\d{2}/.test(date) ? date.slice(0, 4) : 'undated';

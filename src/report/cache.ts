@@ -1,22 +1,26 @@
 /**
  * The report's cache: re-running the report on a corpus that gained a few
- * articles cleans and annotates only those. What the report writes of each
- * article (its CSV lines, Parquet columns, tallies and warnings: an
- * `ArticleOutput`) is stored under OUT/.cache/FINGERPRINT/, keyed by a hash of the
- * input as read (raw text, file, line and metadata, manifest row), so a hit skips
- * cleaning too. The fingerprint covers the kit's version, the content of every
- * data file the kit reads (registry, matching rules, cue lexicon, codebook,
- * cleaning rules, the user's own files) and the output options, so changing any
- * of them starts a fresh cache and the old one is deleted.
+ * articles cleans and annotates only those, and rebuilds only the segments
+ * (segments.ts) they fall in. Under OUT/.cache/FINGERPRINT/ it keeps:
+ * - each input's output (`ArticleOutput`: CSV lines, Parquet columns, tallies,
+ *   warnings), keyed by `inputKey`, so a hit skips cleaning too;
+ * - each segment's output (`SegmentOutput`: its CSV bytes, its stages' aggregates,
+ *   warnings) and its Parquet parts, in segments/KEY/, so an unchanged segment is
+ *   written without reading its articles' outputs.
+ * The fingerprint covers the kit's version, the content of every data file the
+ * kit reads (registry, matching rules, cue lexicon, codebook, cleaning rules, the
+ * user's own files) and the output options, so changing any of them starts a fresh
+ * cache and the old one is deleted. After a run, entries the run did not use are
+ * deleted (`prune`), so the cache holds the corpus as last read.
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { CorpusInput } from '../corpus/read';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
 import type { ArticleOutput, OutputOptions, TableChunk } from './article-output';
+import type { Segment, SegmentOutput } from './segments';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.dic']);
 
@@ -34,11 +38,26 @@ export function pipelineFingerprint(options: Pick<PipelineOptions, 'actors' | 'c
   return hash.digest('hex').slice(0, 16);
 }
 
-type Input = Extract<CorpusInput, { kind: 'input' }>;
+/** Where a cached segment's Parquet part of `table` is, and its size when stored. */
+export interface CachedPart {
+  path: string;
+  bytes: number;
+}
+
+/** A segment served from the cache: its output, and its Parquet parts by table. */
+export interface CachedSegment extends SegmentOutput {
+  key: string;
+  parts: Record<string, CachedPart>;
+}
 
 export class OutputCache {
+  /** Articles whose output came from the cache, or was computed. */
   hits = 0;
   misses = 0;
+  /** Segments served whole from the cache, or built again. */
+  readonly segments = { hits: 0, misses: 0 };
+  /** Keys of the inputs and segments this run used: the rest is deleted by `prune`. */
+  private readonly used = new Set<string>();
 
   private constructor(readonly dir: string) {}
 
@@ -47,22 +66,23 @@ export class OutputCache {
     const root = join(out, '.cache');
     if (existsSync(root)) for (const old of readdirSync(root)) if (old !== fingerprint) rmSync(join(root, old), { recursive: true, force: true });
     const dir = join(root, fingerprint);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(join(dir, SEGMENTS), { recursive: true });
     return new OutputCache(dir);
   }
 
-  private path({ raw, entry }: Input): string {
-    const captions = raw.captionLines ? [...raw.captionLines].sort((a, b) => a - b).join(' ') : '';
-    const fields = [raw.article_id, raw.file, raw.line, raw.title, raw.outlet, raw.url, raw.published, captions, entry?.title, entry?.outlet, entry?.url, entry?.published, raw.text];
-    const key = createHash('sha256')
-      .update(fields.map((f) => f ?? '').join('\u0000'))
-      .digest('hex');
+  private articlePath(key: string): string {
     return join(this.dir, key.slice(0, 2), key.slice(2, 40));
   }
 
-  get(input: Input): ArticleOutput | undefined {
+  private segmentDir(key: string): string {
+    return join(this.dir, SEGMENTS, key.slice(0, 40));
+  }
+
+  /** The output of the input with this `inputKey`, if cached. */
+  get(key: string): ArticleOutput | undefined {
+    this.used.add(key.slice(0, 40));
     try {
-      const found = decodeEntry(readFileSync(this.path(input)));
+      const found = decodeEntry<ArticleOutput>(readFileSync(this.articlePath(key)));
       this.hits++;
       return found;
     } catch {
@@ -71,20 +91,69 @@ export class OutputCache {
     }
   }
 
-  put(input: Input, output: ArticleOutput): void {
-    const path = this.path(input);
+  put(key: string, output: ArticleOutput): void {
+    const path = this.articlePath(key);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, encodeEntry(output));
   }
+
+  /** A whole segment, if cached with every Parquet part intact; its inputs count as hits. */
+  getSegment(segment: Segment): CachedSegment | undefined {
+    const dir = this.segmentDir(segment.key);
+    let found: CachedSegment;
+    try {
+      const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)));
+      const parts = Object.fromEntries(Object.entries(output.partBytes).map(([table, bytes]) => [table, { path: join(dir, `${table}.parquet`), bytes }]));
+      for (const part of Object.values(parts)) if (statSync(part.path, { throwIfNoEntry: false })?.size !== part.bytes) throw new Error('part cut short');
+      found = { ...output, key: segment.key, parts };
+    } catch {
+      this.segments.misses++; // not cached, or cut short: its inputs are looked up one by one
+      return undefined;
+    }
+    this.used.add(segment.key.slice(0, 40));
+    for (const item of segment.items) if (item.key) this.used.add(item.key.slice(0, 40));
+    this.hits += found.files.length;
+    this.segments.hits++;
+    return found;
+  }
+
+  /** Stores a segment's output and copies its Parquet parts (written to `parts`, by table) into the cache. */
+  putSegment(key: string, output: Omit<SegmentOutput, 'partBytes'>, parts: Record<string, string>): void {
+    const dir = this.segmentDir(key);
+    mkdirSync(dir, { recursive: true });
+    const partBytes: Record<string, number> = {};
+    for (const [table, path] of Object.entries(parts)) {
+      copyFileSync(path, join(dir, `${table}.parquet`), constants.COPYFILE_FICLONE);
+      partBytes[table] = statSync(path).size;
+    }
+    this.used.add(key.slice(0, 40));
+    // The entry last: a segment whose parts were not all copied is never found.
+    writeFileSync(join(dir, ENTRY), encodeEntry({ ...output, partBytes }));
+  }
+
+  /** Deletes the cached inputs and segments this run did not use (articles removed or edited since). */
+  prune(): void {
+    for (const name of readdirSync(this.dir)) {
+      const dir = join(this.dir, name);
+      if (name === SEGMENTS) {
+        for (const key of readdirSync(dir)) if (!this.used.has(key)) rmSync(join(dir, key), { recursive: true, force: true });
+        continue;
+      }
+      for (const rest of readdirSync(dir)) if (!this.used.has(name + rest)) rmSync(join(dir, rest), { force: true });
+    }
+  }
 }
 
+const SEGMENTS = 'segments';
+const ENTRY = 'entry';
+
 /**
- * A cache entry, deflated (raw DEFLATE, level 3: about a fifth of the size, and a
- * re-run reads 10,000 of them): a 4-byte length, the output as JSON without its CSV
- * lines, then the CSV bytes of each table in the JSON's table order, so a hit hands
- * those bytes to the files without decoding or parsing them.
+ * A cache entry, deflated (raw DEFLATE, level 3: about a fifth of the size): a
+ * 4-byte length, the output as JSON without its CSV lines, then the CSV bytes of
+ * each table in the JSON's table order, so a hit hands those bytes to the files
+ * without decoding or parsing them.
  */
-function encodeEntry(output: ArticleOutput): Buffer {
+function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
   const json = Buffer.from(JSON.stringify({ ...output, tables }));
   const length = Buffer.alloc(4);
@@ -92,10 +161,10 @@ function encodeEntry(output: ArticleOutput): Buffer {
   return deflateRawSync(Buffer.concat([length, json, ...Object.values(output.tables).map((t) => t.csv)]), { level: 3 });
 }
 
-function decodeEntry(deflated: Buffer): ArticleOutput {
+function decodeEntry<T extends { tables: Record<string, TableChunk> }>(deflated: Buffer): T {
   const entry = inflateRawSync(deflated);
   const jsonEnd = 4 + entry.readUInt32LE(0);
-  const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<ArticleOutput, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
+  const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
   let at = jsonEnd;
   const tables: Record<string, TableChunk> = {};
   for (const [name, { bytes, ...rest }] of Object.entries(output.tables)) {
@@ -103,5 +172,5 @@ function decodeEntry(deflated: Buffer): ArticleOutput {
     at += bytes;
   }
   if (at !== entry.length) throw new Error('cache entry: wrong length');
-  return { ...output, tables };
+  return { ...output, tables } as unknown as T;
 }

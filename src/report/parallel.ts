@@ -16,7 +16,8 @@ import { KitError } from '../errors';
 import { messages, parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
 import type { ArticleOutput, InputProcessor, InputResult, ProcessorOptions } from './article-output';
-import type { OutputCache } from './cache';
+import type { CachedSegment, OutputCache } from './cache';
+import { segmentsOf, type PendingItem } from './segments';
 
 type Input = Extract<CorpusInput, { kind: 'input' }>;
 
@@ -138,91 +139,111 @@ export interface ProcessCorpusOptions {
   logger: Logger;
   /** Inputs per message to a worker (default 8). */
   batchSize?: number;
-  /** Outputs of inputs seen before, reused instead of processing them again. */
+  /** Outputs of segments and inputs seen before, reused instead of processing them again. */
   cache?: OutputCache;
 }
 
-/** An input's outcome, in input order: an article's output, or the reason it was skipped. */
-export type ProcessedItem = { kind: 'article'; output: ArticleOutput } | { kind: 'skipped'; skipped: SkippedInput };
+/**
+ * An outcome, in input order: an article's output, or the reason an input was
+ * skipped, each with every warning logged for it; after a segment's outcomes, its
+ * end; or a whole segment from the cache.
+ */
+export type ProcessedItem =
+  | { kind: 'article'; output: ArticleOutput; warnings: Warning[] }
+  | { kind: 'skipped'; skipped: SkippedInput; warnings: Warning[] }
+  | { kind: 'segment-end'; key: string }
+  | { kind: 'cached-segment'; segment: CachedSegment };
 
 /**
  * Reads a corpus and processes every input, yielding outcomes in input order.
- * `read(logger)` is the reader (it logs to the logger it is given): with workers,
- * its warnings are held back and logged with their input, so the warnings list
- * comes out in the same order as a single-threaded run's.
+ * `read(logger)` is the reader (it logs to the logger it is given): its warnings are
+ * held back and logged with their input, so the warnings list comes out in the same
+ * order whatever the workers and the cache. Inputs are grouped into segments
+ * (segments.ts): a segment the cache holds whole is yielded as one item without
+ * processing its inputs; in any other, each input is looked up in the cache and
+ * the rest processed, in batches on the workers or on this thread.
  */
 export async function* processCorpus(read: (logger: Logger) => AsyncIterable<CorpusInput>, options: ProcessCorpusOptions): AsyncGenerator<ProcessedItem> {
   const { cache, logger } = options;
-  const outcome = (input: Input, result: InputResult, cached: boolean): ProcessedItem => {
-    if (result.kind === 'no-text') return skipInput(logger, input.raw.file, messages.noText(), input.raw.line);
-    if (!cached) cache?.put(input, result.output);
-    for (const w of result.output.warnings) logger.warn(w);
-    return result;
-  };
-  const fromCache = (input: Input): InputResult | undefined => {
-    const output = cache?.get(input);
-    return output && { kind: 'article', output };
-  };
-
-  if (checkWorkers(options.workers) === 1) {
-    const processor = options.processor();
-    for await (const input of read(logger)) {
-      if (input.kind !== 'input') {
-        yield input;
-        continue;
-      }
-      const cached = fromCache(input);
-      yield outcome(input, cached ?? processor.process(input), cached !== undefined);
-    }
-    return;
-  }
-  const pool = await ProcessorPool.start(options.workers, options.processorOptions);
+  const workers = checkWorkers(options.workers);
+  const pool = workers > 1 ? await ProcessorPool.start(workers, options.processorOptions) : undefined;
+  const processor = pool ? undefined : options.processor();
+  const process = (inputs: Input[]): Promise<InputResult[]> => (pool ? pool.process(inputs) : new Promise((resolve) => resolve(inputs.map((input) => processor!.process(input)))));
   const batchSize = options.batchSize ?? 8;
-  // Two batches per worker in flight: one being processed, one waiting, so no worker idles.
-  const maxInFlight = pool.size * 2;
+  // With workers, two batches per worker in flight (one processed, one waiting) so none idles.
+  const maxInFlight = pool ? pool.size * 2 : 1;
+
   const held: Warning[] = [];
   const readerLogger = new Logger();
   readerLogger.onWarning((w) => held.push(w));
+  async function* pending(): AsyncGenerator<Omit<PendingItem, 'key'>> {
+    for await (const input of read(readerLogger)) yield { input, warnings: held.splice(0) };
+  }
 
+  /** An input to yield in order (with its cached output, if any), or an item passed through as it is. */
+  type Entry = { pending: PendingItem; cached?: ArticleOutput } | { through: ProcessedItem };
   interface Batch {
-    items: { input: CorpusInput; warnings: Warning[]; cached?: InputResult }[];
+    entries: Entry[];
     results: Promise<InputResult[]>;
   }
   const queue: Batch[] = [];
-  let current: Batch['items'] = [];
+  let current: Entry[] = [];
+  let toProcess: Input[] = [];
   const dispatch = () => {
-    const inputs = current.flatMap(({ input, cached }) => (input.kind === 'input' && !cached ? [input] : []));
-    const results = inputs.length > 0 ? pool.process(inputs) : Promise.resolve([]);
+    const results = toProcess.length > 0 ? process(toProcess) : Promise.resolve([]);
     // a rejected batch is awaited (and thrown) in order below; mark it handled meanwhile
     results.catch(() => undefined);
-    queue.push({ items: current, results });
-    current = [];
+    queue.push({ entries: current, results });
+    [current, toProcess] = [[], []];
+  };
+  const outcome = ({ input, warnings, key }: PendingItem, result: InputResult | undefined, cached: boolean): ProcessedItem => {
+    if (input.kind === 'skipped') return { ...input, warnings: log(warnings) };
+    if (result!.kind === 'no-text') {
+      const noText = new Logger();
+      return { ...skipInput(noText, input.raw.file, messages.noText(), input.raw.line), warnings: log([...warnings, ...noText.warnings]) };
+    }
+    if (!cached) cache?.put(key!, result!.output);
+    return { kind: 'article', output: result!.output, warnings: log([...warnings, ...result!.output.warnings]) };
+  };
+  const log = (warnings: Warning[]): Warning[] => {
+    for (const w of warnings) logger.warn(w);
+    return warnings;
   };
   async function* drain(batch: Batch): AsyncGenerator<ProcessedItem> {
     const results = await batch.results;
     let next = 0;
-    for (const { input, warnings, cached } of batch.items) {
-      for (const w of warnings) logger.warn(w);
-      if (input.kind !== 'input') yield input;
-      else yield outcome(input, cached ?? results[next++]!, cached !== undefined);
+    for (const entry of batch.entries) {
+      if ('through' in entry) {
+        if (entry.through.kind === 'cached-segment') log(entry.through.segment.warnings);
+        yield entry.through;
+      } else {
+        const { pending: item, cached } = entry;
+        yield outcome(item, item.input.kind === 'input' ? (cached ? { kind: 'article', output: cached } : results[next++]) : undefined, cached !== undefined);
+      }
     }
   }
 
   try {
-    let inputsInBatch = 0;
-    for await (const input of read(readerLogger)) {
-      const cached = input.kind === 'input' ? fromCache(input) : undefined;
-      current.push({ input, warnings: held.splice(0), cached });
-      if (input.kind === 'input' && !cached && ++inputsInBatch === batchSize) {
-        dispatch();
-        inputsInBatch = 0;
-        while (queue.length >= maxInFlight) yield* drain(queue.shift()!);
+    for await (const segment of segmentsOf(pending())) {
+      const whole = cache?.getSegment(segment);
+      if (whole) {
+        current.push({ through: { kind: 'cached-segment', segment: whole } });
+        continue;
       }
+      for (const item of segment.items) {
+        const cached = item.key ? cache?.get(item.key) : undefined;
+        current.push({ pending: item, cached });
+        if (item.input.kind === 'input' && !cached && toProcess.push(item.input) === batchSize) {
+          dispatch();
+          while (queue.length >= maxInFlight) yield* drain(queue.shift()!);
+        }
+      }
+      current.push({ through: { kind: 'segment-end', key: segment.key } });
     }
     if (current.length > 0) dispatch();
     while (queue.length > 0) yield* drain(queue.shift()!);
-    for (const w of held.splice(0)) logger.warn(w);
+    log(held.splice(0));
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }

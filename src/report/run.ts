@@ -4,17 +4,18 @@ import { join, resolve } from 'node:path';
 import { countInputs, readCorpusInputs } from '../corpus/read';
 import type { Encoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
+export type { TableWritten } from './writer';
 import { KIT_VERSION } from '../data';
 import { Logger, type Warning } from '../logger';
 import type { PipelineOptions } from '../pipeline';
-import { CsvTableWriter, formatCsv } from '../tables/csv';
+import { formatCsv } from '../tables/csv';
 import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
 import { processCorpus } from './parallel';
 import { inShard, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
 import { createInputProcessor, type ProcessorOptions } from './article-output';
-import { PARQUET_TABLES, ParquetTableWriter, parquetFile } from '../tables/parquet';
+import { ReportWriter, type TableWritten } from './writer';
 
 export interface ReportOptions extends PipelineOptions {
   /** Corpus folder (default: the bundled seeds/). */
@@ -41,11 +42,6 @@ export interface ReportOptions extends PipelineOptions {
   cache?: boolean;
 }
 
-export interface TableWritten {
-  name: string;
-  file: string;
-  rows: number;
-}
 
 /** Contents of run.json: what was read and skipped, warnings, timings, versions. */
 export interface RunSummary {
@@ -61,12 +57,12 @@ export interface RunSummary {
   skipped: SkippedInput[];
   warnings: Warning[];
   tables: TableWritten[];
-  /** The Parquet copies of the large tables (OUT/parquet). */
+  /** The Parquet copies of the large tables (OUT/parquet/TABLE/part-*.parquet). */
   parquet: TableWritten[];
   /** "I/N" when the run processed one shard of the corpus. */
   shard?: string;
-  /** Articles whose annotations came from the cache (hits) or were computed (misses). */
-  cache?: { hits: number; misses: number };
+  /** Articles whose output came from the cache (hits) or was computed (misses); segments served whole or built again. */
+  cache?: { hits: number; misses: number; segments: { hits: number; misses: number } };
   timings_ms: { total: number };
 }
 
@@ -91,20 +87,8 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   // The main thread's processor: its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);
   const { pipeline, stages } = processor;
-  const writers = new Map<string, CsvTableWriter>();
-  for (const spec of stages.flatMap((s) => s.tables)) writers.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, csv));
-  const tables: TableWritten[] = [];
-  const parquetWriters = new Map<string, ParquetTableWriter>();
-  if (processorOptions.parquet) {
-    for (const spec of stages.flatMap((s) => s.tables)) {
-      if (PARQUET_TABLES.includes(spec.name)) parquetWriters.set(spec.name, new ParquetTableWriter(join(out, parquetFile(spec)), spec));
-    }
-  }
-  const parquet: TableWritten[] = [];
-
   const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
-  const read: string[] = [];
-  const skipped: SkippedInput[] = [];
+  const writer = new ReportWriter(out, stages, { csv, parquet: processorOptions.parquet, cache });
   try {
     const readInputs = (readLogger: Logger) =>
       inShard(
@@ -118,30 +102,18 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
       );
     const total = options.onProgress ? countInputs(options.corpus, [out]) : 0;
     let done = 0;
+    const progress = (file: string) => options.onProgress?.(++done, Math.max(total, done), file);
     for await (const item of processCorpus(readInputs, { workers: options.workers ?? 1, processor: () => processor, processorOptions, logger, cache })) {
-      options.onProgress?.(++done, Math.max(total, done), item.kind === 'article' ? item.output.file : item.skipped.file);
-      if (item.kind === 'skipped') {
-        skipped.push(item.skipped);
-        continue;
-      }
-      const { output } = item;
-      read.push(output.file);
-      for (const [name, chunk] of Object.entries(output.tables)) {
-        writers.get(name)!.writeLines(chunk.csv, chunk.rows);
-        if (chunk.parquet) parquetWriters.get(name)?.writeColumns(chunk.parquet, chunk.rows);
-      }
-      for (const stage of stages) if (stage.name in output.tallies) stage.add?.(output.tallies[stage.name]);
+      writer.take(item);
+      if (item.kind === 'article') progress(item.output.file);
+      else if (item.kind === 'skipped') progress(item.skipped.file);
+      else if (item.kind === 'cached-segment') for (const file of [...item.segment.files, ...item.segment.skipped.map((s) => s.file)]) progress(file);
     }
   } finally {
-    for (const w of writers.values()) {
-      w.close();
-      tables.push({ name: w.spec.name, file: w.spec.file, rows: w.rows });
-    }
-    for (const w of parquetWriters.values()) {
-      w.close();
-      parquet.push({ name: w.spec.name, file: parquetFile(w.spec), rows: w.rows });
-    }
+    writer.close();
   }
+  cache?.prune();
+  const { tables, parquet } = writer.written();
   for (const stage of stages) {
     for (const { spec, rows } of stage.finish?.() ?? []) {
       writeFileSync(join(out, spec.file), formatCsv(rows, spec, csv));
@@ -156,14 +128,14 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     out,
     started,
     finished: new Date().toISOString(),
-    articles: read.length,
-    read,
-    skipped,
+    articles: writer.read.length,
+    read: writer.read,
+    skipped: writer.skipped,
     warnings: logger.warnings,
     tables,
     parquet,
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
-    cache: cache ? { hits: cache.hits, misses: cache.misses } : undefined,
+    cache: cache ? { hits: cache.hits, misses: cache.misses, segments: { ...cache.segments } } : undefined,
     timings_ms: { total: Math.round(performance.now() - t0) },
   };
   writeFileSync(join(out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -9,29 +9,45 @@ export interface StageDigest<T = unknown> {
   tally?: T;
 }
 
+/** A stage's aggregates over one part of the corpus (a segment), built article by article. */
+export interface PartialAggregate<T, S> {
+  add(tally: T): void;
+  /** What was added, as plain data: it is cached on disk with the segment. */
+  state(): S;
+}
+
 /**
  * What a pipeline stage contributes to the report: tables written article by
  * article (streamed), and small aggregate tables computed at the end from what
  * the stage kept (counts, not texts), so memory stays bounded on large corpora.
  *
  * `digest` is pure, so it runs wherever the article was annotated (a worker
- * thread) and its result can be cached; `add` runs on the main thread, in input
- * order, so the aggregates are the same whatever the number of workers.
+ * thread) and its result can be cached. The report adds each segment's tallies to a
+ * `partial` aggregate and `merge`s its state into the stage's, in input order, on
+ * the main thread; a segment from the cache is merged without its articles. Merging
+ * the parts in order gives the same aggregates as adding every article, whatever
+ * the workers or the cache (tested).
  */
-export interface ReportStage<T = unknown> {
+export interface ReportStage<T = unknown, S = unknown> {
   name: string;
   /** Tables streamed row by row. */
   tables: readonly TableSpec[];
   digest(a: AnnotatedArticle): StageDigest<T>;
-  /** Adds one article's tally to the aggregates. */
-  add?(tally: T): void;
+  /** A new, empty aggregate for one part of the corpus. */
+  partial?(): PartialAggregate<T, S>;
+  /** Adds a part's aggregates (its `state()`) to the stage's. */
+  merge?(state: S): void;
   /** Aggregate tables written once all articles are read. */
   finish?(): { spec: TableSpec; rows: Row[] }[];
 }
 
 /** Digests an article and adds its tally at once: a stage driven by hand (scripts, tests), without the report. */
-export function rowsOf<T>(stage: ReportStage<T>, a: AnnotatedArticle): Record<string, Row[]> {
+export function rowsOf<T, S>(stage: ReportStage<T, S>, a: AnnotatedArticle): Record<string, Row[]> {
   const { rows, tally } = stage.digest(a);
-  if (tally !== undefined) stage.add?.(tally);
+  const partial = stage.partial?.();
+  if (partial && tally !== undefined) {
+    partial.add(tally);
+    stage.merge!(partial.state());
+  }
   return rows;
 }

@@ -155,6 +155,9 @@ export interface CooccurrenceOptions {
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
+/** `CooccurrenceTally.state()`: window → period → counts per actor, and per pair [b, units, articles]. */
+export type CooccurrenceState = [CooccurrenceWindow, [string, [string, number][], [string, [string, number, number][]][]][]][];
+
 /** Co-occurrence counts of one window and period. */
 interface PeriodCounts {
   singles: Map<string, number>;
@@ -201,6 +204,37 @@ export class CooccurrenceTally {
             if (!pair) withA.set(b, (pair = { count: 0, articles: 0, lastArticle: 0 }));
             pair.count++;
             if (pair.lastArticle !== seq) [pair.articles, pair.lastArticle] = [pair.articles + 1, seq];
+          }
+        }
+      }
+    }
+  }
+
+  /** The counts as plain data, for `merge` (a segment's counts, kept in the report's cache). */
+  state(): CooccurrenceState {
+    return [...this.buckets].map(([window, periods]) => [
+      window,
+      [...periods].map(([period, { singles, pairs }]) => [period, [...singles], [...pairs].map(([a, withA]) => [a, [...withA].map(([b, { count, articles }]) => [b, count, articles])])]),
+    ]);
+  }
+
+  /** Adds the counts of articles tallied elsewhere (a later segment of the corpus, from `state`). */
+  merge(state: CooccurrenceState): void {
+    for (const [window, periods] of state) {
+      let into = this.buckets.get(window);
+      if (!into) this.buckets.set(window, (into = new Map()));
+      for (const [period, singles, pairs] of periods) {
+        let counts = into.get(period);
+        if (!counts) into.set(period, (counts = { singles: new Map(), pairs: new Map() }));
+        for (const [a, n] of singles) counts.singles.set(a, (counts.singles.get(a) ?? 0) + n);
+        for (const [a, withB] of pairs) {
+          let withA = counts.pairs.get(a);
+          if (!withA) counts.pairs.set(a, (withA = new Map()));
+          for (const [b, count, articles] of withB) {
+            const pair = withA.get(b);
+            // an article is in one segment only, so article counts add up
+            if (pair) [pair.count, pair.articles] = [pair.count + count, pair.articles + articles];
+            else withA.set(b, { count, articles, lastArticle: 0 });
           }
         }
       }
@@ -267,9 +301,14 @@ export function unregisteredSightings(article: Pick<Article, 'sentences'>, menti
   return sightings;
 }
 
+type UnregisteredPerson = { name: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } };
+
+/** `UnregisteredTally.state()`. */
+export type UnregisteredState = [string, Omit<UnregisteredPerson, 'articles'> & { articles: string[] }][];
+
 /** Counts of unregistered people, with the first sentence naming each. */
 export class UnregisteredTally {
-  private readonly people = new Map<string, { name: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } }>();
+  private readonly people = new Map<string, UnregisteredPerson>();
 
   add(sightings: readonly UnregisteredSighting[]): void {
     for (const m of sightings) {
@@ -280,6 +319,23 @@ export class UnregisteredTally {
       }
       p.count++;
       p.articles.add(m.article_id);
+    }
+  }
+
+  /** The counts as plain data, for `merge`. */
+  state(): UnregisteredState {
+    return [...this.people].map(([id, { articles, ...p }]) => [id, { ...p, articles: [...articles] }]);
+  }
+
+  /** Adds the counts of a later segment of the corpus (from `state`); the first sample sentence stays. */
+  merge(state: UnregisteredState): void {
+    for (const [id, p] of state) {
+      const had = this.people.get(id);
+      if (!had) this.people.set(id, { ...p, articles: new Set(p.articles) });
+      else {
+        had.count += p.count;
+        for (const a of p.articles) had.articles.add(a);
+      }
     }
   }
 
@@ -337,13 +393,35 @@ export interface ActorsTally {
   unregistered: UnregisteredSighting[];
 }
 
+/** What the actor aggregates hold of part of the corpus. */
+export interface ActorsState {
+  cooccurrence: CooccurrenceState;
+  unregistered: UnregisteredState;
+}
+
 /**
  * mentions.csv streamed article by article; cooccurrence.csv (every window, by year)
  * and unregistered.csv at the end, from per-article sets of actor ids and counts.
  */
-export function actorsStage(): ReportStage<ActorsTally> {
-  const cooccurrence = new CooccurrenceTally('year');
-  const unregistered = new UnregisteredTally();
+export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
+  const aggregate = () => {
+    const cooccurrence = new CooccurrenceTally('year');
+    const unregistered = new UnregisteredTally();
+    return {
+      cooccurrence,
+      unregistered,
+      add(tally: ActorsTally) {
+        cooccurrence.add(tally.units);
+        unregistered.add(tally.unregistered);
+      },
+      state: (): ActorsState => ({ cooccurrence: cooccurrence.state(), unregistered: unregistered.state() }),
+      merge(state: ActorsState) {
+        cooccurrence.merge(state.cooccurrence);
+        unregistered.merge(state.unregistered);
+      },
+    };
+  };
+  const whole = aggregate();
   return {
     name: 'actors',
     tables: [MENTIONS],
@@ -351,13 +429,11 @@ export function actorsStage(): ReportStage<ActorsTally> {
       rows: { mentions: mentionRows(mentions) },
       tally: { units: articleUnits(article, mentions), unregistered: unregisteredSightings(article, mentions) },
     }),
-    add(tally) {
-      cooccurrence.add(tally.units);
-      unregistered.add(tally.unregistered);
-    },
+    merge: whole.merge,
+    partial: aggregate,
     finish: () => [
-      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => cooccurrence.rows(window)) },
-      { spec: UNREGISTERED, rows: unregistered.rows() },
+      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => whole.cooccurrence.rows(window)) },
+      { spec: UNREGISTERED, rows: whole.unregistered.rows() },
     ],
   };
 }

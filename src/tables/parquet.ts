@@ -1,8 +1,10 @@
 /**
  * The large tables also as Apache Parquet (hyparquet-writer), so DuckDB, pandas,
- * Polars and Spark read them directly and shards merge with one query. Written
- * incrementally like the CSVs: rows are buffered and flushed as one row group
- * every `rowGroupRows` rows, so memory stays bounded whatever the corpus size.
+ * Polars and Spark read them directly and shards merge with one query. Each table
+ * is a dataset folder of part files, one per segment of the corpus (see
+ * report/segments.ts), so a re-run rewrites only the parts whose articles changed.
+ * A part is written incrementally: rows are buffered and flushed as one row group
+ * every `rowGroupRows` rows, so memory stays bounded whatever the segment's size.
  *
  * Columns keep the CSV's names and values: text and dates as UTF-8 strings
  * (dates ISO YYYY-MM-DD, "" when unknown, exactly as in the CSV), integers as
@@ -25,9 +27,14 @@ export const PARQUET_TABLES: readonly string[] = ['sentences', 'mentions', 'stat
  */
 const PROSE_COLUMNS: ReadonlySet<string> = new Set(['text']);
 
-/** `tables/statements.csv` → `parquet/statements.parquet`. */
-export function parquetFile(spec: TableSpec): string {
-  return `parquet/${spec.name}.parquet`;
+/** A table's Parquet dataset under OUT: `tables/statements.csv` → `parquet/statements`. */
+export function parquetDir(spec: TableSpec): string {
+  return `parquet/${spec.name}`;
+}
+
+/** Part `index` of a table's dataset: `parquet/statements/part-00003.parquet`; parts sort in input order. */
+export function parquetPart(spec: TableSpec, index: number): string {
+  return `${parquetDir(spec)}/part-${String(index).padStart(5, '0')}.parquet`;
 }
 
 function schemaElement(column: ColumnSpec): SchemaElement {

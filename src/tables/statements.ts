@@ -99,13 +99,23 @@ export type StatementKey = Pick<Statement, 'article_id' | 'speaker' | 'speaker_i
  * so the report's memory stays bounded. Keys must come grouped by article (as the
  * pipeline yields them) for the per-speaker article counts.
  */
+type SpeakerCounts = Row & { count: number; articles: number; first_date: string; last_date: string; lastArticle: string };
+
+/** `StatementTally.state()`. */
+export interface StatementState {
+  periods: [string, number][];
+  countries: [string, number][];
+  countriesSeen: string[];
+  speakers: [string, SpeakerCounts][];
+}
+
 export class StatementTally {
   /** unit, period → statements */
   private readonly periods = new Map<string, number>();
   /** unit, period, country → statements */
   private readonly countries = new Map<string, number>();
   private readonly countriesSeen = new Set<string>();
-  private readonly speakers = new Map<string, Row & { count: number; articles: number; first_date: string; last_date: string; lastArticle: string }>();
+  private readonly speakers = new Map<string, SpeakerCounts>();
 
   add(k: StatementKey): void {
     const country = k.speaker_country || 'unknown';
@@ -127,6 +137,30 @@ export class StatementTally {
     if (sp.lastArticle !== k.article_id) [sp.articles, sp.lastArticle] = [sp.articles + 1, k.article_id];
     if (k.date && (!sp.first_date || k.date < sp.first_date)) sp.first_date = k.date;
     if (k.date && k.date > sp.last_date) sp.last_date = k.date;
+  }
+
+  /** The counts as plain data, for `merge`. */
+  state(): StatementState {
+    return { periods: [...this.periods], countries: [...this.countries], countriesSeen: [...this.countriesSeen], speakers: [...this.speakers] };
+  }
+
+  /** Adds the counts of a later segment of the corpus (from `state`); a segment holds whole articles. */
+  merge(state: StatementState): void {
+    for (const [k, n] of state.periods) this.periods.set(k, (this.periods.get(k) ?? 0) + n);
+    for (const [k, n] of state.countries) this.countries.set(k, (this.countries.get(k) ?? 0) + n);
+    for (const c of state.countriesSeen) this.countriesSeen.add(c);
+    for (const [id, other] of state.speakers) {
+      const sp = this.speakers.get(id);
+      if (!sp) {
+        this.speakers.set(id, { ...other });
+        continue;
+      }
+      sp.count += other.count;
+      sp.articles += other.articles;
+      if (other.first_date && (!sp.first_date || other.first_date < sp.first_date)) sp.first_date = other.first_date;
+      if (other.last_date > sp.last_date) sp.last_date = other.last_date;
+      sp.lastArticle = other.lastArticle;
+    }
   }
 
   /** Every period of the window first (zero-filled), then any other period present (outside the window, "undated"). */
@@ -188,15 +222,25 @@ const keyOf = (s: Statement): StatementKey => ({
 });
 
 /** statements.csv streamed; the three frequency tables at the end, from keys only. */
-export function statementsStage(options: { window: AnalysisWindow }): ReportStage<StatementKey[]> {
-  const tally = new StatementTally();
+export function statementsStage(options: { window: AnalysisWindow }): ReportStage<StatementKey[], StatementState> {
+  const partial = () => {
+    const tally = new StatementTally();
+    return {
+      tally,
+      add(keys: StatementKey[]) {
+        for (const k of keys) tally.add(k);
+      },
+      state: () => tally.state(),
+    };
+  };
+  const whole = partial();
+  const { tally } = whole;
   return {
     name: 'statements',
     tables: [STATEMENTS],
     digest: ({ statements }) => ({ rows: { statements: statementRows(statements) }, tally: statements.map(keyOf) }),
-    add(keys) {
-      for (const k of keys) tally.add(k);
-    },
+    partial,
+    merge: (state) => tally.merge(state),
     finish: () => [
       { spec: STATEMENTS_BY_COUNTRY, rows: PERIOD_UNITS.flatMap((u) => tally.byCountry(u, options.window)) },
       { spec: STATEMENTS_BY_SPEAKER, rows: tally.bySpeaker() },

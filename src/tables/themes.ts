@@ -225,6 +225,14 @@ export function themeDigest({ article, statements, themes }: Pick<AnnotatedArtic
   return digest;
 }
 
+/** `ThemeTally.state()`. */
+export interface ThemeState {
+  matches: [string, number][];
+  coded: [string, number][];
+  statements: [string, number][];
+  words: [string, [string, number][]][];
+}
+
 /**
  * Counts kept while streaming (no texts): matches and coded statements per
  * theme × country group × date, statements per country group × date, and word
@@ -255,6 +263,26 @@ export class ThemeTally {
     }
     for (const key of digest.matches) inc(this.matches, key);
     for (const key of digest.coded) inc(this.coded, key);
+  }
+
+  /** The counts as plain data, for `merge`. */
+  state(): ThemeState {
+    return { matches: [...this.matches], coded: [...this.coded], statements: [...this.statements], words: [...this.wordsByCountry].map(([c, words]) => [c, [...words]]) };
+  }
+
+  /** Adds the counts of a later segment of the corpus (from `state`). */
+  merge(state: ThemeState): void {
+    const sum = (into: Map<string, number>, counts: [string, number][]) => {
+      for (const [k, n] of counts) into.set(k, (into.get(k) ?? 0) + n);
+    };
+    sum(this.matches, state.matches);
+    sum(this.coded, state.coded);
+    sum(this.statements, state.statements);
+    for (const [country, words] of state.words) {
+      let counts = this.wordsByCountry.get(country);
+      if (!counts) this.wordsByCountry.set(country, (counts = new Map()));
+      sum(counts, words);
+    }
   }
 
   /** Sums by theme and group (a function of country group and date). */
@@ -384,13 +412,14 @@ export function keynessRows(rows: readonly KeynessRow[]): Row[] {
  * themes.csv streamed; at the end themes_by_year.csv, themes_by_country.csv and
  * keyness.csv (CHN target vs USA reference statements) from counts kept meanwhile.
  */
-export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage<ThemeDigest> {
+export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage<ThemeDigest, ThemeState> {
   const tally = new ThemeTally(options.codebook);
   return {
     name: 'themes',
     tables: [THEMES],
     digest: (a) => ({ rows: { themes: themeRows(a.themes) }, tally: themeDigest(a) }),
-    add: (digest) => tally.add(digest),
+    partial: () => new ThemeTally(options.codebook),
+    merge: (state) => tally.merge(state),
     finish: () => [
       { spec: THEMES_BY_YEAR, rows: tally.byPeriod('year', options.window) },
       { spec: THEMES_BY_COUNTRY, rows: tally.byCountry() },
