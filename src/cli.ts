@@ -27,7 +27,7 @@ program
   .option('--strict', 'exit non-zero when any input was skipped')
   .option('--quiet', 'print only the summary line')
   .option('--workers <n>', 'worker threads cleaning and annotating in parallel (tables identical to 1 thread)', (v: string) => Number(v), 1)
-  .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as OUT/parquet/*.parquet')
+  .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as Parquet (OUT/parquet/TABLE/part-*.parquet)')
   .option('--no-cache', 'process every article again instead of reusing OUT/.cache')
   .option('--shard <i/n>', 'process only shard I of N (a stable hash of each input path; shards partition the corpus)')
   .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string }) => {

@@ -17,7 +17,7 @@ import { messages, parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
 import type { ArticleOutput, InputProcessor, InputResult, ProcessorOptions } from './article-output';
 import type { CachedSegment, OutputCache } from './cache';
-import { segmentsOf, type PendingItem } from './segments';
+import { segmentsOf, type PendingItem, type Segment } from './segments';
 
 type Input = Extract<CorpusInput, { kind: 'input' }>;
 
@@ -137,7 +137,7 @@ export interface ProcessCorpusOptions {
   processorOptions: ProcessorOptions;
   /** Receives reading, skipping and annotating warnings, in input order whatever the workers. */
   logger: Logger;
-  /** Inputs per message to a worker (default 8). */
+  /** Inputs per message to a worker, at most (default 8). */
   batchSize?: number;
   /** Outputs of segments and inputs seen before, reused instead of processing them again. */
   cache?: OutputCache;
@@ -209,6 +209,11 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
     for (const w of warnings) logger.warn(w);
     return warnings;
   };
+  /** A segment's inputs, each with its output if cached, then its end. */
+  function* entriesOf(segment: Segment): Generator<Entry> {
+    for (const item of segment.items) yield { pending: item, cached: item.key ? cache?.get(item.key) : undefined };
+    yield { through: { kind: 'segment-end', key: segment.key } };
+  }
   async function* drain(batch: Batch): AsyncGenerator<ProcessedItem> {
     const results = await batch.results;
     let next = 0;
@@ -226,19 +231,15 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
   try {
     for await (const segment of segmentsOf(pending())) {
       const whole = cache?.getSegment(segment);
-      if (whole) {
-        current.push({ through: { kind: 'cached-segment', segment: whole } });
-        continue;
-      }
-      for (const item of segment.items) {
-        const cached = item.key ? cache?.get(item.key) : undefined;
-        current.push({ pending: item, cached });
-        if (item.input.kind === 'input' && !cached && toProcess.push(item.input) === batchSize) {
+      for (const entry of whole ? [{ through: { kind: 'cached-segment', segment: whole } } as const] : entriesOf(segment)) {
+        current.push(entry);
+        if ('pending' in entry && entry.pending.input.kind === 'input' && !entry.cached) toProcess.push(entry.pending.input);
+        // A batch holds at most `batchSize` entries, and a cached segment goes at once: what waits in memory stays small.
+        if (current.length >= batchSize || whole) {
           dispatch();
           while (queue.length >= maxInFlight) yield* drain(queue.shift()!);
         }
       }
-      current.push({ through: { kind: 'segment-end', key: segment.key } });
     }
     if (current.length > 0) dispatch();
     while (queue.length > 0) yield* drain(queue.shift()!);
