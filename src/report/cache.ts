@@ -51,6 +51,8 @@ export interface CachedSegment extends SegmentOutput {
 }
 
 export class OutputCache {
+  /** Folders of article entries made (or found) so far. */
+  private readonly buckets = new Set<string>();
   /** Articles whose output came from the cache, or was computed. */
   hits = 0;
   misses = 0;
@@ -92,9 +94,13 @@ export class OutputCache {
   }
 
   put(key: string, output: ArticleOutput): void {
-    const path = this.articlePath(key);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, encodeEntry(output));
+    const bucket = key.slice(0, 2);
+    // Making folders is slow on some file systems: each bucket once a run.
+    if (!this.buckets.has(bucket)) {
+      mkdirSync(join(this.dir, bucket), { recursive: true });
+      this.buckets.add(bucket);
+    }
+    writeFileSync(this.articlePath(key), encodeEntry(output));
   }
 
   /** A whole segment, if cached with every Parquet part intact; its inputs count as hits. */
@@ -148,10 +154,10 @@ const SEGMENTS = 'segments';
 const ENTRY = 'entry';
 
 /**
- * A cache entry, deflated (raw DEFLATE, level 3: about a fifth of the size): a
- * 4-byte length, the output as JSON without its CSV lines, then the CSV bytes of
- * each table in the JSON's table order, so a hit hands those bytes to the files
- * without decoding or parsing them.
+ * A cache entry, deflated (raw DEFLATE, level 3: about a fifth of the size, and a
+ * re-run may read many): a 4-byte length, the output as JSON without its CSV lines,
+ * then the CSV bytes of each table in the JSON's table order, so a hit hands those
+ * bytes to the files without decoding or parsing them.
  */
 function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
