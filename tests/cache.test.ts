@@ -76,10 +76,12 @@ describe('the report cache', () => {
     cutShort(join(cache, 'segments', segment!, 'statements.parquet'));
     expect((await run()).cache).toEqual({ hits: 5, misses: 0, segments: { hits: 0, misses: 1 } });
     expect(readFileSync(join(out, 'parquet', 'statements', 'part-00000.parquet'))).toEqual(parquetBefore);
-    // the segment entry and one article's entry cut short: that article is processed again
+    // the segment entry cut short, and the pack of its articles' entries cut inside the last one: that article is processed again
     cutShort(join(cache, 'segments', segment!, 'entry'));
-    const bucket = readdirSync(cache).find((name) => name !== 'segments')!;
-    cutShort(join(cache, bucket, readdirSync(join(cache, bucket))[0]!));
+    const index = JSON.parse(readFileSync(join(cache, 'segments', segment!, 'index.json'), 'utf8')) as [string, number, number][];
+    expect(index).toHaveLength(5);
+    const pack = join(cache, 'segments', segment!, 'articles');
+    writeFileSync(pack, readFileSync(pack).subarray(0, index.at(-1)![1] + 10));
     expect((await run()).cache).toEqual({ hits: 4, misses: 1, segments: { hits: 0, misses: 1 } });
     expect(readFileSync(join(out, 'parquet', 'statements', 'part-00000.parquet'))).toEqual(parquetBefore);
     const cold = join(dir, 'cold');

@@ -16,7 +16,7 @@ import { KitError } from '../errors';
 import { messages, parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
 import type { ArticleOutput, InputProcessor, InputResult, ProcessorOptions } from './article-output';
-import type { CachedSegment, OutputCache } from './cache';
+import type { CachedArticle, CachedSegment, OutputCache } from './cache';
 import { segmentsOf, type PendingItem, type Segment } from './segments';
 
 type Input = Extract<CorpusInput, { kind: 'input' }>;
@@ -149,7 +149,7 @@ export interface ProcessCorpusOptions {
  * end; or a whole segment from the cache.
  */
 export type ProcessedItem =
-  | { kind: 'article'; output: ArticleOutput; warnings: Warning[] }
+  | { kind: 'article'; output: ArticleOutput; warnings: Warning[]; key: string; cached?: CachedArticle }
   | { kind: 'skipped'; skipped: SkippedInput; warnings: Warning[] }
   | { kind: 'segment-end'; key: string }
   | { kind: 'cached-segment'; segment: CachedSegment };
@@ -181,7 +181,7 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
   }
 
   /** An input to yield in order (with its cached output, if any), or an item passed through as it is. */
-  type Entry = { pending: PendingItem; cached?: ArticleOutput } | { through: ProcessedItem };
+  type Entry = { pending: PendingItem; cached?: CachedArticle } | { through: ProcessedItem };
   interface Batch {
     entries: Entry[];
     results: Promise<InputResult[]>;
@@ -196,14 +196,14 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
     queue.push({ entries: current, results });
     [current, toProcess] = [[], []];
   };
-  const outcome = ({ input, warnings, key }: PendingItem, result: InputResult | undefined, cached: boolean): ProcessedItem => {
+  const outcome = ({ input, warnings, key }: PendingItem, result: InputResult | undefined, cached: CachedArticle | undefined): ProcessedItem => {
     if (input.kind === 'skipped') return { ...input, warnings: log(warnings) };
+    if (cached) return { kind: 'article', output: cached.output, key: key!, cached, warnings: log([...warnings, ...cached.output.warnings]) };
     if (result!.kind === 'no-text') {
       const noText = new Logger();
       return { ...skipInput(noText, input.raw.file, messages.noText(), input.raw.line), warnings: log([...warnings, ...noText.warnings]) };
     }
-    if (!cached) cache?.put(key!, result!.output);
-    return { kind: 'article', output: result!.output, warnings: log([...warnings, ...result!.output.warnings]) };
+    return { kind: 'article', output: result!.output, key: key!, warnings: log([...warnings, ...result!.output.warnings]) };
   };
   const log = (warnings: Warning[]): Warning[] => {
     for (const w of warnings) logger.warn(w);
@@ -223,7 +223,7 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
         yield entry.through;
       } else {
         const { pending: item, cached } = entry;
-        yield outcome(item, item.input.kind === 'input' ? (cached ? { kind: 'article', output: cached } : results[next++]) : undefined, cached !== undefined);
+        yield outcome(item, item.input.kind === 'input' && !cached ? results[next++] : undefined, cached);
       }
     }
   }

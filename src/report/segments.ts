@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { CorpusInput } from '../corpus/read';
 import type { SkippedInput } from '../corpus/types';
 import type { Warning } from '../logger';
-import type { ArticleOutput, TableChunk } from './article-output';
+import type { TableChunk } from './article-output';
 
 type Input = Extract<CorpusInput, { kind: 'input' }>;
 
@@ -86,36 +86,4 @@ export interface SegmentOutput {
   warnings: Warning[];
   /** Size of each Parquet part, by table, so a part cut short is not used. */
   partBytes: Record<string, number>;
-}
-
-/** Collects a segment's outcomes as they are written, for the cache. */
-export class SegmentRecorder {
-  private files: string[] = [];
-  private skipped: SkippedInput[] = [];
-  private chunks = new Map<string, { rows: number; csv: Uint8Array[] }>();
-  private warnings: Warning[] = [];
-
-  article(output: ArticleOutput, warnings: readonly Warning[]): void {
-    this.files.push(output.file);
-    for (const [name, { rows, csv }] of Object.entries(output.tables)) {
-      let chunk = this.chunks.get(name);
-      if (!chunk) this.chunks.set(name, (chunk = { rows: 0, csv: [] }));
-      chunk.rows += rows;
-      chunk.csv.push(csv);
-    }
-    this.warnings.push(...warnings);
-  }
-
-  skip(skipped: SkippedInput, warnings: readonly Warning[]): void {
-    this.skipped.push(skipped);
-    this.warnings.push(...warnings);
-  }
-
-  /** The segment recorded so far, with its aggregates; the recorder starts again empty. */
-  finish(aggregates: Record<string, unknown>): Omit<SegmentOutput, 'partBytes'> {
-    const tables = Object.fromEntries([...this.chunks].map(([name, { rows, csv }]) => [name, { rows, csv: Buffer.concat(csv) }]));
-    const output = { files: this.files, skipped: this.skipped, tables, aggregates, warnings: this.warnings };
-    [this.files, this.skipped, this.chunks, this.warnings] = [[], [], new Map(), []];
-    return output;
-  }
 }

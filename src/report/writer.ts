@@ -14,9 +14,8 @@ import type { SkippedInput } from '../corpus/types';
 import { CsvTableWriter, type CsvOptions } from '../tables/csv';
 import { PARQUET_TABLES, ParquetTableWriter, parquetDir, parquetPart } from '../tables/parquet';
 import type { TableSpec } from '../tables/schema';
-import type { OutputCache } from './cache';
+import { SegmentRecorder, type OutputCache } from './cache';
 import type { ProcessedItem } from './parallel';
-import { SegmentRecorder } from './segments';
 import type { PartialAggregate, ReportStage } from './stage';
 
 export interface TableWritten {
@@ -75,7 +74,7 @@ export class ReportWriter {
           if (chunk.parquet) segment.parts.get(name)?.writeColumns(chunk.parquet, chunk.rows);
         }
         for (const [stage, partial] of segment.partials) if (stage.name in output.tallies) partial.add(output.tallies[stage.name]);
-        this.recorder?.article(output, item.warnings);
+        this.recorder?.article(item.key, output, item.warnings, item.cached?.entry);
         return;
       }
       case 'skipped':
