@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runReport } from '../src/report/run';
+import { runReport, type RunSummary } from '../src/report/run';
 import { SEEDS } from './helpers';
 
 const TABLES = ['articles', 'sentences', 'mentions', 'statements', 'themes', 'cooccurrence', 'statements_by_country', 'themes_by_year', 'keyness'];
@@ -111,6 +111,10 @@ describe('the report cache', () => {
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
     for (let i = 0; i < 700; i++) writeFileSync(join(corpus, `a${String(i).padStart(4, '0')}.txt`), `${seedSentences[i % 4]} (${i})\n\n${seedSentences[(i * 7) % 4]}`);
+    // inputs that warn or are skipped, in different segments
+    writeFileSync(join(corpus, 'a0100.txt'), 'Wang Wenbin said, "China opposes sanctions and will not back down');
+    writeFileSync(join(corpus, 'a0500.txt'), ' \n\n ');
+    writeFileSync(join(corpus, 'a0600.txt'), Buffer.from('China said \x93no\x94.', 'latin1'));
     const out = join(dir, 'out');
     const cold = await runReport({ corpus, out, charts: false, workers: 2 });
     const segments = cold.cache!.segments.misses;
@@ -119,12 +123,20 @@ describe('the report cache', () => {
 
     writeFileSync(join(corpus, 'a0350-added.txt'), NEW_ARTICLE);
     const again = await runReport({ corpus, out, charts: false });
-    expect(again.cache).toEqual({ hits: 700, misses: 1, segments: { hits: segments - 1, misses: 1 } });
-    expect(again.articles).toBe(701);
+    expect(again.cache).toEqual({ hits: 698, misses: 1, segments: { hits: segments - 1, misses: 1 } });
+    expect(again.articles).toBe(699);
 
     const fresh = join(dir, 'fresh');
-    await runReport({ corpus, out: fresh, charts: false, cache: false });
+    const uncached = await runReport({ corpus, out: fresh, charts: false, cache: false });
     expect(tables(out)).toEqual(tables(fresh));
+    // what was read, skipped and warned of, in the same order, whether from the cache or not
+    const listed = (r: RunSummary) => ({ read: r.read, skipped: r.skipped, warnings: r.warnings.map((w) => `${w.file} ${w.code}`) });
+    expect(listed(again)).toEqual(listed(uncached));
+    expect(listed(again).skipped.map((x) => x.file)).toEqual(['a0500.txt', 'a0600.txt']);
+    expect(listed(again).warnings).toContain('a0100.txt unbalanced-quote');
+    const allCached = await runReport({ corpus, out, charts: false, workers: 2 });
+    expect(allCached.cache).toEqual({ hits: 699, misses: 0, segments: { hits: segments, misses: 0 } });
+    expect(listed(allCached)).toEqual(listed(uncached));
     const parts = (o: string) => readdirSync(join(o, 'parquet', 'mentions')).map((f) => readFileSync(join(o, 'parquet', 'mentions', f)));
     expect(parts(out)).toEqual(parts(fresh));
     // only this run's segments and articles are kept
