@@ -54,7 +54,7 @@ export class ReportWriter {
     for (const spec of specs) this.csv.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, options.csv));
     this.parquetSpecs = options.parquet ? specs.filter((spec) => PARQUET_TABLES.includes(spec.name)) : [];
     for (const spec of this.parquetSpecs) {
-      // Parts of an earlier run (and the single file of kit versions before 0.1) would mix with this run's.
+      // Parts of an earlier run (or the one file per table of an earlier layout) would mix with this run's.
       rmSync(join(out, parquetDir(spec)), { recursive: true, force: true });
       rmSync(join(out, `${parquetDir(spec)}.parquet`), { force: true });
       mkdirSync(join(out, parquetDir(spec)), { recursive: true });
