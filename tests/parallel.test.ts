@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runReport } from '../src/report/run';
-import { ProcessorPool } from '../src/report/parallel';
+import { processCorpus, ProcessorPool } from '../src/report/parallel';
+import { OutputCache, pipelineFingerprint } from '../src/report/cache';
+import { Logger } from '../src/logger';
 import { readCorpusInputs, type CorpusInput } from '../src/corpus';
-import type { InputResult } from '../src/report/article-output';
+import type { InputResult, ProcessorOptions } from '../src/report/article-output';
 import { DEFAULT_WINDOW } from '../src/report/stages';
 import type { StatementKey } from '../src/tables/statements';
 import { writeBenchCorpus } from '../scripts/bench/corpus';
@@ -20,6 +22,29 @@ function tables(out: string): Record<string, string> {
   const dir = join(out, 'tables');
   return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
+
+describe('processCorpus with workers', () => {
+  const good: ProcessorOptions = { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: true };
+  const notUsed = (): never => {
+    throw new Error('the calling thread processes nothing when there are workers');
+  };
+
+  it('starts them only for inputs to process: a re-run the cache serves whole starts none', async () => {
+    const out = tmp();
+    await runReport({ corpus: SEEDS, out, charts: false });
+    const broken: ProcessorOptions = { ...good, pipeline: { codebook: join(out, 'missing-codebook.yaml') } };
+    const read = (logger: Logger) => readCorpusInputs(SEEDS, { logger });
+    const cache = OutputCache.open(out, pipelineFingerprint({}, good));
+    const kinds: string[] = [];
+    for await (const item of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, logger: new Logger(), cache })) kinds.push(item.kind);
+    expect(kinds).toEqual(['cached-segment']);
+    // with inputs to process, workers that cannot load their data files fail the run, naming the file
+    const run = async () => {
+      for await (const _ of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, logger: new Logger() }));
+    };
+    await expect(run()).rejects.toThrow(/could not start.*missing-codebook\.yaml/);
+  });
+});
 
 describe('runReport({ workers })', () => {
   it('writes byte-identical tables with 2 workers and with 1 on the seeds', async () => {

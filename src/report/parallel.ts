@@ -166,12 +166,16 @@ export type ProcessedItem =
 export async function* processCorpus(read: (logger: Logger) => AsyncIterable<CorpusInput>, options: ProcessCorpusOptions): AsyncGenerator<ProcessedItem> {
   const { cache, logger } = options;
   const workers = checkWorkers(options.workers);
-  const pool = workers > 1 ? await ProcessorPool.start(workers, options.processorOptions) : undefined;
-  const processor = pool ? undefined : options.processor();
-  const process = (inputs: Input[]): Promise<InputResult[]> => (pool ? pool.process(inputs) : new Promise((resolve) => resolve(inputs.map((input) => processor!.process(input)))));
+  // Workers start with the first input to process: a re-run served by the cache needs none.
+  let pool: Promise<ProcessorPool> | undefined;
+  const processor = workers > 1 ? undefined : options.processor();
+  const process = (inputs: Input[]): Promise<InputResult[]> =>
+    processor
+      ? new Promise((resolve) => resolve(inputs.map((input) => processor.process(input))))
+      : (pool ??= ProcessorPool.start(workers, options.processorOptions)).then((p) => p.process(inputs));
   const batchSize = options.batchSize ?? 8;
   // With workers, two batches per worker in flight (one processed, one waiting) so none idles.
-  const maxInFlight = pool ? pool.size * 2 : 1;
+  const maxInFlight = processor ? 1 : workers * 2;
 
   const held: Warning[] = [];
   const readerLogger = new Logger();
@@ -245,6 +249,9 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
     while (queue.length > 0) yield* drain(queue.shift()!);
     log(held.splice(0));
   } finally {
-    await pool?.close();
+    await pool?.then(
+      (p) => p.close(),
+      () => undefined, // it never started: the error was thrown with the first batch
+    );
   }
 }
