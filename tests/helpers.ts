@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { DataFrame } from 'danfojs-node';
 import { loadDanfo } from '../src/tables/frame';
@@ -39,4 +40,13 @@ export async function readParquetDataset(dir: string): Promise<Record<string, un
   const rows: Record<string, unknown>[] = [];
   for (const part of readdirSync(dir).filter((f) => f.endsWith('.parquet')).sort()) rows.push(...(await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, part)) })));
   return rows;
+}
+
+/**
+ * Texts for scanner property tests: the given awkward pieces (apostrophes, hyphens,
+ * non-Latin scripts, astral and lone surrogates) and short random UTF-16 strings, joined.
+ */
+export function textOfPieces(pieces: readonly string[], maxPieces = 30): fc.Arbitrary<string> {
+  const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 }));
+  return fc.array(piece, { maxLength: maxPieces }).map((parts) => parts.join(''));
 }
