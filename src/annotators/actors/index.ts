@@ -19,6 +19,6 @@ export {
   type RegistryFile,
   type RegistryFileInput,
 } from './registry';
-export { findMentions, COUNTRY_REACH } from './match';
+export { findMentions } from './match';
 export { resolvePronoun, PRONOUN_REACH } from './pronouns';
 export { loadMatchingRules, MATCHING_RULES, type MatchingRules } from './rules';

@@ -8,8 +8,8 @@
  *    out of the boundaries ("Russia's" covers "Russia"; "China-Russia" is two).
  * 2. Places are dropped: capitals used as places, countries introducing a place
  *    (see places.ts).
- * 3. Unregistered people named with a title (unregistered.ts), with the country of
- *    the nearest state or organisation mentioned beside them.
+ * 3. People and organisations the registry lacks, recognised by their context
+ *    (names.ts), with the country of the state or organisation beside them.
  * 4. Surnames of people named in full in the article (surnames.ts).
  * 5. Role phrases resolved through dated roles (roles.ts).
  */
@@ -23,28 +23,42 @@ import type { Actor, Registry } from './registry';
 import { findRoleMentions } from './roles';
 import { findSurnames } from './surnames';
 import { isHeadlineCase, sentenceIndexAt, wordsOf } from './text';
-import { findTitledNames, type FoundName } from './unregistered';
-
-/** How far (characters, same sentence) the country of an unregistered person is looked for. */
-export const COUNTRY_REACH = 80;
+import { findNames, type FoundName } from './names';
+import { tokensOf } from '../../text';
 
 /**
- * Country of an unregistered person: the nearest state or organisation mentioned
- * before the name in its sentence (within COUNTRY_REACH characters, no other person
- * between: "EU foreign policy chief Josep Borrell"), else one inside its appositive
- * ("Chen Mingguo, director of the Xinjiang Public Security Bureau"); "" otherwise.
+ * Country of an unregistered person: that of the states and organisations named in
+ * its title phrase ("Chinese Foreign Ministry spokesperson Lin Jian") or, failing
+ * that, in its appositive ("Chen Mingguo, director of the Xinjiang Public Security
+ * Bureau"). A state after "to", "in" or "at" is where the person serves, not whose
+ * ("ambassador to the US"); two different countries in the phrase leave it unknown
+ * ("Russian and Chinese ambassadors"). "" otherwise: a name beside a speech verb says
+ * nothing of its country.
  */
-function inferCountry(name: FoundName, hits: readonly Hit[], sentence: { start: number; end: number }): string {
-  const inSentence = hits.filter((h) => h.start >= sentence.start && h.end <= sentence.end).sort((a, b) => a.start - b.start);
-  let country = '';
-  for (const h of inSentence) {
-    if (h.end > name.start || name.start - h.end > COUNTRY_REACH) continue;
-    if (h.actor.type === 'person') country = '';
-    else if (h.actor.country) country = h.actor.country;
+function inferCountry(name: FoundName, hits: readonly Hit[], text: string, rules: Registry['rules']): string {
+  const countriesIn = (from: number, to: number): Set<string> => {
+    const codes = new Set<string>();
+    for (const h of hits) {
+      if (h.start < from || h.end > to || h.actor.type === 'person' || !h.actor.country) continue;
+      const before = /(\p{L}+)\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(from, h.start - 12), h.start))?.[1]?.toLowerCase();
+      if (before && (rules.locative.has(before) || rules.directional.has(before))) continue;
+      codes.add(h.actor.country);
+    }
+    return codes;
+  };
+  for (const [from, to] of [[name.titleStart, name.start], [name.end, name.appositiveEnd]] as const) {
+    if (from === undefined || to === undefined) continue;
+    const codes = countriesIn(from, to);
+    if (codes.size === 1) return [...codes][0]!;
+    if (codes.size > 1) return '';
   }
-  if (country || name.appositiveEnd === undefined) return country;
-  const inAppositive = inSentence.find((h) => h.start >= name.end && h.end <= name.appositiveEnd! && h.actor.type !== 'person' && h.actor.country);
-  return inAppositive?.actor.country ?? '';
+  return '';
+}
+
+/** An unregistered organisation's country: that of the one state named before its head ("Chinese Embassy"), else "". */
+function organizationCountry(name: FoundName, inside: readonly Hit[]): string {
+  const codes = new Set(inside.filter((h) => h.end <= (name.headEnd ?? name.end) && h.actor.country).map((h) => h.actor.country));
+  return codes.size === 1 ? [...codes][0]! : '';
 }
 
 export function findMentions(article: Article, registry: Registry): Mention[] {
@@ -73,14 +87,22 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   const registered = notMetonymPlaces.filter((m) => !(isCountryName(m) && countryIsPlace(text, m.start, m.end, rules, (o) => starts.has(o))));
   const hits: Hit[] = registered.map((m) => ({ start: m.start, end: m.end, actor: actorRef(m.actor), kind: m.form.kind }));
 
-  // 3. Unregistered people with a title; one actor record per person, with the first country found for any mention.
+  // 3. People and organisations the registry lacks (names.ts), on the text layer; one
+  // actor record per name, with the first country found for any of its mentions. A
+  // state named inside an organisation's name ("Hong Kong Zhi Ming Institute") is
+  // the organisation's country, not a mention of its own.
+  const layer = tokensOf(article);
   const unregistered = new Map<string, ActorRef>();
+  const registeredAt = (s: number, e: number): ActorRef | undefined => hits.find((h) => overlaps(h, s, e))?.actor;
   for (const sentence of article.sentences) {
-    const names = findTitledNames(text, sentence.start, sentence.end, rules, (s, e) => hits.some((h) => overlaps(h, s, e)));
+    const names = findNames(layer, sentence.start, sentence.end, rules, registeredAt, isHeadline(sentence.start));
     for (const name of names) {
-      const country = inferCountry(name, hits, sentence);
+      const inside = hits.filter((h) => h.start >= name.start && h.end <= name.end);
+      if (inside.some((h) => h.actor.type !== 'state')) continue;
+      const country = name.type === 'organization' ? organizationCountry(name, inside) : inferCountry(name, hits, text, rules);
+      for (const h of inside) hits.splice(hits.indexOf(h), 1);
       let actor = unregistered.get(name.id);
-      if (!actor) unregistered.set(name.id, (actor = { id: name.id, name: article.text.slice(name.start, name.end), type: 'person', country, unregistered: true }));
+      if (!actor) unregistered.set(name.id, (actor = { id: name.id, name: article.text.slice(name.start, name.end), type: name.type, country, unregistered: true, ...(name.gender ? { gender: name.gender } : {}) }));
       actor.country ||= country;
       hits.push({ start: name.start, end: name.end, kind: 'name', actor });
     }
@@ -88,7 +110,7 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
 
   // 4. Surnames; 5. role phrases.
   const sentenceStarts = new Set(article.sentences.map((s) => s.start));
-  hits.push(...findSurnames(text, hits, rules, (o) => sentenceStarts.has(o)));
+  hits.push(...findSurnames(text, hits, rules, (o) => sentenceStarts.has(o), { actors: registry.actors, date: article.published }));
   hits.push(...findRoleMentions(text, words, registry.lexicon, registry.actors, article.published, hits));
 
   return hits

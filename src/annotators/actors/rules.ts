@@ -17,6 +17,10 @@ const rulesSchema = z
     name_stop_words: words,
     organization_words: words,
     common_word_surnames: z.array(z.string().trim().min(1)).default([]),
+    honorifics: z.record(z.string().min(1), z.enum(['male', 'female', ''])),
+    gendered_role_nouns: z.record(z.string().min(1), z.enum(['male', 'female'])),
+    name_cues: words,
+    organization_heads: words,
   })
   .strict();
 
@@ -36,6 +40,14 @@ export interface MatchingRules {
   /** Case-sensitive: words that make a capitalised run an organisation or title, not a person. */
   organizationWords: Set<string>;
   commonWordSurnames: Set<string>;
+  /** Case-sensitive, without the dot: gender told, or "". */
+  honorifics: Map<string, 'male' | 'female' | ''>;
+  /** Lower-cased role noun -> gender. */
+  genderedRoleNouns: Map<string, 'male' | 'female'>;
+  /** Lemmas of speech verbs that mark a neighbouring capitalised run as a person. */
+  nameCues: Set<string>;
+  /** Case-sensitive last words of organisation names. */
+  organizationHeads: Set<string>;
 }
 
 export const MATCHING_RULES = 'annotators/actors/matching-rules.yaml';
@@ -58,6 +70,10 @@ export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): Matc
     nameStopWords: new Set(raw.name_stop_words),
     organizationWords: new Set(raw.organization_words),
     commonWordSurnames: new Set(raw.common_word_surnames),
+    honorifics: new Map(Object.entries(raw.honorifics)),
+    genderedRoleNouns: new Map(Object.entries(raw.gendered_role_nouns).map(([k, v]) => [k.toLowerCase(), v])),
+    nameCues: lower(raw.name_cues),
+    organizationHeads: new Set(raw.organization_heads),
   };
   if (file === dataPath(MATCHING_RULES)) cached = rules;
   return rules;

@@ -9,6 +9,8 @@ import type { MatchingRules } from './rules';
 import type { Hit } from './hit';
 import { overlaps } from './hit';
 import { atWordBoundaries } from './text';
+import { actorRef } from './hit';
+import { rolesOn, type Actor } from './registry';
 
 function occurrences(text: string, surname: string): number[] {
   const out: number[] = [];
@@ -32,15 +34,60 @@ function surnamesOf(h: Hit): string[] {
   return [h.actor.surname ?? words.at(-1)!];
 }
 
+/** Registered people by surname, for the surnames that name one person only; built once per registry. */
+const uniqueSurnames = new WeakMap<readonly Actor[], Map<string, Actor>>();
+
+function onlyBearer(actors: readonly Actor[], surname: string): Actor | undefined {
+  let index = uniqueSurnames.get(actors);
+  if (!index) {
+    const bearers = new Map<string, Actor[]>();
+    for (const a of actors) if (a.type === 'person' && a.surname) bearers.set(a.surname, [...(bearers.get(a.surname) ?? []), a]);
+    index = new Map([...bearers].filter(([, list]) => list.length === 1).map(([name, list]) => [name, list[0]!]));
+    uniqueSurnames.set(actors, index);
+  }
+  return index.get(surname);
+}
+
 /**
- * Surname mentions of the people named in full among `hits` (kind "name").
+ * Registered people an article names by surname only ("the medal from Putin"): the
+ * surname must belong to one registered person alone, who holds a role at the
+ * article's date, and the article must mention that person's country. "Wang" names
+ * several people and stays unread; a former leader's surname needs the full name.
+ */
+function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>): Hit[] {
+  if (!date) return [];
+  const countries = new Set(hits.filter((h) => h.actor.type !== 'person').map((h) => h.actor.country));
+  const out: Hit[] = [];
+  const seen = new Set<string>();
+  for (const a of actors) {
+    if (a.type !== 'person' || !a.surname || named.has(a.id) || seen.has(a.surname)) continue;
+    seen.add(a.surname);
+    if (onlyBearer(actors, a.surname) !== a || !countries.has(a.country) || rolesOn(a, date).length === 0) continue;
+    if (text.includes(a.surname)) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
+  }
+  return out;
+}
+
+/**
+ * Surname mentions of the people named in full among `hits` (kind "name"), and of
+ * registered people named by surname only (see surnameOnlyPeople).
  * `sentenceStart(offset)` says whether an offset opens a sentence.
  */
-export function findSurnames(text: string, hits: readonly Hit[], rules: MatchingRules, sentenceStart: (offset: number) => boolean): Hit[] {
+export function findSurnames(
+  text: string,
+  hits: readonly Hit[],
+  rules: MatchingRules,
+  sentenceStart: (offset: number) => boolean,
+  registry?: { actors: readonly Actor[]; date: string },
+): Hit[] {
   const fullNames = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name').sort((a, b) => a.start - b.start);
   const bySurname = new Map<string, Hit[]>();
   for (const h of fullNames) {
     for (const surname of surnamesOf(h)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
+  }
+  if (registry) {
+    const named = new Set(fullNames.map((h) => h.actor.id));
+    for (const h of surnameOnlyPeople(text, hits, registry.actors, registry.date, named)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
   for (const [surname, named] of bySurname) {
@@ -49,7 +96,7 @@ export function findSurnames(text: string, hits: readonly Hit[], rules: Matching
       if (hits.some((h) => overlaps(h, start, end)) || found.some((h) => overlaps(h, start, end))) continue;
       if (rules.commonWordSurnames.has(surname) && sentenceStart(start)) continue;
       let antecedent: Hit | undefined;
-      for (const h of named) if (h.end <= start) antecedent = h;
+      for (const h of named) if (h.end <= start && h.start >= 0) antecedent = h;
       antecedent ??= named[0]!;
       found.push({ start, end, actor: antecedent.actor, kind: 'surname' });
     }

@@ -1,0 +1,5 @@
+/**
+ * Text: tokens with offsets, lower-case forms, lemmas and parts of speech, built once
+ * per article. Reads the corpus stage's `Article`; read by every annotator.
+ */
+export { analyzeText, tokensOf, tokenIndexAt, tokensIn, isWordToken, type Token, type TokenLayer, type TokenShape, type PartOfSpeech } from './tokens';

@@ -1,0 +1,117 @@
+/**
+ * The text layer: every token of a text with its character offsets, lower-case form,
+ * lemma and part of speech. It is the kit's one definition of a word: the actor,
+ * statement and theme annotators and keyness all read it. Built once per article
+ * (`tokensOf`), on `article.norm`, whose offsets are the article text's.
+ */
+import type { Article } from '../corpus/types';
+import { tag } from './tagger';
+
+/** Universal Dependencies part-of-speech tags, as the tagger gives them. */
+export type PartOfSpeech =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART'
+  | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
+
+/** What a token is made of: letters or digits first (`word`, `number`), or neither (`punct`, `symbol`). */
+export type TokenShape = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token {
+  /** Index in the layer. */
+  index: number;
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`. */
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: PartOfSpeech;
+  shape: TokenShape;
+}
+
+/** The tokens of one text, in order; whitespace is not a token. */
+export interface TokenLayer {
+  text: string;
+  tokens: Token[];
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const LETTER = /^['’]?\p{L}/u;
+const POS = new Set<string>(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']);
+
+function shapeOf(text: string, type: string): TokenShape {
+  if (LETTER.test(text)) return 'word';
+  if (LETTER_OR_DIGIT.test(text)) return 'number';
+  return type === 'punctuation' ? 'punct' : 'symbol';
+}
+
+/**
+ * Tokens of `text`. Offsets come from the tagger's own account of the text (each
+ * token's preceding spaces, then its value), which reproduces the text exactly;
+ * should a token ever not be found where that account puts it, it is looked for
+ * ahead, so an offset always slices back to its token.
+ */
+export function analyzeText(text: string): TokenLayer {
+  const tagged = tag(text);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (let i = 0; i < tagged.values.length; i++) {
+    const value = tagged.values[i]!;
+    pos += tagged.precedingSpaces[i]!.length;
+    if (text.startsWith(value, pos) === false) {
+      const found = text.indexOf(value, pos);
+      if (found < 0) continue;
+      pos = found;
+    }
+    const start = pos;
+    pos += value.length;
+    if (value.trim() === '') continue;
+    const tag = tagged.pos[i]!;
+    tokens.push({
+      index: tokens.length,
+      start,
+      end: pos,
+      text: value,
+      lower: value.toLowerCase(),
+      lemma: (tagged.lemmas[i] ?? value).toLowerCase(),
+      pos: (POS.has(tag) ? tag : 'X') as PartOfSpeech,
+      shape: shapeOf(value, tagged.types[i]!),
+    });
+  }
+  return { text, tokens };
+}
+
+const layers = new WeakMap<Article, TokenLayer>();
+
+/** The article's text layer, built on first use and kept with the article. */
+export function tokensOf(article: Article): TokenLayer {
+  let layer = layers.get(article);
+  if (!layer) layers.set(article, (layer = analyzeText(article.norm)));
+  return layer;
+}
+
+/** Index of the first token ending after `offset` (the token holding it, or the next); `tokens.length` if none. */
+export function tokenIndexAt(layer: TokenLayer, offset: number): number {
+  const t = layer.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens lying wholly inside [from, to). */
+export function tokensIn(layer: TokenLayer, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = tokenIndexAt(layer, from); i < layer.tokens.length; i++) {
+    const token = layer.tokens[i]!;
+    if (token.start >= to) break;
+    if (token.start >= from && token.end <= to) out.push(token);
+  }
+  return out;
+}
+
+/** A word or number token (not punctuation or a symbol). */
+export const isWordToken = (t: Token): boolean => t.shape === 'word' || t.shape === 'number';
