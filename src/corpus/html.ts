@@ -27,6 +27,16 @@ function meta(document: Document, ...names: string[]): string | undefined {
   return undefined;
 }
 
+/** The publication date a <time> element gives: one marked as datePublished or pubdate, else the first in the <article>. */
+function timeElement(document: Document): string | undefined {
+  for (const selector of ['[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'time[pubdate][datetime]', 'article time[datetime]']) {
+    const el = document.querySelector(selector);
+    const value = (el?.getAttribute('datetime') ?? el?.getAttribute('content'))?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Deeper pages are refused: linkedom and Readability slow down steeply with depth (2,000 levels: a minute). */
 export const MAX_HTML_DEPTH = 256;
 
@@ -61,7 +71,7 @@ export function extractHtml(html: string): ExtractedHtml | undefined {
   if (depth > MAX_HTML_DEPTH) throw new KitError(messages.htmlTooDeep(depth, MAX_HTML_DEPTH), 'html-too-deep');
   const { document } = parseHTML(html);
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(document, 'og:url');
-  const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued');
+  const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued') || timeElement(document);
   // Readability mutates the DOM, so metadata is read first.
   const parsed = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
   if (!parsed?.content) return undefined;
