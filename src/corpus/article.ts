@@ -1,5 +1,5 @@
 import { cleanText } from './clean';
-import { fallbackTitle, inferHeadline, inferPublished, isoDate, parseFullDate } from './metadata';
+import { dateFromUrl, fallbackTitle, inferHeadline, inferPublished, isoDate, parseFullDate } from './metadata';
 import { countWords, normalizeForMatching } from './normalize';
 import { loadCleaningRules, type CleaningRule } from './rules';
 import { splitSentences } from './segment';
@@ -36,14 +36,21 @@ export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rule
     }
   }
 
+  // Supplied metadata first, then what the page shows: its date line (an "Updated" stamp
+  // only when the URL gives no date), then the date in its URL.
   let published = '';
   let date_basis: DateBasis = 'none';
+  const html = raw.file.endsWith('.html') || raw.file.endsWith('.htm');
   const supplied = manifest.published ? isoDate(manifest.published) : undefined;
   const sourceDate = raw.published ? parseFullDate(raw.published) : undefined;
-  const textDate = inferPublished(text, cleaned.paragraphs, cleaned.dateEvidence);
+  const stamp = inferPublished(text, cleaned.paragraphs, cleaned.dateEvidence);
+  const url = manifest.url || raw.url || '';
+  const urlDate = url ? dateFromUrl(url) : undefined;
   if (supplied) [published, date_basis] = [supplied, 'manifest'];
-  else if (sourceDate) [published, date_basis] = [sourceDate, raw.file.endsWith('.html') || raw.file.endsWith('.htm') ? 'text' : 'manifest'];
-  else if (textDate) [published, date_basis] = [textDate, 'text'];
+  else if (sourceDate) [published, date_basis] = [sourceDate, html ? 'text' : 'manifest'];
+  else if (stamp && stamp.kind !== 'updated') [published, date_basis] = [stamp.date, 'text'];
+  else if (urlDate) [published, date_basis] = [urlDate, manifest.url || !html ? 'manifest' : 'text'];
+  else if (stamp) [published, date_basis] = [stamp.date, 'text'];
 
   const headline = inferHeadline(text, cleaned.paragraphs);
   const firstProse = sentences.find((s) => !paragraphs[s.paragraph]!.caption) ?? sentences[0];

@@ -13,8 +13,8 @@ export interface Cleaned {
   text: string;
   paragraphs: CleanParagraph[];
   removed: Removal[];
-  /** Texts that rules flagged as publication-date evidence, in order of appearance. */
-  dateEvidence: string[];
+  /** Texts that rules flagged as publication-date evidence, with their 1-based source line, in order of appearance. */
+  dateEvidence: { text: string; line: number }[];
 }
 
 interface Line {
@@ -36,10 +36,10 @@ export function cleanText(raw: string, articleId: string, rules: readonly Cleani
     .split('\n')
     .map((text, i) => ({ no: i + 1, text: text.trim(), caption: captionLines?.has(i) ?? false, removed: false }));
   const removed: Removal[] = [];
-  const dateEvidence: string[] = [];
+  const dateEvidence: Cleaned['dateEvidence'] = [];
   const remove = (line: Line, rule: CleaningRule, text = line.text) => {
     removed.push({ article_id: articleId, line: line.no, rule: rule.id, text });
-    if (rule.date) dateEvidence.push(text);
+    if (rule.date) dateEvidence.push({ text, line: line.no });
   };
 
   // Blocks first: a teaser box removes lines that other rules would otherwise keep.

@@ -1,4 +1,7 @@
 import * as chrono from 'chrono-node';
+import { z } from 'zod';
+import { dataPath, loadYaml } from '../data';
+import { KitError } from '../errors';
 import type { CleanParagraph } from './clean';
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -26,18 +29,273 @@ export function parseFullDate(text: string): string | undefined {
   return `${result.start.get('year')}-${pad(result.start.get('month')!)}-${pad(result.start.get('day')!)}`;
 }
 
-/** A wire-style dateline opening the article: "BEIJING, March 7, 2022 (Reuters) -". */
-const DATELINE = /^[A-Z][A-Za-z .'-]{1,40}, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})\b/;
-
-/** The publication date the text itself states, from cleaning-rule evidence or an opening dateline. */
-export function inferPublished(text: string, paragraphs: readonly CleanParagraph[], dateEvidence: readonly string[]): string | undefined {
-  for (const evidence of dateEvidence) {
-    const date = parseFullDate(evidence);
-    if (date) return date;
+const dateLinePatternSchema = z.string().refine((p) => {
+  try {
+    new RegExp(p, 'iu');
+    return true;
+  } catch {
+    return false;
   }
-  for (const p of paragraphs.slice(0, 3)) {
-    const m = DATELINE.exec(text.slice(p.start, p.end));
-    if (m) return parseFullDate(m[1]!);
+}, 'is not a valid regular expression');
+const phrasesSchema = z.array(z.string().trim().min(1)).min(1);
+
+const urlPatternSchema = z
+  .object({
+    pattern: dateLinePatternSchema.refine((p) => ['y', 'm', 'd'].every((g) => p.includes(`(?<${g}>`)), 'must have the named groups y, m and d'),
+    day_month_swappable: z.boolean().default(false),
+    description: z.string().default(''),
+  })
+  .strict();
+
+const dateLinesSchema = z
+  .object({
+    version: z.union([z.string(), z.number()]),
+    window_paragraphs: z.number().int().min(1).max(100),
+    max_line_chars: z.number().int().min(10).max(1000),
+    max_name_words: z.number().int().min(0).max(20),
+    max_name_run: z.number().int().min(1).max(10),
+    dateline_paragraphs: z.number().int().min(0).max(20),
+    dateline_prefix_chars: z.number().int().min(10).max(500),
+    dateline_min_words: z.number().int().min(1).max(50),
+    dateline_separator: dateLinePatternSchema,
+    labels: z.object({ published: phrasesSchema, updated: phrasesSchema, credit: phrasesSchema }).strict(),
+    agencies: phrasesSchema,
+    weekdays: phrasesSchema,
+    time_zones: phrasesSchema,
+    connectors: z.array(z.string().trim().min(1)).default([]),
+    ignore: z.array(dateLinePatternSchema).default([]),
+    url: z
+      .object({
+        patterns: z.array(urlPatternSchema),
+        query: z.object({ year: phrasesSchema, month: phrasesSchema, day: phrasesSchema }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+type PhraseKind = 'published' | 'updated' | 'credit' | 'word';
+
+/** The date-line lexicon, compiled. */
+export interface DateLines {
+  spec: z.infer<typeof dateLinesSchema>;
+  phrases: RegExp;
+  phraseKind: Map<string, PhraseKind>;
+  ignore?: RegExp;
+  separator: RegExp;
+  urlPatterns: { regex: RegExp; swappable: boolean }[];
+}
+
+export const DEFAULT_DATE_LINES_FILE = dataPath('corpus/date-lines.yaml');
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phraseKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Loads and validates a date-lines file (default: the kit's `corpus/date-lines.yaml`). */
+export function loadDateLines(file: string = DEFAULT_DATE_LINES_FILE): DateLines {
+  const spec = loadYaml(file, dateLinesSchema);
+  const phraseKind = new Map<string, PhraseKind>();
+  const add = (list: string[], kind: PhraseKind) => {
+    for (const phrase of list) {
+      const key = phraseKey(phrase);
+      const other = phraseKind.get(key);
+      if (other && other !== kind) throw new KitError(`${file}: "${phrase}" is listed both as ${other} and as ${kind}`, 'invalid-data', file);
+      phraseKind.set(key, kind);
+    }
+  };
+  add(spec.labels.published, 'published');
+  add(spec.labels.updated, 'updated');
+  add(spec.labels.credit, 'credit');
+  add([...spec.agencies, ...spec.weekdays, ...spec.time_zones, ...spec.connectors], 'word');
+  const alternatives = [...phraseKind.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/ /g, '\\s+'));
+  return {
+    spec,
+    phrases: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    phraseKind,
+    ignore: spec.ignore.length ? new RegExp(spec.ignore.map((p) => `(?:${p})`).join('|'), 'giu') : undefined,
+    separator: new RegExp(spec.dateline_separator, 'gu'),
+    urlPatterns: spec.url.patterns.map((p) => ({ regex: new RegExp(p.pattern, 'gu'), swappable: p.day_month_swappable })),
+  };
+}
+
+let defaultDateLines: DateLines | undefined;
+function dateLines(): DateLines {
+  return (defaultDateLines ??= loadDateLines());
+}
+
+/** A year a full date must state: two-digit years and year-less stamps never give a date. */
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
+/** Numeric dates: day first with dots (24.10.2024); with slashes or dashes only when one reading is no date. */
+const NUMERIC_DATE = /(?<!\d)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/;
+/** chrono reads relative dates against this; they never give a publication date, so any fixed day will do. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+const ymd = (y: number, m: number, d: number) => isoDate(`${y}-${pad(m)}-${pad(d)}`);
+
+type DateToken = { kind: 'full'; date: string } | { kind: 'yearless' } | { kind: 'other' };
+
+/** What one chrono result gives: a full date (stating a four-digit year), a year-less day, or something else (a time, an ambiguous date). */
+function classify(result: chrono.ParsedResult): DateToken {
+  const numeric = NUMERIC_DATE.exec(result.text);
+  if (numeric) {
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
+    const dayFirst = ymd(y, b, a);
+    const monthFirst = ymd(y, a, b);
+    const date = numeric[2] === '.' ? dayFirst : dayFirst === monthFirst || !monthFirst ? dayFirst : !dayFirst ? monthFirst : undefined;
+    return date ? { kind: 'full', date } : { kind: 'other' };
+  }
+  const start = result.start;
+  if (start.isCertain('month') && start.isCertain('day')) {
+    if (start.isCertain('year') && YEAR.test(result.text)) {
+      const date = ymd(start.get('year')!, start.get('month')!, start.get('day')!);
+      return date ? { kind: 'full', date } : { kind: 'other' };
+    }
+    if (!start.isCertain('year')) return { kind: 'yearless' };
+  }
+  return { kind: 'other' };
+}
+
+export type StampKind = 'published' | 'plain' | 'updated';
+export interface Stamp {
+  date: string;
+  /** "published" after a label like Published/Posted, "updated" after Updated/Modified, else "plain". */
+  kind: StampKind;
+}
+
+/**
+ * The dates of a line that stands alone as a date line or time stamp ("Xinhua | Updated:
+ * 2021-11-24 08:50", "Moscow, 12 May 2023 (Xinhua)"): undefined when the line holds anything
+ * else (a sentence, a caption, a headline with a date in it). `yearless` is set when it holds
+ * a stamp with no year ("BEIJING, FEB 28"), which gives no date.
+ */
+export function readDateLine(line: string, lex: DateLines = dateLines()): { stamps: Stamp[]; yearless: boolean } | undefined {
+  if (line.length > lex.spec.max_line_chars) return undefined;
+  const tokens: DateToken[] = [];
+  let masked = '';
+  let at = 0;
+  for (const result of chrono.strict.parse(line, REFERENCE)) {
+    if (result.index < at) continue;
+    masked += line.slice(at, result.index) + ` \uE000${tokens.length} `;
+    tokens.push(classify(result));
+    at = result.index + result.text.length;
+  }
+  masked += line.slice(at);
+  if (lex.ignore) masked = masked.replace(lex.ignore, ' \uE001 ');
+  masked = masked.replace(lex.phrases, (m) => ` \uE002${lex.phraseKind.get(phraseKey(m))![0]} `);
+
+  const stamps: Stamp[] = [];
+  let yearless = false;
+  let label: StampKind | undefined;
+  let run = 0;
+  let names = 0;
+  let credit: number | undefined;
+  for (const [tok, dateIndex, phrase] of masked.matchAll(/\uE000(\d+)|\uE001|\uE002([puwc])|\p{L}[\p{L}\p{M}'’.-]*|\p{N}+|\S/gu)) {
+    if (/^\p{L}/u.test(tok)) {
+      if (credit !== undefined) {
+        if (++credit > lex.spec.max_name_run) return undefined;
+        continue;
+      }
+      if (!/^\p{Lu}/u.test(tok) || ++run > lex.spec.max_name_run || ++names > lex.spec.max_name_words) return undefined;
+      continue;
+    }
+    if (!(credit === 0 && tok === ':')) credit = undefined; // "Editor: huaxia"
+    const marker = tok.startsWith('\uE000') || tok.startsWith('\uE001') || tok.startsWith('\uE002');
+    // A name stands before punctuation or at the end ("Moscow, 12 May 2023"), never straight before a date or label ("Talks on June 16, 2021").
+    if (marker && run > 0) return undefined;
+    run = 0;
+    if (dateIndex !== undefined) {
+      const token = tokens[Number(dateIndex)]!;
+      if (token.kind === 'full') stamps.push({ date: token.date, kind: label ?? 'plain' });
+      if (token.kind !== 'other') label = undefined;
+      if (token.kind === 'yearless') yearless = true;
+    } else if (phrase === 'p') label = 'published';
+    else if (phrase === 'u') label = 'updated';
+    else if (phrase === 'c') credit = 0;
+  }
+  return stamps.length > 0 || yearless ? { stamps, yearless } : undefined;
+}
+
+/** Date evidence a cleaning rule removed, with its 1-based source line. */
+export interface DateEvidence {
+  text: string;
+  line: number;
+}
+
+const PROSE_WORDS = 20;
+
+/**
+ * The publication date the page itself shows at once: a date line or time stamp near the
+ * top ("Updated: 2021-11-24 08:50", "20:21, 27 November 2021", "February 5, 2022 at 19:00
+ * JST"), a line a cleaning rule removed as date evidence there, or an opening dateline
+ * ("MOSCOW, March 20, 2023 (Reuters) - ..."). Captions and dates inside sentences never count.
+ * A "published" stamp wins over a plain one, which wins over an "updated" one; among equals the first.
+ */
+export function inferPublished(
+  text: string,
+  paragraphs: readonly CleanParagraph[],
+  dateEvidence: readonly DateEvidence[],
+  lex: DateLines = dateLines(),
+): Stamp | undefined {
+  const firstProse = paragraphs.findIndex((p) => !p.caption && text.slice(p.start, p.end).split(/\s+/).length >= PROSE_WORDS);
+  const window = Math.max(lex.spec.window_paragraphs, firstProse + 1);
+  const endLine = paragraphs[window]?.line ?? Infinity;
+  const found: { line: number; stamps: Stamp[] }[] = [];
+  for (const evidence of dateEvidence) {
+    if (evidence.line >= endLine) continue;
+    const read = readDateLine(evidence.text, lex)?.stamps;
+    const date = read?.length ? undefined : parseFullDate(evidence.text);
+    found.push({ line: evidence.line, stamps: read?.length ? read : date ? [{ date, kind: 'plain' }] : [] });
+  }
+  let datelines = 0;
+  for (const p of paragraphs.slice(0, window)) {
+    if (p.caption) continue;
+    const line = text.slice(p.start, p.end);
+    const whole = YEAR.test(line) ? readDateLine(line, lex) : undefined;
+    if (whole) {
+      found.push({ line: p.line, stamps: whole.stamps });
+      continue;
+    }
+    // Datelines open a paragraph of prose: navigation and share lines before it are not counted.
+    if (line.split(/\s+/).length < lex.spec.dateline_min_words || datelines++ >= lex.spec.dateline_paragraphs) continue;
+    const head = line.slice(0, lex.spec.dateline_prefix_chars);
+    if (!YEAR.test(head)) continue;
+    for (const sep of head.matchAll(lex.separator)) {
+      const prefix = head.slice(0, sep.index).trim();
+      const stamps = YEAR.test(prefix) ? readDateLine(prefix, lex)?.stamps : undefined;
+      if (stamps?.length) {
+        found.push({ line: p.line, stamps: stamps.map((s) => ({ ...s, kind: s.kind === 'updated' ? 'updated' : 'plain' })) });
+        break;
+      }
+    }
+  }
+  const stamps = found.sort((a, b) => a.line - b.line).flatMap((f) => f.stamps);
+  return stamps.find((s) => s.kind === 'published') ?? stamps.find((s) => s.kind === 'plain') ?? stamps.find((s) => s.kind === 'updated');
+}
+
+/**
+ * The date a URL's path gives (/2022/05/27/, /20221201-74197/, /news/2023-03-20/, ?dd=08&mm=03&yyyy=2022):
+ * only a full, real year-month-day; a year and month alone (/2023/03/) give nothing.
+ */
+export function dateFromUrl(url: string, lex: DateLines = dateLines()): string | undefined {
+  let target = url.trim();
+  let query: URLSearchParams | undefined;
+  try {
+    const parsed = new URL(target);
+    target = parsed.pathname + parsed.search;
+    query = parsed.searchParams;
+  } catch {
+    // not an absolute URL: its text is read as it is
+  }
+  for (const { regex, swappable } of lex.urlPatterns) {
+    for (const m of target.matchAll(regex)) {
+      const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.m), Number(m.groups!.d)];
+      const date = ymd(y, mo, d);
+      if (date && (!swappable || mo === d || !ymd(y, d, mo))) return date;
+    }
+  }
+  if (query) {
+    const get = (keys: string[]) => keys.map((k) => query.get(k)).find((v) => v && /^\d{1,4}$/.test(v));
+    const [y, mo, d] = [get(lex.spec.url.query.year), get(lex.spec.url.query.month), get(lex.spec.url.query.day)];
+    if (y && mo && d && YEAR.test(y)) return ymd(Number(y), Number(mo), Number(d));
   }
   return undefined;
 }
