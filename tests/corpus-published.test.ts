@@ -45,6 +45,12 @@ describe('date lines and time stamps near the top of the page', () => {
     expect(dated(`Kyiv • Oct. 24, 2024 • 3 min read\n\n${BODY}`)).toEqual(['2024-10-24', 'text']);
   });
 
+  it('an agency and a place beside the stamp, the year-less wire dateline below it adding nothing', () => {
+    expect(dated(`Putin talks with Xi completed\n\nReuters | Moscow | Updated: 21-03-2023 00:34 IST\n\n${BODY}`)).toEqual(['2023-03-21', 'text']);
+    const people = `Xi's Russia trip to advance friendship, cooperation, peace: spokesperson\n(Xinhua) 16:15, March 17, 2023\nBEIJING, March 17 (Xinhua) -- Chinese President Xi Jinping's upcoming visit to Russia will be a trip of friendship, cooperation and peace, the spokesperson said on Friday.`;
+    expect(dated(people)).toEqual(['2023-03-17', 'text']);
+  });
+
   it('a "Published" stamp wins over an "Updated" one, whichever comes first', () => {
     expect(dated(`Updated: 9 March 2022 08:00 GMT\n\nPublished: 7 March 2022 16:35 GMT\n\n${BODY}`)).toEqual(['2022-03-07', 'text']);
     expect(dated(`Published : Mar 7, 2022 - 16:35  Updated : Mar 8, 2022 - 16:35\n\n${BODY}`)).toEqual(['2022-03-07', 'text']);

@@ -220,7 +220,9 @@ export interface DateEvidence {
   line: number;
 }
 
+/** A paragraph of prose: the window always reaches the first one. Words are counted in its first WORD_COUNT_CHARS characters. */
 const PROSE_WORDS = 20;
+const WORD_COUNT_CHARS = 400;
 
 /**
  * The publication date the page itself shows at once: a date line or time stamp near the
@@ -235,7 +237,8 @@ export function inferPublished(
   dateEvidence: readonly DateEvidence[],
   lex: DateLines = dateLines(),
 ): Stamp | undefined {
-  const firstProse = paragraphs.findIndex((p) => !p.caption && text.slice(p.start, p.end).split(/\s+/).length >= PROSE_WORDS);
+  const words = (p: CleanParagraph) => text.slice(p.start, Math.min(p.end, p.start + WORD_COUNT_CHARS)).split(/\s+/).length;
+  const firstProse = paragraphs.findIndex((p) => !p.caption && words(p) >= PROSE_WORDS);
   const window = Math.max(lex.spec.window_paragraphs, firstProse + 1);
   const endLine = paragraphs[window]?.line ?? Infinity;
   const found: { line: number; stamps: Stamp[] }[] = [];
@@ -248,15 +251,15 @@ export function inferPublished(
   let datelines = 0;
   for (const p of paragraphs.slice(0, window)) {
     if (p.caption) continue;
-    const line = text.slice(p.start, p.end);
-    const whole = YEAR.test(line) ? readDateLine(line, lex) : undefined;
+    const line = p.end - p.start <= lex.spec.max_line_chars ? text.slice(p.start, p.end) : undefined;
+    const whole = line && YEAR.test(line) ? readDateLine(line, lex) : undefined;
     if (whole) {
       found.push({ line: p.line, stamps: whole.stamps });
       continue;
     }
     // Datelines open a paragraph of prose: navigation and share lines before it are not counted.
-    if (line.split(/\s+/).length < lex.spec.dateline_min_words || datelines++ >= lex.spec.dateline_paragraphs) continue;
-    const head = line.slice(0, lex.spec.dateline_prefix_chars);
+    if (words(p) < lex.spec.dateline_min_words || datelines++ >= lex.spec.dateline_paragraphs) continue;
+    const head = text.slice(p.start, Math.min(p.end, p.start + lex.spec.dateline_prefix_chars));
     if (!YEAR.test(head)) continue;
     for (const sep of head.matchAll(lex.separator)) {
       const prefix = head.slice(0, sep.index).trim();
