@@ -142,6 +142,11 @@ describe('pattern syntax', () => {
     expect(spans('sanction* NEAR/2 oppose', 'We oppose all of these new sanctions.')).toEqual([]);
   });
 
+  it('counts NEAR windows in text-layer words: a hyphenated compound is one word', () => {
+    expect(spans('comprehensive NEAR/2 partnership', 'a comprehensive China-Russia strategic partnership')).toEqual(['comprehensive China-Russia strategic partnership']);
+    expect(spans('comprehensive NEAR/2 partnership', 'a comprehensive China and Russia strategic partnership')).toEqual([]);
+  });
+
   it('rejects malformed patterns with a readable reason', () => {
     expect(() => compilePattern('/(/')).toThrow(/regular expression does not compile/);
     expect(() => compilePattern('/x*/')).toThrow(/matches the empty string/);
@@ -201,6 +206,9 @@ describe('coding the seed sentences', () => {
     ]);
     expect(themesOf('China will not expand trade cooperation with Russia.', book)).toEqual([]);
     expect(themesOf("China won't expand trade cooperation with Russia.", book)).toEqual([]);
+    // "no-limits" is one word, not the negator "no" (a devset sentence, 16_keyt_qin_kuleba_call).
+    expect(themesOf('China has a declared "no-limits" friendship with Russia and has refused to condemn Moscow\'s invasion.', book)).toContain('partnership');
+    expect(themesOf('China has no friendship with Russia.', book)).not.toContain('partnership');
     // interference keeps negation: "should not be interfered with" is the rejection itself.
     expect(coded(articles[SEED.kyivPost]!, 3)).toEqual([
       { theme: 'interference', matched: 'interfered', start: 597, end: 607 },

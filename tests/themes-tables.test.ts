@@ -9,7 +9,7 @@ import { createPipeline, type AnnotatedArticle } from '../src/pipeline';
 import { DEFAULT_WINDOW } from '../src/report/stages';
 import { rowsOf } from '../src/report/stage';
 import { runReport } from '../src/report/run';
-import { keyness, kwic, kwicFrame, themeFrequencies, themesStage, THEMES_BY_YEAR } from '../src/tables/themes';
+import { keyness, kwic, kwicFrame, statementParts, themeFrequencies, themesStage, THEMES_BY_YEAR } from '../src/tables/themes';
 import { expectTable, SEED, SEEDS, tempCorpus } from './helpers';
 
 const book = loadCodebook();
@@ -208,6 +208,31 @@ describe('keyness', () => {
     expect(rows[2]!.chi2).toBeCloseTo(-5 / 36, 10);
     expect(rows[2]!.G2).toBeLessThan(0);
     expect(keyness(annotated, { target: (s) => s.speaker_country === 'RUS' })).toEqual([]);
+  });
+
+  it('counts the words of a split quote from the text layer, not the attribution between its parts', () => {
+    const text = '"We oppose unilateral sanctions," Wang said, "and we want peace." Others want war.';
+    const a = articleFromText(text, { article_id: 'split', published: '2022-01-01' });
+    const first = 'We oppose unilateral sanctions,';
+    const second = 'and we want peace.';
+    const split = { ...statement(a, 1, [0, 63], [1, text.indexOf(second) + second.length], 'CHN', ''), text: `${first} … ${second}` };
+    expect(statementParts(a, split)).toEqual([
+      { start: 1, end: 1 + first.length },
+      { start: text.indexOf(second), end: text.indexOf(second) + second.length },
+    ]);
+    const others = statement(a, 2, [64, text.length], [64, text.length], 'USA', '');
+    expect(statementParts(a, others)).toEqual([{ start: 64, end: text.length }]);
+    const rows = keyness([annotate(a, [split, others])], { target: (s) => s.speaker_country === 'CHN' });
+    expect(Object.fromEntries(rows.map((r) => [r.feature, [r.n_target, r.n_reference]]))).toEqual({
+      oppose: [1, 0],
+      unilateral: [1, 0],
+      sanctions: [1, 0],
+      want: [1, 1],
+      peace: [1, 0],
+      others: [0, 1],
+      war: [0, 1],
+    });
+    expect(rows.some((r) => r.feature === 'wang' || r.feature === 'said')).toBe(false);
   });
 
   it('p-values are the chi-squared (1 df) upper tail', () => {

@@ -14,14 +14,15 @@
  * for matches outside statements (narration).
  */
 import type { DataFrame } from 'danfojs-node';
-import type { Article } from '../corpus/types';
+import type { Article, Span } from '../corpus/types';
 import type { Statement, ThemeMatch } from '../annotators/types';
 import { codeThemes, findInArticle } from '../annotators/themes/code';
 import type { Codebook } from '../annotators/themes/codebook';
-import { keynessFromCounts, keynessTokens, type KeynessRow } from '../annotators/themes/keyness';
+import { countKeynessWords, keynessFromCounts, type KeynessRow } from '../annotators/themes/keyness';
 import { loadCodebook } from '../annotators/themes/load';
 import { themeMessages } from '../messages';
-import { compilePattern, words, type Word } from '../annotators/themes/patterns';
+import { compilePattern, wordsIn, type Word } from '../annotators/themes/patterns';
+import { tokensOf } from '../text';
 import { check, KitError } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
@@ -162,7 +163,7 @@ export function kwic(input: KwicInput, options: KwicOptions): Row[] {
   }
   return articles.flatMap((article, index) => {
     const found = spans(article, index);
-    const tokens = found.length > 0 ? words(article.norm) : [];
+    const tokens = found.length > 0 ? wordsIn(tokensOf(article), 0, article.norm.length) : [];
     return found.map((m) => {
       const { left, right } = context(article, tokens, m.start, m.end, window);
       return { article_id: article.article_id, sentence: m.sentence, left, match: article.text.slice(m.start, m.end), right };
@@ -181,6 +182,31 @@ export function kwicFrame(input: KwicInput, options: KwicOptions): DataFrame {
 // ---------------------------------------------------------------- tallies
 
 const SEP = '\u0000';
+
+/**
+ * The spans of a statement's content in its article: its text is its parts joined
+ * by " … " (extract.ts), the first starting at `content_start`, the last ending at
+ * `content_end`. A text that cannot be placed so (not cut from this article) gives
+ * the whole content span.
+ */
+export function statementParts(article: Article, s: Statement): Span[] {
+  if (s.content_end - s.content_start === s.text.length && article.text.startsWith(s.text, s.content_start)) return [{ start: s.content_start, end: s.content_end }];
+  const parts: Span[] = [];
+  let from = s.content_start;
+  for (const piece of s.text.split(' … ')) {
+    const start = article.text.indexOf(piece, from);
+    if (start < 0 || start + piece.length > s.content_end) return [{ start: s.content_start, end: s.content_end }];
+    parts.push({ start, end: start + piece.length });
+    from = start + piece.length;
+  }
+  return parts;
+}
+
+/** Adds the keyness features of a statement's words (from its article's text layer) to `counts`. */
+function countStatementWords(article: Article, s: Statement, counts: Map<string, number>): void {
+  const layer = tokensOf(article);
+  for (const part of statementParts(article, s)) countKeynessWords(layer, part.start, part.end, counts);
+}
 
 /** Country group of a match or statement: the speaker's country, "unknown", or "" outside statements. */
 const countryGroup = (inStatement: boolean, country: string) => (inStatement ? country || 'unknown' : '');
@@ -209,7 +235,7 @@ export function themeDigest({ article, statements, themes }: Pick<AnnotatedArtic
     digest.statements.push(countryGroup(true, s.speaker_country) + SEP + dateOf(s));
     let counts = wordsByCountry.get(s.speaker_country);
     if (!counts) wordsByCountry.set(s.speaker_country, (counts = new Map()));
-    for (const w of keynessTokens(s.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    countStatementWords(article, s, counts);
   }
   digest.words = [...wordsByCountry].map(([country, counts]) => [country, [...counts]]);
   const byId = new Map(statements.map((s) => [s.statement_id, s]));
@@ -385,14 +411,13 @@ export function keyness(annotated: readonly AnnotatedArticle[], options: Keyness
   const reference = options.reference ?? ((s: Statement) => !options.target(s));
   const target = new Map<string, number>();
   const ref = new Map<string, number>();
-  for (const { statements } of annotated) {
+  for (const { article, statements } of annotated) {
     for (const s of statements) {
       for (const [group, selected] of [
         [target, options.target(s)],
         [ref, reference(s)],
       ] as const) {
-        if (!selected) continue;
-        for (const w of keynessTokens(s.text)) group.set(w, (group.get(w) ?? 0) + 1);
+        if (selected) countStatementWords(article, s, group);
       }
     }
   }

@@ -12,7 +12,8 @@ import type { Article, Span } from '../../corpus/types';
 import type { Statement, ThemeMatch } from '../types';
 import { compiledThemes, type Codebook, type Theme } from './codebook';
 import { PrefilterIndex } from './prefilter';
-import { PreparedText, words, type CompiledPattern, type Word } from './patterns';
+import { tokensOf } from '../../text';
+import { PreparedText, wordsIn, type CompiledPattern, type Word, type WordSource } from './patterns';
 
 /** One theme match within a text, before it is placed in an article. */
 export interface TextMatch extends Span {
@@ -93,15 +94,18 @@ function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: Indexed
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** All theme matches in one piece of text (a sentence), offsets relative to it, in text order. */
+/**
+ * All theme matches in one piece of text (a sentence), offsets relative to it, in
+ * text order. The text is tagged on its own when its words are needed (NEAR, negation).
+ */
 export function matchText(text: string, codebook: Codebook): TextMatch[] {
   return matchNormalized(normalizeForMatching(text), codebook);
 }
 
-function matchNormalized(text: string, codebook: Codebook): TextMatch[] {
+function matchNormalized(text: string, codebook: Codebook, wordsOf?: WordSource): TextMatch[] {
   const { prefilters, themes, order } = codebookIndex(codebook);
   const mayMatch = prefilters.mayMatch(text.toLowerCase());
-  const prepared = new PreparedText(text);
+  const prepared = new PreparedText(text, wordsOf);
   const matches: TextMatch[] = [];
   for (const theme of themes) matches.push(...themeMatches(prepared, mayMatch, theme, codebook));
   return matches.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
@@ -119,12 +123,15 @@ export function statementAt(span: Span, statements: readonly Statement[]): State
   return statements.find((s) => inside(s.content_start, s.content_end)) ?? statements.find((s) => inside(s.start, s.end));
 }
 
+/** The words of a sentence from its article's text layer, offsets relative to the sentence, read when first needed. */
+const sentenceWords = (article: Article, sentence: Span) => () => wordsIn(tokensOf(article), sentence.start, sentence.end);
+
 /** Codes every sentence of an article; each match carries its statement, speaker country and date. */
 export function codeThemes(article: Article, statements: readonly Statement[], codebook: Codebook): ThemeMatch[] {
   const rows: ThemeMatch[] = [];
   for (const sentence of article.sentences) {
     const text = article.norm.slice(sentence.start, sentence.end);
-    for (const m of matchNormalized(text, codebook)) {
+    for (const m of matchNormalized(text, codebook, sentenceWords(article, sentence))) {
       const start = sentence.start + m.start;
       const end = sentence.start + m.end;
       const statement = statementAt({ start, end }, statements);
@@ -149,6 +156,6 @@ export function codeThemes(article: Article, statements: readonly Statement[], c
 export function findInArticle(article: Article, pattern: CompiledPattern): (Span & { sentence: number })[] {
   return article.sentences.flatMap((sentence) => {
     const text = article.norm.slice(sentence.start, sentence.end);
-    return pattern.find(text, words(text)).map((m) => ({ sentence: sentence.index, start: sentence.start + m.start, end: sentence.start + m.end }));
+    return pattern.find(text, sentenceWords(article, sentence)).map((m) => ({ sentence: sentence.index, start: sentence.start + m.start, end: sentence.start + m.end }));
   });
 }

@@ -10,7 +10,9 @@
 
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../data';
-import { tokenBounds } from './tokens';
+import { normalizeForMatching } from '../../corpus/normalize';
+import { analyzeText, type TokenLayer } from '../../text';
+import { forEachWord, lowerWord } from './tokens';
 
 export interface KeynessRow {
   feature: string;
@@ -120,9 +122,6 @@ export function keynessFromCounts(target: ReadonlyMap<string, number>, reference
     .sort((x, y) => y.G2 - x.G2 || (x.feature < y.feature ? -1 : x.feature > y.feature ? 1 : 0));
 }
 
-/** Apostrophes and hyphens inside a word keep it whole ("china's", "non-alliance"), as quanteda's tokens() does. */
-const KEYNESS_JOINERS = ["'", '’', '-'].map((c) => c.charCodeAt(0));
-
 let defaultStopwords: ReadonlySet<string> | undefined;
 
 /** Stopwords from a one-word-per-line file (`#` comments); default: the kit's `themes/stopwords.txt`. */
@@ -134,17 +133,33 @@ export function loadStopwords(file = dataPath('annotators/themes/stopwords.txt')
   return new Set(words);
 }
 
+/** Calls `visit` with the keyness feature of each word of [from, to) not in `stopwords` (default: the kit's). */
+function forEachFeature(layer: TokenLayer, from: number, to: number, stopwords: ReadonlySet<string> | undefined, visit: (feature: string) => void): void {
+  const skip = stopwords ?? (defaultStopwords ??= loadStopwords());
+  forEachWord(layer, from, to, (start, end, first, last) => {
+    const lower = lowerWord(layer, start, end, first, last);
+    const feature = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    if (!skip.has(feature)) visit(feature);
+  });
+}
+
 /**
- * Lower-case word tokens of a statement for keyness, stopwords left out (as analysts
- * do before quanteda's textstat_keyness; pass an empty set to keep every word).
+ * Adds the keyness features of the words of the layer's text in [from, to) to
+ * `counts`: each word lower-cased (straight apostrophes), stopwords left out (as
+ * analysts do before quanteda's textstat_keyness; pass an empty set to keep every
+ * word). Words are the text layer's, glued as tokens.ts says, so "china's" and
+ * "non-alliance" are features as in quanteda's tokens().
  */
-export function keynessTokens(text: string, stopwords: ReadonlySet<string> = (defaultStopwords ??= loadStopwords())): string[] {
-  const bounds = tokenBounds(text, KEYNESS_JOINERS);
-  const tokens: string[] = [];
-  for (let k = 0; k < bounds.length; k += 2) {
-    const token = text.slice(bounds[k]!, bounds[k + 1]!).toLowerCase();
-    const word = token.includes('’') ? token.replace(/’/g, "'") : token;
-    if (!stopwords.has(word)) tokens.push(word);
-  }
-  return tokens;
+export function countKeynessWords(layer: TokenLayer, from: number, to: number, counts: Map<string, number>, stopwords?: ReadonlySet<string>): void {
+  forEachFeature(layer, from, to, stopwords, (feature) => counts.set(feature, (counts.get(feature) ?? 0) + 1));
+}
+
+/**
+ * The keyness features of a text outside any article, in order: the text tagged on
+ * its own, in the matching form an article's `norm` has (see `countKeynessWords`).
+ */
+export function keynessTokens(text: string, stopwords?: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  forEachFeature(analyzeText(normalizeForMatching(text)), 0, text.length, stopwords, (feature) => out.push(feature));
+  return out;
 }

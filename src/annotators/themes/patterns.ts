@@ -9,13 +9,15 @@
  * - globs inside words: `*` any letters/digits (`sanction*`), `?` exactly one.
  * - alternatives: `not allies|not an ally`.
  * - proximity: `sanction* NEAR/6 oppos*|condemn*`: the left side found with the right
- *   side at most 6 words away, before or after it; the match spans both.
+ *   side at most 6 words away, before or after it; the match spans both. Words are
+ *   counted on the text layer (tokens.ts: "China-Russia" and "China's" are one word).
  * - a regular expression: `/real\s+democracy/` (JavaScript, Unicode mode, always
  *   case-insensitive).
  */
 import type { Span } from '../../corpus/types';
 import { themeMessages } from '../../messages';
-import { tokenBounds } from './tokens';
+import { analyzeText, type TokenLayer } from '../../text';
+import { forEachWord } from './tokens';
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
 /**
@@ -36,36 +38,44 @@ const NON_ASCII_WORD_CHAR = new RegExp(`(?![\\0-\\x7f])${WORD_CHAR}`, 'iu');
 const PHRASE_SEPARATOR = '[\\s"\\-\u2010-\u2015]+';
 const NEAR = /^(.+?)\s+NEAR\/(\d+)\s+(.+)$/;
 
-/** Word tokens of a text (letters/digits with inner apostrophes), with offsets. */
+/** A word of a text with its offsets (see tokens.ts for what a word is). */
 export interface Word extends Span {
   word: string;
 }
 
-/** An apostrophe between letters or digits continues a word ("China's"). */
-const WORD_JOINERS = [0x27];
-
-export function words(text: string): Word[] {
-  const bounds = tokenBounds(text, WORD_JOINERS);
+/** Words of the layer's text in [from, to), offsets relative to `from`. */
+export function wordsIn(layer: TokenLayer, from: number, to: number): Word[] {
   const found: Word[] = [];
-  for (let k = 0; k < bounds.length; k += 2) found.push({ word: text.slice(bounds[k]!, bounds[k + 1]!), start: bounds[k]!, end: bounds[k + 1]! });
+  forEachWord(layer, from, to, (start, end) => found.push({ word: layer.text.slice(start, end), start: start - from, end: end - from }));
   return found;
 }
 
+/** Words of a text outside any article, from its own text layer (the text is tagged afresh). */
+export function words(text: string): Word[] {
+  return wordsIn(analyzeText(text), 0, text.length);
+}
+
+/** A text's words, or how to get them when first needed. */
+export type WordSource = readonly Word[] | (() => readonly Word[]);
+
 /** A text being matched; what the patterns need of it is worked out on first use. */
 export class PreparedText {
-  private tokens: readonly Word[] | undefined;
+  private known: readonly Word[] | undefined;
+  private readonly source: (() => readonly Word[]) | undefined;
   private asciiOnly: boolean | undefined;
 
+  /** `wordsOf`: the text's words (from its article's text layer); by default the text is tagged on its own. */
   constructor(
     readonly text: string,
-    tokens?: readonly Word[],
+    wordsOf?: WordSource,
   ) {
-    this.tokens = tokens;
+    if (typeof wordsOf === 'function') this.source = wordsOf;
+    else this.known = wordsOf;
   }
 
-  /** `words(text)`. */
+  /** The text's words (NEAR windows and negation count them). */
   get words(): readonly Word[] {
-    return (this.tokens ??= words(this.text));
+    return (this.known ??= this.source ? this.source() : words(this.text));
   }
 
   /** True when the text's letters and digits are all ASCII (see NON_ASCII_WORD_CHAR). */
@@ -89,8 +99,8 @@ export interface CompiledPattern {
   prefilter: Prefilter;
   /** Spans where the pattern matches, for a text whose caller has checked `prefilter` already. */
   spansIn(text: PreparedText): Span[];
-  /** Spans (relative to `text`) where the pattern matches; `tokens` are `words(text)`. */
-  find(text: string, tokens: readonly Word[]): Span[];
+  /** Spans (relative to `text`) where the pattern matches; `tokens` are its words (`wordsIn` its article's layer, or `words(text)`). */
+  find(text: string, tokens: WordSource): Span[];
 }
 
 function escapeRegex(ch: string): string {
