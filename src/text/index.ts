@@ -2,4 +2,4 @@
  * Text: tokens with offsets, lower-case forms, lemmas and parts of speech, built once
  * per article. Reads the corpus stage's `Article`; read by every annotator.
  */
-export { analyzeText, tokensOf, tokenIndexAt, tokensIn, isWordToken, type Token, type TokenLayer, type TokenShape, type PartOfSpeech } from './tokens';
+export { analyzeText, tokensOf, tokenIndexAt, tokensIn, isWordToken, startsToken, endsToken, wordsBefore, wordsAfter, type Token, type TokenLayer, type TokenShape, type PartOfSpeech } from './tokens';

@@ -115,3 +115,44 @@ export function tokensIn(layer: TokenLayer, from: number, to: number): Token[] {
 
 /** A word or number token (not punctuation or a symbol). */
 export const isWordToken = (t: Token): boolean => t.shape === 'word' || t.shape === 'number';
+
+/** True when a token starts at `offset`. */
+export function startsToken(layer: TokenLayer, offset: number): boolean {
+  return layer.tokens[tokenIndexAt(layer, offset)]?.start === offset;
+}
+
+/** True when a token ends at `offset`. */
+export function endsToken(layer: TokenLayer, offset: number): boolean {
+  return offset > 0 && layer.tokens[tokenIndexAt(layer, offset - 1)]?.end === offset;
+}
+
+/** Punctuation that ends a clause: context read word by word never crosses it. */
+const CLAUSE_BREAK = /^[.!?;:()"“”\[\]]$/;
+
+/** Word tokens before `offset`, nearest first, at most `max`, stopping at a clause break or a line break. */
+export function wordsBefore(layer: TokenLayer, offset: number, max: number): Token[] {
+  const out: Token[] = [];
+  let boundary = offset;
+  for (let i = tokenIndexAt(layer, offset) - 1; i >= 0 && out.length < max; i--) {
+    const t = layer.tokens[i]!;
+    if (t.end > offset) continue;
+    if (layer.text.slice(t.end, boundary).includes('\n') || CLAUSE_BREAK.test(t.text)) break;
+    if (isWordToken(t)) out.push(t);
+    boundary = t.start;
+  }
+  return out;
+}
+
+/** Word tokens from `offset` on, at most `max`, stopping at a clause break or a line break. */
+export function wordsAfter(layer: TokenLayer, offset: number, max: number): Token[] {
+  const out: Token[] = [];
+  let boundary = offset;
+  for (let i = tokenIndexAt(layer, offset); i < layer.tokens.length && out.length < max; i++) {
+    const t = layer.tokens[i]!;
+    if (t.start < offset) continue;
+    if (layer.text.slice(boundary, t.start).includes('\n') || CLAUSE_BREAK.test(t.text)) break;
+    if (isWordToken(t)) out.push(t);
+    boundary = t.end;
+  }
+  return out;
+}

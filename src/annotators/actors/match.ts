@@ -74,24 +74,24 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   };
 
   // 1–2. Registered forms (the longest at each word start), places dropped.
+  const layer = tokensOf(article);
   const words = wordsOf(text);
   const matched = registry.lexicon.forms.longestMatches(text, words).flatMap((m) => {
     const actor = registry.byId.get(m.form.actorId);
     return actor ? [{ ...m, actor }] : [];
   });
   const notMetonymPlaces = matched.filter(
-    (m) => !(m.form.metonym && metonymIsPlace(text, m.start, m.end, rules, isHeadline(m.start))) && !(m.form.seat && afterPlacePreposition(text, m.start, rules)),
+    (m) => !(m.form.metonym && metonymIsPlace(layer, m.start, m.end, rules, isHeadline(m.start))) && !(m.form.seat && afterPlacePreposition(layer, m.start, rules)),
   );
   const starts = new Set(notMetonymPlaces.map((m) => m.start));
   const isCountryName = (m: { actor: Actor; form: SurfaceForm }): boolean => m.actor.type === 'state' && !m.form.metonym && m.form.kind !== 'adjective';
-  const registered = notMetonymPlaces.filter((m) => !(isCountryName(m) && countryIsPlace(text, m.start, m.end, rules, (o) => starts.has(o))));
+  const registered = notMetonymPlaces.filter((m) => !(isCountryName(m) && countryIsPlace(layer, m.start, m.end, rules, (o) => starts.has(o))));
   const hits: Hit[] = registered.map((m) => ({ start: m.start, end: m.end, actor: actorRef(m.actor), kind: m.form.kind }));
 
   // 3. People and organisations the registry lacks (names.ts), on the text layer; one
   // actor record per name, with the first country found for any of its mentions. A
   // state named inside an organisation's name ("Hong Kong Zhi Ming Institute") is
   // the organisation's country, not a mention of its own.
-  const layer = tokensOf(article);
   const unregistered = new Map<string, ActorRef>();
   const registeredAt = (s: number, e: number): ActorRef | undefined => hits.find((h) => overlaps(h, s, e))?.actor;
   for (const sentence of article.sentences) {
@@ -110,8 +110,8 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
 
   // 4. Surnames; 5. role phrases.
   const sentenceStarts = new Set(article.sentences.map((s) => s.start));
-  hits.push(...findSurnames(text, hits, rules, (o) => sentenceStarts.has(o), { actors: registry.actors, date: article.published }));
-  hits.push(...findRoleMentions(text, words, registry.lexicon, registry.actors, article.published, hits));
+  hits.push(...findSurnames(layer, hits, rules, (o) => sentenceStarts.has(o), { actors: registry.actors, date: article.published }));
+  hits.push(...findRoleMentions(layer, words, registry.lexicon, registry.actors, article.published, hits));
 
   return hits
     .sort((a, b) => a.start - b.start || b.end - a.end)

@@ -17,12 +17,15 @@
  * preposition as a possessive before a place inside it ("in China's far western
  * Xinjiang region"). "Peace in Ukraine" keeps Ukraine as an actor.
  */
+import { wordsAfter, wordsBefore, type TokenLayer } from '../../text';
 import type { MatchingRules } from './rules';
-import { isUpper, isWordChar, wordsAfter, wordsBefore } from './text';
+
+const UPPER_START = /^\p{Lu}/u;
 
 /** True when the words before `start` make it a place: rules 1–3. */
-export function afterPlacePreposition(text: string, start: number, rules: MatchingRules): boolean {
-  const before = wordsBefore(text, start, 3);
+export function afterPlacePreposition(layer: TokenLayer, start: number, rules: MatchingRules): boolean {
+  const text = layer.text;
+  const before = wordsBefore(layer, start, 3);
   // Only spaces may separate the words considered ("in Ukraine, Beijing said" is not "in Beijing").
   const adjacent = (i: number): boolean => {
     const w = before[i];
@@ -38,14 +41,14 @@ export function afterPlacePreposition(text: string, start: number, rules: Matchi
 }
 
 /** Rule 4: "Beijing Winter Olympics". `headline` says the sentence is headline-cased. */
-export function continuesProperName(text: string, end: number, rules: MatchingRules, headline: boolean): boolean {
-  if (headline || text[end] !== ' ') return false;
-  const next = wordsAfter(text, end, 1)[0];
-  return next !== undefined && next.start === end + 1 && isUpper(next.text[0]) && !rules.nameStopWords.has(next.text);
+export function continuesProperName(layer: TokenLayer, end: number, rules: MatchingRules, headline: boolean): boolean {
+  if (headline || layer.text[end] !== ' ') return false;
+  const next = wordsAfter(layer, end, 1)[0];
+  return next !== undefined && next.start === end + 1 && UPPER_START.test(next.text) && !rules.nameStopWords.has(next.text.replace(/\.$/, ''));
 }
 
-export function metonymIsPlace(text: string, start: number, end: number, rules: MatchingRules, headline: boolean): boolean {
-  return afterPlacePreposition(text, start, rules) || continuesProperName(text, end, rules, headline);
+export function metonymIsPlace(layer: TokenLayer, start: number, end: number, rules: MatchingRules, headline: boolean): boolean {
+  return afterPlacePreposition(layer, start, rules) || continuesProperName(layer, end, rules, headline);
 }
 
 /** "… in Guilin, " before a country: a word, then one to three capitalised words and a comma. */
@@ -56,7 +59,8 @@ const PLACE_THEN_COMMA = /(?:^|[^\p{L}\p{N}])(\p{L}+)\s+((?:\p{Lu}[\p{L}'-]*\s+)
  * `isActorAt(start)` says whether an actor mention starts at an offset (so "in Ukraine,
  * China said" and "in China's National People's Congress" stay actors).
  */
-export function countryIsPlace(text: string, start: number, end: number, rules: MatchingRules, isActorAt: (offset: number) => boolean): boolean {
+export function countryIsPlace(layer: TokenLayer, start: number, end: number, rules: MatchingRules, isActorAt: (offset: number) => boolean): boolean {
+  const text = layer.text;
   // "in Guilin, China": place name(s), a comma, after a locative preposition.
   const window = text.slice(Math.max(0, start - 80), start);
   // The pattern ends in a comma and white space (what trimEnd removes is what \s matches): check that first.
@@ -67,15 +71,16 @@ export function countryIsPlace(text: string, start: number, end: number, rules: 
     if ((rules.locative.has(word) || rules.directional.has(word) || rules.placeVerbs.has(word)) && !isActorAt(placeStart)) return true;
   }
   // "in China's far western Xinjiang region"
-  if (text.slice(end, end + 2) !== "'s" || isWordChar(text[end + 2]) || !afterPlacePreposition(text, start, rules)) return false;
-  const after = wordsAfter(text, end + 2, 5);
+  const possessive = wordsAfter(layer, end, 1)[0];
+  if (possessive?.start !== end || possessive.lower !== "'s" || !afterPlacePreposition(layer, start, rules)) return false;
+  const after = wordsAfter(layer, possessive.end, 5);
   let geographic = 0;
   for (const w of after) {
     if (rules.geographic.has(w.text.toLowerCase())) {
       geographic++;
       continue;
     }
-    return isUpper(w.text[0]) ? !isActorAt(w.start) : geographic > 0;
+    return UPPER_START.test(w.text) ? !isActorAt(w.start) : geographic > 0;
   }
   return geographic > 0;
 }

@@ -14,7 +14,8 @@ import type { Hit } from './hit';
 import { actorRef, overlaps } from './hit';
 import type { Lexicon, RoleForm } from './lexicon';
 import { rolesOn, type Actor } from './registry';
-import { isWordChar, type Word } from './text';
+import { startsToken, type TokenLayer } from '../../text';
+import type { Word } from './text';
 
 /** People by each role they hold at some date, in registry order; built once per registry. */
 const peopleByRole = new WeakMap<readonly Actor[], Map<string, Actor[]>>();
@@ -43,13 +44,14 @@ function besideName(text: string, start: number, end: number, names: readonly Hi
   return names.some((n) => n.end <= start && /^,\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(n.end, start)));
 }
 
-/** Role mentions in `text`, whose words are `words` (wordsOf); `hits` are the mentions found so far. */
-export function findRoleMentions(text: string, words: readonly Word[], lexicon: Lexicon, actors: readonly Actor[], date: string, hits: readonly Hit[]): Hit[] {
+/** Role mentions in the text of `layer`, whose words are `words`; `hits` are the mentions found so far. */
+export function findRoleMentions(layer: TokenLayer, words: readonly Word[], lexicon: Lexicon, actors: readonly Actor[], date: string, hits: readonly Hit[]): Hit[] {
+  const text = layer.text;
   const names = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name');
   const found: Hit[] = [];
   // The longest role phrase at each word start, left to right, not overlapping each other.
   for (const { start, end, form } of lexicon.roleForms.longestMatches(text, words)) {
-    if (isWordChar(text[start - 1])) continue;
+    if (!startsToken(layer, start)) continue;
     // Inside an organisation's own name ("National Committee on US-China Relations") it is no role.
     if (hits.some((h) => h.actor.type !== 'person' && h.start <= start && end <= h.end && h.end - h.start > end - start)) continue;
     if (besideName(text, start, end, names)) continue;

@@ -8,16 +8,18 @@
 import type { MatchingRules } from './rules';
 import type { Hit } from './hit';
 import { overlaps } from './hit';
-import { atWordBoundaries } from './text';
+import { endsToken, startsToken, type TokenLayer } from '../../text';
 import { actorRef } from './hit';
 import { rolesOn, type Actor } from './registry';
 
-function occurrences(text: string, surname: string): number[] {
+/** Where the surname (or its capitals) stands as whole tokens of the text layer: "Putin's" holds "Putin", "Putinism" does not. */
+function occurrences(layer: TokenLayer, surname: string): number[] {
+  const text = layer.text;
   const out: number[] = [];
   const caps = surname.toUpperCase();
   for (const variant of caps === surname ? [surname] : [surname, caps]) {
     for (let i = text.indexOf(variant); i >= 0; i = text.indexOf(variant, i + 1)) {
-      if (atWordBoundaries(text, i, i + variant.length)) out.push(i);
+      if (startsToken(layer, i) && endsToken(layer, i + variant.length)) out.push(i);
     }
   }
   return out.sort((a, b) => a - b);
@@ -74,7 +76,7 @@ function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly 
  * `sentenceStart(offset)` says whether an offset opens a sentence.
  */
 export function findSurnames(
-  text: string,
+  layer: TokenLayer,
   hits: readonly Hit[],
   rules: MatchingRules,
   sentenceStart: (offset: number) => boolean,
@@ -87,11 +89,11 @@ export function findSurnames(
   }
   if (registry) {
     const named = new Set(fullNames.map((h) => h.actor.id));
-    for (const h of surnameOnlyPeople(text, hits, registry.actors, registry.date, named)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
+    for (const h of surnameOnlyPeople(layer.text, hits, registry.actors, registry.date, named)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
   for (const [surname, named] of bySurname) {
-    for (const start of occurrences(text, surname)) {
+    for (const start of occurrences(layer, surname)) {
       const end = start + surname.length;
       if (hits.some((h) => overlaps(h, start, end)) || found.some((h) => overlaps(h, start, end))) continue;
       if (rules.commonWordSurnames.has(surname) && sentenceStart(start)) continue;
