@@ -5,7 +5,8 @@ import type { Mention, Statement, StatementKind } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { forEachWord, wordCount } from './words';
+import { tokensOf } from '../../text';
+import { forEachWord, lowerWord, wordCount } from '../themes/tokens';
 import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** A statement before ids and dates are given. */
@@ -67,37 +68,6 @@ interface Cue {
 /** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
 const cuesBySentence = new WeakMap<SpeakerContext, Map<number, Cue[]>>();
 
-const lowerAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
-/** Two ASCII characters, lower-cased, as one number. */
-const pairKey = (first: number, second: number): number => lowerAscii(first) * 128 + lowerAscii(second);
-
-/** The first two characters of each verb form that starts with two ASCII ones (pairKey); built once per lexicon. */
-const verbStarts = new WeakMap<CueLexicon['verbForms'], Set<number>>();
-
-function verbStartsOf(verbForms: CueLexicon['verbForms']): Set<number> {
-  let starts = verbStarts.get(verbForms);
-  if (!starts) {
-    starts = new Set();
-    for (const form of verbForms.keys()) {
-      if (form.length >= 2 && form.charCodeAt(0) < 128 && form.charCodeAt(1) < 128) starts.add(pairKey(form.charCodeAt(0), form.charCodeAt(1)));
-    }
-    verbStarts.set(verbForms, starts);
-  }
-  return starts;
-}
-
-/**
- * False when `text[start, end)` cannot be a verb form in lower case: a word of two or more
- * characters whose first two are ASCII and start no verb form (lower-casing keeps ASCII
- * as ASCII). Most words are ruled out so, without being lower-cased and looked up.
- */
-function mayBeVerbForm(text: string, start: number, end: number, starts: Set<number>): boolean {
-  if (end - start < 2) return true;
-  const first = text.charCodeAt(start);
-  const second = text.charCodeAt(start + 1);
-  return first >= 128 || second >= 128 || starts.has(pairKey(first, second));
-}
-
 /** Cue words and phrases in a sentence, outside quoted text, in order. */
 function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   let memo = cuesBySentence.get(ctx);
@@ -106,13 +76,11 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   if (known) return known;
   const { norm } = ctx.article;
   const { verbForms } = ctx.cues;
-  const starts = verbStartsOf(verbForms);
+  const layer = tokensOf(ctx.article);
   const found: Cue[] = [];
-  forEachWord(norm, s.start, s.end, (start, end) => {
-    if (!mayBeVerbForm(norm, start, end, starts)) return;
-    const word = norm.slice(start, end);
-    const verb = verbForms.get(word.toLowerCase());
-    if (verb && !insideQuote(ctx, start)) found.push({ start, end, cue: word, lemma: verb.lemma, object: verb.object });
+  forEachWord(layer, s.start, s.end, (start, end, first, last) => {
+    const verb = verbForms.get(lowerWord(layer, start, end, first, last));
+    if (verb && !insideQuote(ctx, start)) found.push({ start, end, cue: norm.slice(start, end), lemma: verb.lemma, object: verb.object });
   });
   const text = norm.slice(s.start, s.end);
   for (const m of text.matchAll(ctx.cues.regex.phrases)) {
@@ -200,6 +168,9 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   });
 }
 
+/** Words of the article text in [from, to), as the text layer has them (themes/tokens.ts). */
+const wordsIn = (ctx: SpeakerContext, from: number, to: number): number => wordCount(tokensOf(ctx.article), from, to);
+
 /** Tries to read one statement around a cue: speaker, content and kind. */
 function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
@@ -212,7 +183,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     const speaker = speakerStartingAt(ctx, from) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
     if (!speaker) return undefined;
     const span = trimSpan(norm, s.start, cue.start);
-    if (wordCount(norm.slice(span.start, span.end)) < 3) return undefined;
+    if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
     return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   }
 
@@ -250,8 +221,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
     const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
     const other = ctx.mentions.find((m) => m.kind !== 'adjective' && m.end === otherEnd);
-    const before = other ? norm.slice(floor, other.start) : '';
-    if (other && !before.includes(',') && wordCount(before) <= 5) return undefined;
+    if (other && !norm.slice(floor, other.start).includes(',') && wordsIn(ctx, floor, other.start) <= 5) return undefined;
   }
 
   let contentStart = cue.end;
@@ -286,12 +256,12 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  if (wordCount(norm.slice(span.start, span.end)) >= 2) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  if (wordsIn(ctx, span.start, span.end) >= 2) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested."
   const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
   if (subjectEnd < 0 || !comma) return undefined;
   const content = trimSpan(norm, floor, floor + comma.index);
-  if (wordCount(norm.slice(content.start, content.end)) < 3) return undefined;
+  if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
@@ -299,9 +269,9 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
 function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence): Draft {
   const { norm } = ctx.article;
   // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
-  const lead = closing.start > s.start ? norm.slice(clauseStartBefore(ctx, s, closing.start), closing.start) : '';
-  if (wordCount(lead) >= 2) {
-    const span = trimSpan(norm, closing.start - lead.length, closing.end);
+  const leadStart = closing.start > s.start ? clauseStartBefore(ctx, s, closing.start) : closing.start;
+  if (wordsIn(ctx, leadStart, closing.start) >= 2) {
+    const span = trimSpan(norm, leadStart, closing.end);
     return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
   }
   const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
