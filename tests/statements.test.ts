@@ -134,6 +134,13 @@ describe('generic attribution patterns', () => {
     expect(annotate('The "comprehensive strategic partnership of coordination for a new era" signaled alignment.').statements).toEqual([]);
   });
 
+  it('a cue word read as a proper noun is no cue: "State" in a headline, but "states" the verb is', () => {
+    // The devset headline of 24_yahoo_blinken_shanghai, once read as the United States "State"-ing.
+    expect(annotate("US State Secretary Blinken in China to urge Beijing to stop aiding Russia's defense industry", { published: '2024-04-24' }).statements).toEqual([]);
+    const a = annotate("The United States states that Beijing is aiding Russia's defense industry.", { published: '2024-04-24' });
+    expect(a.statements.map((s) => [s.speaker_id, s.cue, s.kind, s.text])).toEqual([['united-states', 'states', 'indirect', "Beijing is aiding Russia's defense industry"]]);
+  });
+
   it('passives are not statements', () => {
     expect(annotate('Chinese state-controlled media outlets were told to post only pro-Russian content.').statements).toEqual([]);
   });

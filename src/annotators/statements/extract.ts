@@ -79,6 +79,8 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   const layer = tokensOf(ctx.article);
   const found: Cue[] = [];
   forEachWord(layer, s.start, s.end, (start, end, first, last) => {
+    // A proper noun is no reporting verb: "the United States", "Secretary of State", "Note:".
+    if (first === last && layer.tokens[first]!.pos === 'PROPN') return;
     const verb = verbForms.get(lowerWord(layer, start, end, first, last));
     if (verb && !insideQuote(ctx, start)) found.push({ start, end, cue: norm.slice(start, end), lemma: verb.lemma, object: verb.object });
   });
