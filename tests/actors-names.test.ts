@@ -26,9 +26,9 @@ const names = (text: string, published?: string): string[] =>
 
 describe('a person named with an appositive role', () => {
   it('is found before ", an … commentator" and ", research director at …"', () => {
-    expect(names('The reason was to destroy Russian-Chinese ties, Deng Yuwen, an independent political commentator and international relations scholar, told Apple Daily.')).toEqual([
+    expect(names('The reason was to destroy Russian-Chinese ties, Deng Yuwen, an independent political commentator and international relations scholar, told Sing Tao Daily.')).toEqual([
       'Deng Yuwen/person/',
-      'Apple Daily/organization/',
+      'Sing Tao Daily/organization/',
     ]);
     expect(names('Richard Weitz, Senior Fellow, Hudson Institute, wrote that the two countries have formed a quasi-alliance.')).toEqual(['Richard Weitz/person/', 'Hudson Institute/organization/']);
   });
@@ -86,10 +86,7 @@ describe('a person beside a speech verb, an honorific or an outlet\'s possessive
 
 describe('an organisation the registry lacks', () => {
   it('is found by its head noun, with an of/on phrase after it and the country of a state in its name', () => {
-    expect(names('Hui Ching, research director at the think tank Hong Kong Zhi Ming Institute, told reporters.')).toEqual([
-      'Hui Ching/person/',
-      'Hong Kong Zhi Ming Institute/organization/',
-    ]);
+    expect(names('Hui Ching, research director at the think tank Charhar Institute, told reporters.')).toEqual(['Hui Ching/person/', 'Charhar Institute/organization/']);
     expect(names('The Center for Strategic and Budgetary Assessments hosted the talk.')).toEqual(['Center for Strategic and Budgetary Assessments/organization/']);
     expect(names('The Russian International Affairs Council on China-Russia Studies met.')).toEqual(['Russian International Affairs Council on China-Russia Studies/organization/RUS']);
   });
