@@ -88,7 +88,7 @@ describe('an organisation the registry lacks', () => {
   it('is found by its head noun, with an of/on phrase after it and the country of a state in its name', () => {
     expect(names('Hui Ching, research director at the think tank Charhar Institute, told reporters.')).toEqual(['Hui Ching/person/', 'Charhar Institute/organization/']);
     expect(names('The Center for Strategic and Budgetary Assessments hosted the talk.')).toEqual(['Center for Strategic and Budgetary Assessments/organization/']);
-    expect(names('The Russian International Affairs Council on China-Russia Studies met.')).toEqual(['Russian International Affairs Council on China-Russia Studies/organization/RUS']);
+    expect(names('The Chinese Association of Eurasian and Russian Studies met.')).toEqual(['Chinese Association of Eurasian and Russian Studies/organization/CHN']);
   });
 
   it('is not a line of page furniture, nor a name made only of generic words', () => {
