@@ -5,8 +5,9 @@
  */
 import type { Span } from '../corpus/types';
 
-export type ActorType = 'person' | 'state' | 'organization';
-export const ACTOR_TYPES: readonly ActorType[] = ['person', 'state', 'organization'];
+/** `media`: news outlets cited as sources ("Bloomberg reported"); otherwise read like organisations. */
+export type ActorType = 'person' | 'state' | 'organization' | 'media';
+export const ACTOR_TYPES: readonly ActorType[] = ['person', 'state', 'organization', 'media'];
 
 /** How an actor is referred to at a mention. */
 export type MentionKind = 'name' | 'surname' | 'alias' | 'role' | 'adjective' | 'pronoun';

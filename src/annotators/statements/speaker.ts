@@ -38,7 +38,12 @@ export function speakerContext(article: Article, mentions: Mention[], quotes: Qu
   return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [] };
 }
 
+/**
+ * The speaker a mention names. A news outlet speaks as an organisation of no country:
+ * "Bloomberg reported" is a source cited, not a US voice.
+ */
 export function fromMention(m: Mention, start = m.start, end = m.end): Speaker {
+  if (m.actor_type === 'media') return { label: m.actor, id: m.actor_id, type: 'organization', country: '', gender: m.gender, start, end };
   return { label: m.actor, id: m.actor_id, type: m.actor_type, country: m.country, gender: m.gender, start, end };
 }
 
