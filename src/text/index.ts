@@ -3,3 +3,4 @@
  * per article. Reads the corpus stage's `Article`; read by every annotator.
  */
 export { analyzeText, tokensOf, tokenIndexAt, tokensIn, isWordToken, startsToken, endsToken, wordsBefore, wordsAfter, type Token, type TokenLayer, type TokenShape, type PartOfSpeech } from './tokens';
+export { forEachWord, wordCount, lowerWord } from './words';

@@ -6,7 +6,7 @@ import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
 import { tokensOf } from '../../text';
-import { forEachWord, lowerWord, wordCount } from '../themes/tokens';
+import { forEachWord, lowerWord, wordCount } from '../../text';
 import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** A statement before ids and dates are given. */
@@ -170,7 +170,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   });
 }
 
-/** Words of the article text in [from, to), as the text layer has them (themes/tokens.ts). */
+/** Words of the article text in [from, to), as the text layer has them (text/words.ts). */
 const wordsIn = (ctx: SpeakerContext, from: number, to: number): number => wordCount(tokensOf(ctx.article), from, to);
 
 /** Tries to read one statement around a cue: speaker, content and kind. */

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../../data';
 import { normalizeForMatching } from '../../corpus/normalize';
 import { analyzeText, type TokenLayer } from '../../text';
-import { forEachWord, lowerWord } from './tokens';
+import { forEachWord, lowerWord } from '../../text';
 
 export interface KeynessRow {
   feature: string;

@@ -17,7 +17,7 @@
 import type { Span } from '../../corpus/types';
 import { themeMessages } from '../../messages';
 import { analyzeText, type TokenLayer } from '../../text';
-import { forEachWord } from './tokens';
+import { forEachWord } from '../../text';
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
 /**

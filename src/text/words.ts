@@ -1,5 +1,5 @@
 /**
- * Words on the text layer (src/text), as statement extraction, theme coding and
+ * Words on the text layer, as statement extraction, theme coding and
  * keyness count and read them. No text is scanned here: a word is made of the
  * layer's tokens.
  *
@@ -20,7 +20,7 @@
  * one word ("U.S.", "3.5", "1,000", "e.g."). Punctuation and symbols are not words,
  * nor are the tokens the tagger reads as hashtags, @mentions or "'90s" (symbols).
  */
-import { tokenIndexAt, type TokenLayer } from '../../text';
+import { tokenIndexAt, type TokenLayer } from './tokens';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** LETTER_OR_DIGIT's answer for each BMP code unit, as it is first asked: 0 not yet, 1 yes, 2 no. */

@@ -1,12 +1,12 @@
 /**
- * Words on the text layer (src/annotators/themes/tokens.ts): tokens glued across an
+ * Words on the text layer (src/text/words.ts): tokens glued across an
  * apostrophe or hyphen with no space, the one word statement extraction, theme
  * coding and keyness count.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, isWordToken } from '../src/text';
-import { forEachWord, lowerWord, wordCount } from '../src/annotators/themes/tokens';
+import { forEachWord, lowerWord, wordCount } from '../src/text';
 import { textOfPieces } from './helpers';
 
 /** Each word of text[from, to) as [text, start]. */
