@@ -27,7 +27,7 @@ describe('every actor a careful reader would list is found, and nothing else', (
   const expected: Record<string, string[]> = {
     [SEED.kyivPost]: ['antony-blinken', 'cctv', 'china', 'janet-yellen', 'kurt-campbell', 'mao-ning', 'ncuscr', 'north-korea', 'russia', 'sergey-lavrov', 'ukraine', 'united-states', 'vladimir-putin', 'wang-yi', 'xi-jinping'],
     [SEED.ap]: ['antony-blinken', 'beijing-news', 'china', 'eu', 'national-peoples-congress', 'nato', 'russia', 'taiwan', 'ukraine', 'united-states', 'vladimir-putin', 'wang-yi', 'xi-jinping'],
-    [SEED.newsweek]: ['china', 'china-mfa', 'nato', 'russia', 'ukraine', 'united-nations', 'united-states', 'vladimir-putin', 'wang-wenbin'],
+    [SEED.newsweek]: ['china', 'china-embassy-ukraine', 'china-mfa', 'nato', 'russia', 'ukraine', 'united-nations', 'united-states', 'vladimir-putin', 'wang-wenbin'],
     [SEED.dw]: ['alexander-bortnikov', 'alexei-navalny', 'antony-blinken', 'canada', 'ccp', 'chen-mingguo', 'china', 'eu', 'fsb', 'josep-borrell', 'kremlin', 'nato', 'russia', 'sergey-lavrov', 'united-kingdom', 'united-states', 'wang-yi', 'xinjiang-psb', 'xpcc-psb'],
     [SEED.newsmax]: ['bloomberg', 'china', 'china-mfa', 'nato', 'north-korea', 'russia', 'sergey-lavrov', 'the-independent', 'ukraine', 'united-nations', 'united-states', 'un-security-council', 'vladimir-putin', 'volodymyr-zelensky', 'wang-yi', 'xi-jinping'],
   };
@@ -141,9 +141,9 @@ describe('a capital used as a place is not an actor', () => {
     expect(sentence(SEED.newsweek, 35)).toContain('Beijing→china/alias');
   });
 
-  it('"regime change in Kyiv" and "the Chinese Embassy in Kyiv" are places; "refusing to back Kyiv" is Ukraine', () => {
+  it('"regime change in Kyiv" is a place, "the Chinese Embassy in Kyiv" an embassy; "refusing to back Kyiv" is Ukraine', () => {
     expect(sentence(SEED.newsweek, 1)).not.toContain('Kyiv→ukraine/alias');
-    expect(sentence(SEED.newsweek, 26)).toEqual(['Chinese→china/adjective', 'Chinese→china/adjective']);
+    expect(sentence(SEED.newsweek, 26)).toEqual(['Chinese Embassy in Kyiv→china-embassy-ukraine/alias', 'Chinese→china/adjective']);
     expect(sentence(SEED.newsweek, 10)).toEqual(['Kyiv→ukraine/alias']);
   });
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../src/corpus';
 import { createRegistry, findMentions, loadRegistry, readRegistryFile, KIT_REGISTRY } from '../src/annotators/actors';
+import { KIT_STATES } from '../src/annotators/actors/states';
 import { loadMatchingRules } from '../src/annotators/actors/rules';
 import { dataPath } from '../src/data';
 import { tempCorpus } from './helpers';
@@ -17,7 +18,7 @@ const found = (text: string, registry = loadRegistry(), published = '2024-04-10'
 describe('kit registry', () => {
   it('loads with its countries (label and colour), a version and a lookup by id', () => {
     const registry = loadRegistry();
-    expect(registry.version).toBe('2024.1');
+    expect(registry.version).toBe('2024.2');
     expect(registry.countries.CHN).toEqual({ label: 'China', color: '#d62728' });
     expect(registry.byId.get('wang-yi')?.name).toBe('Wang Yi');
     expect(registry.byId.get('wang-yi')?.surname).toBe('Wang');
@@ -56,7 +57,10 @@ describe('registry validation names the file, the entry and the field', () => {
 
   it('rejects an alias that already names another actor, case-insensitively', () => {
     const file = userFile(entry(', aliases: [beijing]'));
-    expect(() => loadRegistry([file])).toThrow(`actors[0] (id "acme").aliases[0]: "beijing" also names actor "china" (${dataPath(KIT_REGISTRY)})`);
+    // China is a generated state: the message names the overrides file it comes from.
+    expect(() => loadRegistry([file])).toThrow(`actors[0] (id "acme").aliases[0]: "beijing" also names actor "china" (${dataPath(KIT_STATES)})`);
+    const org = userFile(entry(', aliases: [the kremlin]'));
+    expect(() => loadRegistry([org])).toThrow(`actors[0] (id "acme").aliases[0]: "the kremlin" also names actor "kremlin" (${dataPath(KIT_REGISTRY)})`);
   });
 
   it('rejects an impossible date and a role that ends before it starts', () => {
@@ -91,7 +95,7 @@ describe('user registries extend the kit without editing it', () => {
     expect(found(text)).toEqual(['Russia→russia/name']);
     const registry = loadRegistry([userFile('actors:\n  - { id: acme, name: Acme Corp, type: organization, country: USA, aliases: [Acme] }\n')]);
     expect(found(text, registry)).toEqual(['Acme Corp→acme/name', 'Russia→russia/name']);
-    expect(registry.version).toBe('2024.1+my-actors.yaml');
+    expect(registry.version).toBe('2024.2+my-actors.yaml');
   });
 
   it('overrides a kit entry with the same id', () => {

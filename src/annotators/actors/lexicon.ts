@@ -8,6 +8,11 @@
  * lower-case word start may be capitalised (title case); the whole form may be
  * written in capitals ("RUSSIA'S TOP DIPLOMAT"). Words of role templates are
  * matched in any case ("Chinese Foreign Minister", "the Chinese foreign minister").
+ *
+ * Phrases of the registry's `not_names` ("New Mexico", "Sputnik V") are forms of no
+ * actor (`actorId` ""): as the longest match they hold their words, so no shorter
+ * form inside them ("Mexico", "Sputnik") is matched there, and the matcher drops
+ * them (a form whose actor is not in the registry gives no mention).
  */
 import type { MentionKind } from '../types';
 import type { Actor, Country } from './registry';
@@ -18,7 +23,11 @@ export interface SurfaceForm {
   text: string;
   actorId: string;
   kind: Extract<MentionKind, 'name' | 'alias' | 'surname' | 'adjective'>;
-  /** A place name standing for the actor ("Beijing"): subject to the place rules. */
+  /**
+   * A place name standing for the actor ("Beijing"): subject to the place rules. A
+   * name or alias also listed among the actor's metonyms is one too ("Jordan": "in
+   * Jordan" is the place, "Jordan Bardella" no state).
+   */
   metonym: boolean;
   /** An organisation named after its building ("the Kremlin"): a place after a place preposition. */
   seat: boolean;
@@ -187,7 +196,8 @@ export class PhraseIndex<T extends { text: string; re: RegExp }> {
 function surfaceForms(actor: Actor, seats: ReadonlySet<string>): SurfaceForm[] {
   const out = new Map<string, SurfaceForm>();
   const isSeat = (text: string): boolean => actor.type === 'organization' && seats.has(text.replace(/^the\s+/i, ''));
-  const put = (text: string, kind: SurfaceForm['kind'], metonym = false): void => {
+  const metonyms = new Set(actor.metonyms);
+  const put = (text: string, kind: SurfaceForm['kind'], metonym = metonyms.has(text)): void => {
     if (!out.has(text)) out.set(text, { text, actorId: actor.id, kind, metonym, seat: isSeat(text), re: sticky(withCapitals(namePattern(text), text)) });
   };
   put(actor.name, 'name');
@@ -231,10 +241,17 @@ function roleForm(parts: Part[], role: string, of: string | undefined): RoleForm
   return { text, role, of, re: sticky(pattern) };
 }
 
-export function compileLexicon(registry: { actors: readonly Actor[]; countries: Record<string, Country>; rolePhrases: Record<string, string[]>; rules: MatchingRules }): Lexicon {
+export function compileLexicon(registry: {
+  actors: readonly Actor[];
+  countries: Record<string, Country>;
+  rolePhrases: Record<string, string[]>;
+  rules: MatchingRules;
+  notNames?: readonly string[];
+}): Lexicon {
   const { actors, countries, rolePhrases, rules } = registry;
   const forms = new Map<string, SurfaceForm[]>();
   for (const actor of actors) for (const form of surfaceForms(actor, rules.seats)) add(forms, form);
+  for (const text of registry.notNames ?? []) add(forms, { text, actorId: '', kind: 'name', metonym: false, seat: false, re: sticky(withCapitals(namePattern(text), text)) });
 
   const roleForms = new Map<string, RoleForm[]>();
   for (const [role, templates] of Object.entries(rolePhrases)) {

@@ -1,16 +1,18 @@
 /**
- * The actor registry: people, states and organisations with their names, aliases,
- * metonyms, adjectives and dated roles, read from YAML (the kit's own file plus any
- * user files given with `--actors FILE`), validated with errors naming the file,
- * the entry and the field.
+ * The actor registry: people, states, organisations and media with their names,
+ * aliases, metonyms, adjectives and dated roles, read from YAML (the kit's own file
+ * plus any user files given with `--actors FILE`), validated with errors naming the
+ * file, the entry and the field. The kit's states are generated from the npm package
+ * world-countries with the overrides of states.yaml (states.ts).
  */
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { dataPath, readYaml, validateData } from '../../data';
 import { KitError } from '../../errors';
 import type { ActorType } from '../types';
 import { compileLexicon, type Lexicon } from './lexicon';
 import { loadMatchingRules, type MatchingRules } from './rules';
+import { generateStates, readStatesFile } from './states';
 
 /** Messages of registry validation: what is wrong and how to fix the file. */
 export const registryMessages = {
@@ -24,6 +26,8 @@ export const registryMessages = {
   badDate: 'must be an ISO date (YYYY-MM-DD) that exists',
   fromAfterTo: '`from` is after `to`; a role must start before it ends',
   noSurnameInName: (surname: string) => `surname "${surname}" does not occur in the name or an alias`,
+  notNameIsName: (phrase: string, otherId: string, otherFile: string) =>
+    `"${phrase}" also names actor "${otherId}" (${otherFile}); a phrase under not_names must name no actor`,
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,7 +55,7 @@ const actorSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug: letters, digits and single hyphens ("wang-yi")'),
     name: z.string().trim().min(1),
-    type: z.enum(['person', 'state', 'organization']),
+    type: z.enum(['person', 'state', 'organization', 'media']),
     country: z.string().min(1),
     gender: z.enum(['male', 'female']).optional(),
     surname: z.string().trim().min(1).optional(),
@@ -69,9 +73,17 @@ const countrySchema = z.object({ label: z.string().min(1), color: z.string().reg
 export const registryFileSchema = z
   .object({
     version: z.union([z.string(), z.number()]).transform(String).optional(),
-    countries: z.record(z.string().regex(/^[A-Z]{2,5}$/, 'country codes are 2-5 capital letters'), countrySchema).optional(),
+    /**
+     * A states overrides file (path relative to this one): the file then holds the
+     * states generated from the npm package world-countries with those overrides
+     * (states.ts), besides its own entries. The kit's registry.yaml names states.yaml.
+     */
+    states: z.string().min(1).optional(),
+    countries: z.record(z.string().regex(/^[A-Z][A-Z0-9]{1,4}$/, 'country codes are 2-5 capital letters or digits, a letter first ("CHN", "G20")'), countrySchema).optional(),
     role_phrases: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
     actors: z.array(actorSchema).default([]),
+    /** Phrases that contain a registered form but name no actor ("Sputnik V", "New Mexico"): matched, then dropped. */
+    not_names: z.array(z.string().trim().min(1)).default([]),
   })
   .strict();
 
@@ -111,6 +123,8 @@ export interface Registry {
   /** role key -> phrase templates ({adj}, {state}). */
   rolePhrases: Record<string, string[]>;
   actors: Actor[];
+  /** Phrases naming no actor (every file's `not_names`). */
+  notNames: string[];
   /** Lookup by id. */
   byId: ReadonlyMap<string, Actor>;
   /** Surface forms compiled for matching. */
@@ -121,9 +135,32 @@ export interface Registry {
 
 export const KIT_REGISTRY = 'annotators/actors/registry.yaml';
 
-/** Reads and schema-checks one registry file. */
+/** File each generated state came from (the states overrides file), by registry data read from a file. */
+const generatedSources = new WeakMap<RegistryFile, ReadonlyMap<string, string>>();
+
+/**
+ * Reads and schema-checks one registry file. A file naming a states overrides file
+ * (`states:`, as the kit's does) comes back with the generated states added: their
+ * actors after the file's own (a state the file defines itself is not generated),
+ * their countries after the file's (which keep their colours and labels), their
+ * `not_names` after the file's. Errors about a generated state name the overrides file.
+ */
 export function readRegistryFile(file: string): RegistryFile {
-  return validateData(readYaml(file), registryFileSchema, file);
+  const data = validateData(readYaml(file), registryFileSchema, file);
+  if (!data.states) return data;
+  const statesFile = resolve(dirname(file), data.states);
+  const surfaces = new Set(data.actors.flatMap((a) => [a.name, ...a.aliases, ...a.metonyms, ...a.adjectives]).map((f) => f.toLowerCase()));
+  const states = generateStates(readStatesFile(statesFile), { countries: data.countries ?? {}, ids: new Set(data.actors.map((a) => a.id)), surfaces });
+  const generated = validateData({ countries: states.countries, actors: states.actors, not_names: states.notNames }, registryFileSchema, statesFile);
+  const { states: _, ...own } = data;
+  const merged: RegistryFile = {
+    ...own,
+    countries: { ...(data.countries ?? {}), ...generated.countries },
+    actors: [...data.actors, ...generated.actors],
+    not_names: [...data.not_names, ...generated.not_names],
+  };
+  generatedSources.set(merged, new Map(generated.actors.map((a) => [a.id, statesFile])));
+  return merged;
 }
 
 interface Sourced {
@@ -143,6 +180,7 @@ const entryPath = ({ actor, index }: Sourced, field?: string): string => `actors
 export function buildRegistry(files: { file: string; data: RegistryFile }[], rules: MatchingRules = loadMatchingRules()): Registry {
   const countries: Record<string, Country> = {};
   const rolePhrases: Record<string, string[]> = {};
+  const notNames: { phrase: string; file: string; index: number }[] = [];
   const entries = new Map<string, Sourced>();
   const problems = new Map<string, string[]>();
   const problem = (file: string, line: string): void => {
@@ -160,9 +198,11 @@ export function buildRegistry(files: { file: string; data: RegistryFile }[], rul
         }
       }
     }
+    data.not_names.forEach((phrase, index) => notNames.push({ phrase, file, index }));
     const seen = new Set<string>();
+    const sources = generatedSources.get(data);
     data.actors.forEach((a, index) => {
-      const sourced: Sourced = { actor: { ...a, source: file }, index };
+      const sourced: Sourced = { actor: { ...a, source: sources?.get(a.id) ?? file }, index };
       if (seen.has(a.id)) problem(file, `  ${entryPath(sourced, 'id')}: ${registryMessages.duplicateId(a.id)}`);
       seen.add(a.id);
       entries.set(a.id, sourced);
@@ -194,6 +234,11 @@ export function buildRegistry(files: { file: string; data: RegistryFile }[], rul
     }
   }
 
+  for (const { phrase, file, index } of notNames) {
+    const owner = owners.get(phrase.toLowerCase());
+    if (owner) problem(file, `  not_names[${index}]: ${registryMessages.notNameIsName(phrase, owner.actor.id, owner.actor.source)}`);
+  }
+
   if (problems.size > 0) {
     const [file, lines] = [...problems][0]!;
     throw new KitError(`${registryMessages.invalid(file)}\n${lines.slice(0, 8).join('\n')}`, 'invalid-data', file);
@@ -203,7 +248,7 @@ export function buildRegistry(files: { file: string; data: RegistryFile }[], rul
   const byId = new Map(actors.map((a) => [a.id, a]));
   const kitVersion = files[0]?.data.version ?? '0';
   const extras = files.slice(1).map((f) => basename(f.file));
-  const partial = { countries, rolePhrases, actors, byId, rules };
+  const partial = { countries, rolePhrases, actors, byId, rules, notNames: [...new Set(notNames.map((n) => n.phrase))] };
   return {
     version: extras.length > 0 ? `${kitVersion}+${extras.join('+')}` : kitVersion,
     files: files.map((f) => f.file),
