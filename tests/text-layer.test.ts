@@ -64,6 +64,13 @@ describe('the text layer', () => {
     );
   });
 
+  it('splits a hyphen between letters off every word, and mends a dotted abbreviation the tagger cut after a hyphen', () => {
+    expect(analyzeText('pro-Russian views on the China-U.S. summit').tokens.map((t) => t.text)).toEqual(['pro', '-', 'Russian', 'views', 'on', 'the', 'China', '-', 'U.S.', 'summit']);
+    // Not mended: a sentence-final dot after capitals stays its own token.
+    expect(analyzeText('He said NATO. Then Plan B.').tokens.map((t) => t.text)).toEqual(['He', 'said', 'NATO', '.', 'Then', 'Plan', 'B.']);
+    expect(analyzeText('A -5 change, 2-1').tokens.map((t) => t.text)).toEqual(['A', '-5', 'change', ',', '2-1']);
+  });
+
   it('finds tokens by offset and by range', () => {
     const layer = analyzeText('China and Russia said.');
     expect(layer.tokens[tokenIndexAt(layer, 0)]!.text).toBe('China');

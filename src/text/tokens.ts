@@ -53,6 +53,19 @@ function shapeOf(text: string, type: string): TokenShape {
 export function analyzeText(text: string): TokenLayer {
   const tagged = tag(text);
   const tokens: Token[] = [];
+  const push = (start: number, end: number, tag: string, lemma: string, type: string): void => {
+    const value = text.slice(start, end);
+    tokens.push({
+      index: tokens.length,
+      start,
+      end,
+      text: value,
+      lower: value.toLowerCase(),
+      lemma: lemma.toLowerCase(),
+      pos: (POS.has(tag) ? tag : 'X') as PartOfSpeech,
+      shape: shapeOf(value, type),
+    });
+  };
   let pos = 0;
   for (let i = 0; i < tagged.values.length; i++) {
     const value = tagged.values[i]!;
@@ -66,19 +79,39 @@ export function analyzeText(text: string): TokenLayer {
     pos += value.length;
     if (value.trim() === '') continue;
     const tag = tagged.pos[i]!;
-    tokens.push({
-      index: tokens.length,
-      start,
-      end: pos,
-      text: value,
-      lower: value.toLowerCase(),
-      lemma: (tagged.lemmas[i] ?? value).toLowerCase(),
-      pos: (POS.has(tag) ? tag : 'X') as PartOfSpeech,
-      shape: shapeOf(value, tagged.types[i]!),
-    });
+    const lemma = tagged.lemmas[i] ?? value;
+    const type = tagged.types[i]!;
+    // "U" "." "S." after a hyphen ("China-U.S."): the tagger's pieces of one dotted abbreviation, made one token again.
+    const last = tokens.at(-1);
+    if (last && last.end === start && text[last.start - 1] === '-' && DOTTED_PIECE.test(value) && /^(?:\p{Lu}\.)*\p{Lu}\.?$/u.test(last.text)) {
+      tokens.pop();
+      push(last.start, pos, 'PROPN', text.slice(last.start, pos), type);
+      continue;
+    }
+    // The tagger keeps some hyphenated words whole ("pro-Russian", "anti-Russian") and splits others
+    // ("state-run", "China-Russia"): a hyphen between letters is always a token of its own here, so a
+    // word after a hyphen always starts a token. Glued words (words.ts) join the parts again.
+    if (value.length > 2 && HYPHEN_INSIDE.test(value)) {
+      let from = start;
+      for (const m of value.matchAll(/-/g)) {
+        const at = start + m.index;
+        if (at === start || at === pos - 1) continue;
+        push(from, at, tag, text.slice(from, at), type);
+        push(at, at + 1, 'PUNCT', '-', 'punctuation');
+        from = at + 1;
+      }
+      push(from, pos, tag, from === start ? lemma : text.slice(from, pos), type);
+      continue;
+    }
+    push(start, pos, tag, lemma, type);
   }
   return { text, tokens };
 }
+
+/** A letter between hyphens inside one token of the tagger: "pro-Russian", "e-mail". */
+const HYPHEN_INSIDE = /\p{L}-\p{L}/u;
+/** A piece of a dotted abbreviation: ".", "S.", "S". */
+const DOTTED_PIECE = /^(?:\.|\p{Lu}\.?)$/u;
 
 const layers = new WeakMap<Article, TokenLayer>();
 

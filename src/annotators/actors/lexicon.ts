@@ -17,7 +17,15 @@
 import type { MentionKind } from '../types';
 import type { Actor, Country } from './registry';
 import type { MatchingRules } from './rules';
-import { firstWordKey, isWordChar, type Word } from './text';
+import { analyzeText, endsToken, isWordToken, type Token, type TokenLayer } from '../../text';
+
+/** A word of the text as the phrase index reads it: a word or number token of the text layer. */
+export type Word = Pick<Token, 'start' | 'end' | 'lower'>;
+
+/** The words of an article's text layer, found once per article and shared by the phrase matchers. */
+export const wordsOfLayer = (layer: TokenLayer): Word[] => layer.tokens.filter(isWordToken);
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export interface SurfaceForm {
   text: string;
@@ -65,7 +73,7 @@ function namePattern(form: string): string {
   let out = '';
   for (let i = 0; i < form.length; i++) {
     const ch = form[i]!;
-    const wordStart = !isWordChar(form[i - 1]);
+    const wordStart = i === 0 || !LETTER_OR_DIGIT.test(form[i - 1]!);
     const leadingThe = i === 0 && /^The\s/.test(form);
     out += charPattern(ch, (wordStart && ch === ch.toLowerCase()) || leadingThe);
   }
@@ -82,30 +90,41 @@ function withCapitals(pattern: string, text: string): string {
 
 const sticky = (pattern: string): RegExp => new RegExp(pattern, 'uy');
 
-function add<T extends { text: string }>(index: Map<string, T[]>, item: T): void {
-  const key = firstWordKey(item.text);
-  const list = index.get(key) ?? index.set(key, []).get(key)!;
-  list.push(item);
+/**
+ * Phrases keyed as the text layer reads them: each phrase tagged with the same tagger
+ * as the articles (all phrases in one text, a line each), its key words the lower-case
+ * forms of its word tokens ("U.S. State Department" -> "u.s.", "state",
+ * "department"). Words after the first non-ASCII character are not keyed (beyond ASCII
+ * case variants may lower-case differently: "ſ", "İ", a final "Σ"); they are checked
+ * by the phrase's regular expression only.
+ */
+function keyWords(phrases: readonly string[]): string[][] {
+  const layer = analyzeText(phrases.join('\n'));
+  const keys: string[][] = [];
+  let t = 0;
+  let offset = 0;
+  for (const phrase of phrases) {
+    const end = offset + phrase.length;
+    const nonAscii = phrase.search(/[^\x00-\x7f]/);
+    const words: string[] = [];
+    for (; t < layer.tokens.length && layer.tokens[t]!.start < end; t++) {
+      const token = layer.tokens[t]!;
+      if (!isWordToken(token)) continue;
+      if (words.length > 0 && nonAscii >= 0 && token.end - offset > nonAscii) continue;
+      words.push(token.lower);
+    }
+    keys.push(words.length > 0 ? words : [phrase.toLowerCase()]);
+    offset = end + 1;
+  }
+  return keys;
 }
 
-/**
- * The words of a phrase after its first one, lower-cased, as far as they can be
- * compared by key: up to the last word that ends before the first non-ASCII
- * character (beyond ASCII, case variants may lower-case differently: "ſ", "İ", a
- * final "Σ"). The words left out are checked by the phrase's regular expression only.
- */
-function keyedFollowingWords(phrase: string): string[] {
-  const nonAscii = phrase.search(/[^\x00-\x7f]/);
-  const keyed = (wordEnd: number): boolean => nonAscii < 0 || wordEnd < nonAscii;
-  const words: string[] = [];
-  for (let pos = 0, n = 0; pos < phrase.length; n++) {
-    while (pos < phrase.length && !isWordChar(phrase[pos])) pos++;
-    const start = pos;
-    while (pos < phrase.length && isWordChar(phrase[pos])) pos++;
-    if (pos === start || !keyed(pos)) break;
-    if (n > 0) words.push(phrase.slice(start, pos).toLowerCase());
-  }
-  return words;
+function indexByFirstWord<T extends { text: string }>(items: readonly T[]): Map<T, string[]> & { byFirst: Map<string, T[]> } {
+  const keys = keyWords(items.map((i) => i.text));
+  const byItem = new Map(items.map((item, k) => [item, keys[k]!])) as Map<T, string[]> & { byFirst: Map<string, T[]> };
+  byItem.byFirst = new Map();
+  for (const [item, words] of byItem) (byItem.byFirst.get(words[0]!) ?? byItem.byFirst.set(words[0]!, []).get(words[0]!)!).push(item);
+  return byItem;
 }
 
 interface PhraseNode<T> {
@@ -131,15 +150,15 @@ export class PhraseIndex<T extends { text: string; re: RegExp }> {
   private readonly roots = new Map<string, PhraseNode<T>>();
   private readonly byFirstWord = new Map<string, T[]>();
 
-  /** `byFirstWord`: first word (lower case) -> phrases starting with it. */
-  constructor(byFirstWord: Map<string, T[]>) {
-    for (const [first, phrases] of byFirstWord) {
+  constructor(phrases: readonly T[]) {
+    const keyed = indexByFirstWord(phrases);
+    for (const [first, phrases] of keyed.byFirst) {
       const longestFirst = [...phrases].sort((a, b) => b.text.length - a.text.length);
       this.byFirstWord.set(first, longestFirst);
       const root = phraseNode<T>();
       for (const phrase of longestFirst) {
         let node = root;
-        for (const word of keyedFollowingWords(phrase.text)) node = node.next.get(word) ?? node.next.set(word, phraseNode<T>()).get(word)!;
+        for (const word of keyed.get(phrase)!.slice(1)) node = node.next.get(word) ?? node.next.set(word, phraseNode<T>()).get(word)!;
         node.ending.push(phrase);
       }
       // A phrase is a candidate at its node and at every node below it, in the longest-first order.
@@ -172,16 +191,16 @@ export class PhraseIndex<T extends { text: string; re: RegExp }> {
 
   /**
    * The longest phrase at each word start, left to right, not overlapping each other.
-   * `words` are the words of `text` (wordsOf).
+   * `words` are the words of the layer (wordsOfLayer).
    */
-  longestMatches(text: string, words: readonly Word[]): { start: number; end: number; form: T }[] {
+  longestMatches(layer: TokenLayer, words: readonly Word[]): { start: number; end: number; form: T }[] {
     const out: { start: number; end: number; form: T }[] = [];
     let free = 0;
     for (let i = 0; i < words.length; i++) {
       const { start } = words[i]!;
       if (start < free) continue;
       for (const form of this.candidatesAt(words, i)) {
-        const length = matchAt(text, start, form.re);
+        const length = matchAt(layer, start, form.re);
         if (length > 0) {
           out.push({ start, end: start + length, form });
           free = start + length;
@@ -249,17 +268,17 @@ export function compileLexicon(registry: {
   notNames?: readonly string[];
 }): Lexicon {
   const { actors, countries, rolePhrases, rules } = registry;
-  const forms = new Map<string, SurfaceForm[]>();
-  for (const actor of actors) for (const form of surfaceForms(actor, rules.seats)) add(forms, form);
-  for (const text of registry.notNames ?? []) add(forms, { text, actorId: '', kind: 'name', metonym: false, seat: false, re: sticky(withCapitals(namePattern(text), text)) });
+  const forms: SurfaceForm[] = [];
+  for (const actor of actors) forms.push(...surfaceForms(actor, rules.seats));
+  for (const text of registry.notNames ?? []) forms.push({ text, actorId: '', kind: 'name', metonym: false, seat: false, re: sticky(withCapitals(namePattern(text), text)) });
 
-  const roleForms = new Map<string, RoleForm[]>();
+  const roleForms: RoleForm[] = [];
   for (const [role, templates] of Object.entries(rolePhrases)) {
     const codes = [...new Set(actors.flatMap((a) => a.roles.filter((r) => r.role === role).map((r) => r.of)))];
     const seen = new Set<string>();
     for (const template of templates) {
       if (!/\{(adj|state)\}/.test(template)) {
-        add(roleForms, roleForm([{ literal: template }], role, undefined));
+        roleForms.push(roleForm([{ literal: template }], role, undefined));
         continue;
       }
       for (const code of codes) {
@@ -269,7 +288,7 @@ export function compileLexicon(registry: {
         for (const parts of expandTemplate(template, adjectives, states)) {
           const form = roleForm(parts, role, code);
           const key = `${form.text.toLowerCase()}|${code}`;
-          if (!seen.has(key)) add(roleForms, form);
+          if (!seen.has(key)) roleForms.push(form);
           seen.add(key);
         }
       }
@@ -285,11 +304,10 @@ export function compileLexicon(registry: {
   return { forms: new PhraseIndex(forms), roleForms: new PhraseIndex(roleForms), surnames };
 }
 
-/** Length of `form` matched at `pos` with word boundaries on both sides, or 0. */
-export function matchAt(text: string, pos: number, re: RegExp): number {
+/** Length of `form` matched at `pos` (a token start), ending where a token of the layer ends, or 0. */
+export function matchAt(layer: TokenLayer, pos: number, re: RegExp): number {
   re.lastIndex = pos;
-  const m = re.exec(text);
+  const m = re.exec(layer.text);
   if (!m) return 0;
-  const end = pos + m[0].length;
-  return isWordChar(text[end]) ? 0 : m[0].length;
+  return endsToken(layer, pos + m[0].length) ? m[0].length : 0;
 }

@@ -22,7 +22,8 @@ import { afterPlacePreposition, countryIsPlace, metonymIsPlace } from './places'
 import type { Actor, Registry } from './registry';
 import { findRoleMentions } from './roles';
 import { findSurnames } from './surnames';
-import { isHeadlineCase, sentenceIndexAt, wordsOf } from './text';
+import { isHeadlineCase, sentenceIndexAt } from './text';
+import { wordsOfLayer } from './lexicon';
 import { findNames, type FoundName } from './names';
 import { tokensOf } from '../../text';
 
@@ -63,20 +64,20 @@ function organizationCountry(name: FoundName, inside: readonly Hit[]): string {
 
 export function findMentions(article: Article, registry: Registry): Mention[] {
   const text = article.norm;
+  const layer = tokensOf(article);
   const { rules } = registry;
   const sentenceOf = (offset: number) => article.sentences[sentenceIndexAt(article, offset)];
   const headline = new Map<number, boolean>();
   const isHeadline = (offset: number): boolean => {
     const s = sentenceOf(offset);
     if (!s) return false;
-    if (!headline.has(s.index)) headline.set(s.index, isHeadlineCase(text.slice(s.start, s.end)));
+    if (!headline.has(s.index)) headline.set(s.index, isHeadlineCase(layer, s.start, s.end));
     return headline.get(s.index)!;
   };
 
   // 1–2. Registered forms (the longest at each word start), places dropped.
-  const layer = tokensOf(article);
-  const words = wordsOf(text);
-  const matched = registry.lexicon.forms.longestMatches(text, words).flatMap((m) => {
+  const words = wordsOfLayer(layer);
+  const matched = registry.lexicon.forms.longestMatches(layer, words).flatMap((m) => {
     const actor = registry.byId.get(m.form.actorId);
     return actor ? [{ ...m, actor }] : [];
   });

@@ -12,10 +12,10 @@
  */
 import type { Hit } from './hit';
 import { actorRef, overlaps } from './hit';
-import type { Lexicon, RoleForm } from './lexicon';
+import type { Lexicon, RoleForm, Word } from './lexicon';
 import { rolesOn, type Actor } from './registry';
 import { startsToken, type TokenLayer } from '../../text';
-import type { Word } from './text';
+
 
 /** People by each role they hold at some date, in registry order; built once per registry. */
 const peopleByRole = new WeakMap<readonly Actor[], Map<string, Actor[]>>();
@@ -50,7 +50,7 @@ export function findRoleMentions(layer: TokenLayer, words: readonly Word[], lexi
   const names = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name');
   const found: Hit[] = [];
   // The longest role phrase at each word start, left to right, not overlapping each other.
-  for (const { start, end, form } of lexicon.roleForms.longestMatches(text, words)) {
+  for (const { start, end, form } of lexicon.roleForms.longestMatches(layer, words)) {
     if (!startsToken(layer, start)) continue;
     // Inside an organisation's own name ("National Committee on US-China Relations") it is no role.
     if (hits.some((h) => h.actor.type !== 'person' && h.start <= start && end <= h.end && h.end - h.start > end - start)) continue;
