@@ -102,7 +102,9 @@ describe('a registered person named by surname only', () => {
     expect(m.map((x) => [x.actor_id, x.kind])).toEqual([['vladimir-putin', 'surname']]);
   });
 
-  it('does not resolve a surname several registered people share, nor one out of office at the date', () => {
+  it('does not resolve a surname several registered people share, one out of office at the date, nor a spokesperson\'s', () => {
+    expect(mentionsOf('In Russia, Zakharova said the talks would go on.', '2023-06-02').filter((x) => x.surface === 'Zakharova')).toEqual([]);
+    expect(mentionsOf('In Russia, Lavrov said the talks would go on.', '2023-06-02').filter((x) => x.surface === 'Lavrov').map((x) => x.actor_id)).toEqual(['sergey-lavrov']);
     expect(mentionsOf('At the conference in China, Wang said the crisis was deepening.', '2023-02-18').filter((x) => x.surface === 'Wang')).toEqual([]);
     expect(mentionsOf('In the United States, Pompeo said nothing.', '2023-06-01').filter((x) => x.surface === 'Pompeo')).toEqual([]);
     expect(mentionsOf('In the United States, Pompeo said nothing.', '2020-06-01').filter((x) => x.surface === 'Pompeo').map((x) => x.actor_id)).toEqual(['mike-pompeo']);

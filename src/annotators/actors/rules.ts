@@ -21,6 +21,7 @@ const rulesSchema = z
     gendered_role_nouns: z.record(z.string().min(1), z.enum(['male', 'female'])),
     name_cues: words,
     organization_heads: words,
+    surname_alone_roles: words,
   })
   .strict();
 
@@ -48,6 +49,8 @@ export interface MatchingRules {
   nameCues: Set<string>;
   /** Case-sensitive last words of organisation names. */
   organizationHeads: Set<string>;
+  /** Role keys whose holders are named by surname alone. */
+  surnameAloneRoles: Set<string>;
 }
 
 export const MATCHING_RULES = 'annotators/actors/matching-rules.yaml';
@@ -74,6 +77,7 @@ export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): Matc
     genderedRoleNouns: new Map(Object.entries(raw.gendered_role_nouns).map(([k, v]) => [k.toLowerCase(), v])),
     nameCues: lower(raw.name_cues),
     organizationHeads: new Set(raw.organization_heads),
+    surnameAloneRoles: new Set(raw.surname_alone_roles),
   };
   if (file === dataPath(MATCHING_RULES)) cached = rules;
   return rules;

@@ -52,11 +52,12 @@ function onlyBearer(actors: readonly Actor[], surname: string): Actor | undefine
 
 /**
  * Registered people an article names by surname only ("the medal from Putin"): the
- * surname must belong to one registered person alone, who holds a role at the
- * article's date, and the article must mention that person's country. "Wang" names
- * several people and stays unread; a former leader's surname needs the full name.
+ * surname must belong to one registered person alone, who holds at the article's
+ * date a role that news copy names by surname alone (`surname_alone_roles`), and the
+ * article must mention that person's country. "Wang" names several people and stays
+ * unread; a former leader's or a spokesperson's surname needs the full name.
  */
-function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>): Hit[] {
+function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>, rules: MatchingRules): Hit[] {
   if (!date) return [];
   const countries = new Set(hits.filter((h) => h.actor.type !== 'person').map((h) => h.actor.country));
   const out: Hit[] = [];
@@ -64,7 +65,7 @@ function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly 
   for (const a of actors) {
     if (a.type !== 'person' || !a.surname || named.has(a.id) || seen.has(a.surname)) continue;
     seen.add(a.surname);
-    if (onlyBearer(actors, a.surname) !== a || !countries.has(a.country) || rolesOn(a, date).length === 0) continue;
+    if (onlyBearer(actors, a.surname) !== a || !countries.has(a.country) || !rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) continue;
     if (text.includes(a.surname)) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
   }
   return out;
@@ -89,7 +90,7 @@ export function findSurnames(
   }
   if (registry) {
     const named = new Set(fullNames.map((h) => h.actor.id));
-    for (const h of surnameOnlyPeople(layer.text, hits, registry.actors, registry.date, named)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
+    for (const h of surnameOnlyPeople(layer.text, hits, registry.actors, registry.date, named, rules)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
   for (const [surname, named] of bySurname) {
