@@ -9,7 +9,8 @@
  *   written without reading its articles' outputs.
  * The fingerprint covers the kit's version, the content of every data file the
  * kit reads (registry, matching rules, cue lexicon, codebook, cleaning rules, the
- * user's own files) and the output options, so changing any of them starts a fresh
+ * user's own files), the versions of the data packages (tagger model, states) and
+ * the output options, so changing any of them starts a fresh
  * cache and the old one is deleted. After a run, entries the run did not use are
  * deleted (`prune`), so the cache holds the corpus as last read.
  */
@@ -33,11 +34,17 @@ function dataFiles(dir: string): string[] {
 }
 
 /** Changes when the cache's files change form, so an older cache is not read. */
-const CACHE_LAYOUT = 3;
+const CACHE_LAYOUT = 4;
+
+/** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
+const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
+
+const packageVersion = (name: string): string => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 
 /** A short hash of everything that decides an article's output besides its input. */
 export function pipelineFingerprint(options: Pick<PipelineOptions, 'actors' | 'codebook' | 'cues'>, output: OutputOptions): string {
   const hash = createHash('sha256').update(`kit ${KIT_VERSION}\ncache layout ${CACHE_LAYOUT}\nformula guard ${output.formulaGuard}\nparquet ${output.parquet}\n`);
+  for (const name of DATA_PACKAGES) hash.update(`${name} ${packageVersion(name)}\n`);
   const files = [...dataFiles(join(PACKAGE_ROOT, 'src')), ...(options.actors ?? []), ...(options.codebook ? [options.codebook] : []), ...(options.cues ? [options.cues] : [])];
   for (const file of files) hash.update(`${file.startsWith(PACKAGE_ROOT) ? file.slice(PACKAGE_ROOT.length) : file}\n`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);

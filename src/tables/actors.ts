@@ -28,9 +28,9 @@ export const MENTIONS: TableSpec = {
     col('start', 'integer', 'character offset of the mention in the cleaned text'),
     col('end', 'integer', 'character offset after the mention (surface = cleaned.slice(start, end))'),
     col('surface', 'string', 'the words as written ("Beijing", "China\'s top diplomat", "Wang")'),
-    col('actor_id', 'string', 'registry id ("wang-yi"), or "unregistered:<slug>" for people the registry lacks'),
+    col('actor_id', 'string', 'registry id ("wang-yi"), or "unregistered:<slug>" for people and organisations the registry lacks'),
     col('actor', 'string', 'canonical name ("Wang Yi")'),
-    col('actor_type', 'string', 'person, state or organization'),
+    col('actor_type', 'string', 'person, state, organization or media (news outlets cited as sources)'),
     col('country', 'string', 'country or bloc code of the actor (CHN, RUS, USA, EU, NATO, UN, …); empty when unknown'),
     col(
       'kind',
@@ -58,10 +58,11 @@ export const COOCCURRENCE: TableSpec = {
 export const UNREGISTERED: TableSpec = {
   name: 'unregistered',
   file: 'tables/unregistered.csv',
-  description: 'People named with a title in the text but missing from the actor registry: candidates to add with --actors FILE.',
+  description: 'People and organisations the text names (by a title, an appositive, a speech verb, an organisation head) but the actor registry lacks: candidates to add with --actors FILE.',
   columns: [
     col('actor_id', 'string', 'generated id: "unregistered:" and the name as a slug'),
     col('name', 'string', 'the name as first written'),
+    col('actor_type', 'string', 'person or organization'),
     col('count', 'integer', 'mentions (full name and surname)'),
     col('articles', 'integer', 'articles mentioning the person'),
     col('sample_article_id', 'string', 'article of the first mention'),
@@ -280,6 +281,7 @@ export function cooccurrenceRows(articles: readonly ArticleUnits[], options: Coo
 export interface UnregisteredSighting {
   actor_id: string;
   name: string;
+  actor_type: string;
   article_id: string;
   sentence: number;
   text?: string;
@@ -291,7 +293,7 @@ export function unregisteredSightings(article: Pick<Article, 'sentences'>, menti
   const sightings: UnregisteredSighting[] = [];
   for (const m of mentions) {
     if (!m.unregistered) continue;
-    const sighting: UnregisteredSighting = { actor_id: m.actor_id, name: m.actor, article_id: m.article_id, sentence: m.sentence };
+    const sighting: UnregisteredSighting = { actor_id: m.actor_id, name: m.actor, actor_type: m.actor_type, article_id: m.article_id, sentence: m.sentence };
     if (!named.has(m.actor_id)) {
       named.add(m.actor_id);
       sighting.text = article.sentences.find((s) => s.index === m.sentence)?.text ?? '';
@@ -301,7 +303,7 @@ export function unregisteredSightings(article: Pick<Article, 'sentences'>, menti
   return sightings;
 }
 
-type UnregisteredPerson = { name: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } };
+type UnregisteredPerson = { name: string; type: string; count: number; articles: Set<string>; sample: { article_id: string; sentence: number; text: string } };
 
 /** `UnregisteredTally.state()`. */
 export type UnregisteredState = [string, Omit<UnregisteredPerson, 'articles'> & { articles: string[] }][];
@@ -314,7 +316,7 @@ export class UnregisteredTally {
     for (const m of sightings) {
       let p = this.people.get(m.actor_id);
       if (!p) {
-        p = { name: detach(m.name), count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text: detach(m.text ?? '') } };
+        p = { name: detach(m.name), type: m.actor_type, count: 0, articles: new Set(), sample: { article_id: m.article_id, sentence: m.sentence, text: detach(m.text ?? '') } };
         this.people.set(m.actor_id, p);
       }
       p.count++;
@@ -345,6 +347,7 @@ export class UnregisteredTally {
       .map(([id, p]) => ({
         actor_id: id,
         name: p.name,
+        actor_type: p.type,
         count: p.count,
         articles: p.articles.size,
         sample_article_id: p.sample.article_id,
