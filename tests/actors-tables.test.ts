@@ -159,6 +159,7 @@ describe('unregistered table and the report stage', () => {
     expectTable(unregisteredTable(lacking), {
       actor_id: ['unregistered:alexander-bortnikov', 'unregistered:chen-mingguo', 'unregistered:josep-borrell'],
       name: ['Alexander Bortnikov', 'Chen Mingguo', 'Josep Borrell'],
+      actor_type: ['person', 'person', 'person'],
       count: [1, 1, 1],
       articles: [1, 1, 1],
       sample_article_id: [SEED.dw, SEED.dw, SEED.dw],
