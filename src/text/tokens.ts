@@ -38,10 +38,12 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const LETTER = /^['’]?\p{L}/u;
 const POS = new Set<string>(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']);
 
-function shapeOf(text: string, type: string): TokenShape {
+const PUNCTUATION = /^\p{P}/u;
+
+function shapeOf(text: string): TokenShape {
   if (LETTER.test(text)) return 'word';
   if (LETTER_OR_DIGIT.test(text)) return 'number';
-  return type === 'punctuation' ? 'punct' : 'symbol';
+  return PUNCTUATION.test(text) ? 'punct' : 'symbol';
 }
 
 /**
@@ -53,7 +55,7 @@ function shapeOf(text: string, type: string): TokenShape {
 export function analyzeText(text: string): TokenLayer {
   const tagged = tag(text);
   const tokens: Token[] = [];
-  const push = (start: number, end: number, tag: string, lemma: string, type: string): void => {
+  const push = (start: number, end: number, tag: string, lemma: string): void => {
     const value = text.slice(start, end);
     tokens.push({
       index: tokens.length,
@@ -63,7 +65,7 @@ export function analyzeText(text: string): TokenLayer {
       lower: value.toLowerCase(),
       lemma: lemma.toLowerCase(),
       pos: (POS.has(tag) ? tag : 'X') as PartOfSpeech,
-      shape: shapeOf(value, type),
+      shape: shapeOf(value),
     });
   };
   let pos = 0;
@@ -80,12 +82,11 @@ export function analyzeText(text: string): TokenLayer {
     if (value.trim() === '') continue;
     const tag = tagged.pos[i]!;
     const lemma = tagged.lemmas[i] ?? value;
-    const type = tagged.types[i]!;
     // "U" "." "S." after a hyphen ("China-U.S."): the tagger's pieces of one dotted abbreviation, made one token again.
     const last = tokens.at(-1);
     if (last && last.end === start && text[last.start - 1] === '-' && DOTTED_PIECE.test(value) && /^(?:\p{Lu}\.)*\p{Lu}\.?$/u.test(last.text)) {
       tokens.pop();
-      push(last.start, pos, 'PROPN', text.slice(last.start, pos), type);
+      push(last.start, pos, 'PROPN', text.slice(last.start, pos));
       continue;
     }
     // The tagger keeps some hyphenated words whole ("pro-Russian", "anti-Russian") and splits others
@@ -96,14 +97,14 @@ export function analyzeText(text: string): TokenLayer {
       for (const m of value.matchAll(/-/g)) {
         const at = start + m.index;
         if (at === start || at === pos - 1) continue;
-        push(from, at, tag, text.slice(from, at), type);
-        push(at, at + 1, 'PUNCT', '-', 'punctuation');
+        push(from, at, tag, text.slice(from, at));
+        push(at, at + 1, 'PUNCT', '-');
         from = at + 1;
       }
-      push(from, pos, tag, from === start ? lemma : text.slice(from, pos), type);
+      push(from, pos, tag, from === start ? lemma : text.slice(from, pos));
       continue;
     }
-    push(start, pos, tag, lemma, type);
+    push(start, pos, tag, lemma);
   }
   return { text, tokens };
 }

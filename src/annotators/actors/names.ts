@@ -98,18 +98,35 @@ interface Context {
 const lemmaOf = (w: Word): string => (w.tokens.length === 1 ? w.tokens[0]!.lemma : w.text.toLowerCase());
 const honorificOf = (w: Word | undefined, rules: MatchingRules) => (w ? rules.honorifics.get(w.text.replace(/\.$/, '')) : undefined);
 
+/** Role nouns by their last word, longest first; built once per rules object. */
+const roleNounsByLast = new WeakMap<MatchingRules, Map<string, string[][]>>();
+
+function roleNounIndex(rules: MatchingRules): Map<string, string[][]> {
+  let index = roleNounsByLast.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const noun of rules.roleNouns) {
+      const last = noun[noun.length - 1]!;
+      (index.get(last) ?? index.set(last, []).get(last)!).push(noun);
+    }
+    roleNounsByLast.set(rules, index);
+  }
+  return index;
+}
+
 /** Length in words of the role noun ending at word `end`, compared by lemma (last word) and lower case; 0 if none. */
 function roleNounEndingAt(words: Word[], end: number, rules: MatchingRules): number {
   const last = words[end];
   if (!last) return 0;
+  const index = roleNounIndex(rules);
   const lemma = lemmaOf(last);
   const lower = last.text.toLowerCase();
-  for (const noun of rules.roleNouns) {
-    const n = noun.length;
-    if (noun[n - 1] !== lemma && noun[n - 1] !== lower) continue;
-    const start = end - n + 1;
-    if (start < 0) continue;
-    if (noun.slice(0, -1).every((w, k) => words[start + k]!.text.toLowerCase() === w)) return n;
+  for (const key of lemma === lower ? [lemma] : [lemma, lower]) {
+    for (const noun of index.get(key) ?? []) {
+      const start = end - noun.length + 1;
+      if (start < 0) continue;
+      if (noun.slice(0, -1).every((w, k) => words[start + k]!.text.toLowerCase() === w)) return noun.length;
+    }
   }
   return 0;
 }

@@ -61,14 +61,23 @@ function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly 
   if (!date) return [];
   const countries = new Set(hits.filter((h) => h.actor.type !== 'person').map((h) => h.actor.country));
   const out: Hit[] = [];
-  const seen = new Set<string>();
-  for (const a of actors) {
-    if (a.type !== 'person' || !a.surname || named.has(a.id) || seen.has(a.surname)) continue;
-    seen.add(a.surname);
-    if (onlyBearer(actors, a.surname) !== a || !countries.has(a.country) || !rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) continue;
-    if (text.includes(a.surname)) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
+  for (const a of surnameAloneCandidates(actors, rules)) {
+    if (named.has(a.id) || !countries.has(a.country) || !rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) continue;
+    if (text.includes(a.surname!)) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
   }
   return out;
+}
+
+/** The registered people whose surname is theirs alone and who ever hold a role named by surname alone; built once per registry. */
+const candidatesByRegistry = new WeakMap<readonly Actor[], Actor[]>();
+
+function surnameAloneCandidates(actors: readonly Actor[], rules: MatchingRules): Actor[] {
+  let list = candidatesByRegistry.get(actors);
+  if (!list) {
+    list = actors.filter((a) => a.type === 'person' && a.surname && onlyBearer(actors, a.surname) === a && a.roles.some((r) => rules.surnameAloneRoles.has(r.role)));
+    candidatesByRegistry.set(actors, list);
+  }
+  return list;
 }
 
 /**
