@@ -73,3 +73,42 @@ describe('the devset (30 real articles the rules were not written on)', () => {
     expect([s.datesStatedRight, s.datesStated, s.datesWrong]).toEqual([19, 19, 0]);
   });
 });
+
+describe('statements scored against devset-format gold', () => {
+  it('match a gold fragment inside a prediction\'s content, score speaker, kind and date, and count junk', async () => {
+    const { scoreDevsetStatements } = await import('../src/evaluate/statements');
+    const text = 'Read also: Putin says the West is weak and divided now\n\nRussian Foreign Minister Sergei Lavrov said the relationship between the two countries is higher than any alliance.\n\nAnalysts said the ties had never been closer in decades of rivalry.';
+    const article = { ...articleFromText(text, { file: 'a.txt', published: '2021-03-23' }) };
+    const statements = pipeline.annotate(article).statements;
+    const g = gold({
+      published: '2021-03-23',
+      statements: [
+        { speaker: 'Sergei Lavrov', speaker_type: 'person', speaker_country: 'RUS', cue: 'said', kind: 'indirect', quote: 'the relationship between the two countries is higher', required: true, themes: [] },
+        { speaker: 'unnamed', speaker_type: 'unnamed', speaker_country: '', cue: 'said', kind: 'indirect', quote: 'the ties had never been closer in decades', required: false, themes: [] },
+        { speaker: 'Wang Yi', speaker_type: 'person', speaker_country: 'CHN', cue: 'said', kind: 'direct', quote: 'a sentence that is not in the article at all', required: true, themes: [] },
+      ],
+      excluded: [{ why: 'teaser', quote: 'the West is weak and divided now' }],
+    });
+    const s = scoreDevsetStatements([g], new Map([['a.txt', { article, statements }]]), pipeline.registry);
+    expect([s.required, s.found, s.misses.map((m) => m.gold.speaker)]).toEqual([2, 1, ['Wang Yi']]);
+    expect([s.speaker, s.kind, s.date]).toEqual([
+      { right: 1, of: 1, share: 1 },
+      { right: 1, of: 1, share: 1 },
+      { right: 1, of: 1, share: 1 },
+    ]);
+    expect(s.foundByRule).toEqual({ 'speaker-cue-content': 1 });
+    // The teaser's "Putin says …" is junk; the optional analysts' statement is matched, never missed.
+    expect([s.predicted, s.correct, s.junk]).toEqual([3, 2, 1]);
+  });
+
+  it('keep the devset at its floors (recall and precision as measured at this version)', async () => {
+    const { scoreDevsetStatements } = await import('../src/evaluate/statements');
+    const golds = loadDevsetGold(join(DEVSET, 'gold.json'));
+    const corpus = await loadCorpus(join(DEVSET, 'articles'));
+    const annotated = new Map(corpus.articles.map((a) => [a.file, { article: a, statements: pipeline.annotate(a).statements }]));
+    const s = scoreDevsetStatements(golds, annotated, pipeline.registry);
+    expect(s.recall).toBeGreaterThanOrEqual(0.64);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.speaker.share).toBeGreaterThanOrEqual(0.84);
+  });
+});

@@ -34,6 +34,7 @@ function statement(article: Article, n: number, range: [number, number], content
     content_start: content[0],
     content_end: content[1],
     caption: false,
+    rule: 'speaker-cue-content',
   };
 }
 

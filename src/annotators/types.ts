@@ -63,6 +63,8 @@ export interface Statement extends Span {
   content_end: number;
   /** True when the statement comes from a photo caption. */
   caption: boolean;
+  /** Id of the attribution pattern that found it (quote-speaker-cue, speaker-cue-content, according-to, …). */
+  rule: string;
 }
 
 /** One codebook match (a row of themes.csv). */

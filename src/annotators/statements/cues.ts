@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { dataPath, loadYaml } from '../../data';
+import { KitError } from '../../errors';
+import { analyzeText } from '../../text';
 
-const verbSchema = z.union([z.array(z.string().min(1)).min(1), z.object({ forms: z.array(z.string().min(1)).min(1), object: z.boolean().default(false) }).strict()]);
+/** The lemma the text layer gives `word` as a verb ("said" -> "say"). */
+const verbLemma = (word: string): string => analyzeText(`They ${word} it.`).tokens[1]?.lemma ?? word;
+
+const lemma = z.string().regex(/^[a-z]+$/, 'a verb lemma: one lower-case word ("say", not "said")');
 
 const cueFileSchema = z
   .object({
     version: z.union([z.string(), z.number()]),
-    verbs: z.record(verbSchema),
+    /** Resource class (VerbNet id, or "news") -> verb lemmas. */
+    verbs: z.record(z.array(lemma).min(1)),
+    object_verbs: z.array(lemma).default([]),
+    particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z.object({ refers_person: z.array(z.string()), organization: z.array(z.string()), unnamed: z.array(z.string()) }).strict(),
     pronouns: z.record(z.enum(['male', 'female'])),
@@ -16,8 +24,10 @@ const cueFileSchema = z
 
 export interface CueLexicon {
   version: string;
-  /** Inflected form (lower case) → lemma. */
-  verbForms: Map<string, { lemma: string; object: boolean }>;
+  /** Verb lemma → the resource class it comes from, and whether it takes an addressee. */
+  verbs: Map<string, { source: string; object: boolean }>;
+  /** Verb lemma → the particle that belongs to the cue ("point" → "out"). */
+  particles: Map<string, string>;
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
@@ -44,11 +54,16 @@ export const DEFAULT_CUES_FILE = dataPath('annotators/statements/cues.yaml');
 /** Loads and validates a cue lexicon (default: the kit's `statements/cues.yaml`). */
 export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const spec = loadYaml(file, cueFileSchema);
-  const verbForms = new Map<string, { lemma: string; object: boolean }>();
-  for (const [lemma, v] of Object.entries(spec.verbs)) {
-    const { forms, object } = Array.isArray(v) ? { forms: v, object: false } : v;
-    for (const f of forms) verbForms.set(f.toLowerCase(), { lemma, object });
+  // A cue is found by the lemma of a token, so an entry the tagger lemmatises to another word could never match.
+  for (const [source, lemmas] of Object.entries(spec.verbs)) {
+    lemmas.forEach((l, i) => {
+      const lemma = verbLemma(l);
+      if (lemma !== l) throw new KitError(`${file}: invalid data\n  verbs.${source}[${i}]: "${l}" is not a lemma (the tagger reads it as "${lemma}"); list the lemma instead`, 'invalid-data', file);
+    });
   }
+  const objects = new Set(spec.object_verbs);
+  const verbs = new Map<string, { source: string; object: boolean }>();
+  for (const [source, lemmas] of Object.entries(spec.verbs)) for (const l of lemmas) if (!verbs.has(l)) verbs.set(l, { source, object: objects.has(l) });
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
@@ -57,7 +72,8 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const pluralPronouns = byLength(spec.plural_pronouns);
   return {
     version: String(spec.version),
-    verbForms,
+    verbs,
+    particles: new Map(Object.entries(spec.particles)),
     phrases,
     refersPerson,
     organizationNouns,

@@ -5,12 +5,13 @@ import type { Mention, Statement, StatementKind } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { tokensOf } from '../../text';
-import { forEachWord, lowerWord, wordCount } from '../../text';
+import { tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
 import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** A statement before ids and dates are given. */
 interface Draft {
+  /** The attribution pattern that read it (a `rule` of statements.csv; see ATTRIBUTION_RULES). */
+  rule: AttributionRule;
   speaker: Speaker;
   cue: string;
   cueStart: number;
@@ -19,6 +20,20 @@ interface Draft {
   /** Content spans: quote contents for direct statements, one reported clause otherwise. */
   parts: { start: number; end: number }[];
 }
+
+/**
+ * The attribution patterns, by id, as statements.csv's `rule` column names them:
+ * - quote-cue-speaker   `"…," said Wang`
+ * - quote-speaker-cue   `"…," Wang said`, `"…," ministry spokesperson Wang Wenbin said`
+ * - split-quote         `"…," she added, "…"` (one statement)
+ * - speaker-cue-quote   `Lavrov said: "…"`, `Wang said "…"`
+ * - speaker-cue-content `X said (that) …`, `X told reporters …`, `The ministry quoted Wang as saying …`
+ * - content-speaker-cue `Trade will grow, he suggested.`
+ * - according-to        `…, according to X`, `…, as reported by X`
+ * - continuation        a quoted sentence right after the speaker's direct statement
+ */
+export const ATTRIBUTION_RULES = ['quote-cue-speaker', 'quote-speaker-cue', 'split-quote', 'speaker-cue-quote', 'speaker-cue-content', 'content-speaker-cue', 'according-to', 'continuation'] as const;
+export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
 const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|also\s+|not\s+)*$/i;
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
@@ -65,6 +80,22 @@ interface Cue {
   object: boolean;
 }
 
+/**
+ * A cue lemma used as a verb: tagged VERB, or tagged noun or adjective with no
+ * determiner, possessive or adjective before it (the tagger reads some verbs as nouns:
+ * "the State Department states that"); never a proper noun ("Secretary of State").
+ */
+function isVerbUse(layer: TokenLayer, token: Token): boolean {
+  if (token.pos === 'VERB') return true;
+  if (token.pos !== 'NOUN' && token.pos !== 'ADJ') return false;
+  if (!/(?:s|ed|ing)$/.test(token.lower)) return false;
+  const before = layer.tokens[token.index - 1];
+  return before !== undefined && !NOUN_DETERMINERS.has(before.pos) && !POSSESSIVES.has(before.lower);
+}
+
+const NOUN_DETERMINERS = new Set(['DET', 'ADJ', 'NUM', 'ADP']);
+const POSSESSIVES = new Set(["'s", 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 /** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
 const cuesBySentence = new WeakMap<SpeakerContext, Map<number, Cue[]>>();
 
@@ -75,15 +106,19 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   const known = memo.get(s.index);
   if (known) return known;
   const { norm } = ctx.article;
-  const { verbForms } = ctx.cues;
+  const { verbs, particles } = ctx.cues;
   const layer = tokensOf(ctx.article);
   const found: Cue[] = [];
-  forEachWord(layer, s.start, s.end, (start, end, first, last) => {
-    // A proper noun is no reporting verb: "the United States", "Secretary of State", "Note:".
-    if (first === last && layer.tokens[first]!.pos === 'PROPN') return;
-    const verb = verbForms.get(lowerWord(layer, start, end, first, last));
-    if (verb && !insideQuote(ctx, start)) found.push({ start, end, cue: norm.slice(start, end), lemma: verb.lemma, object: verb.object });
-  });
+  for (const token of tokensIn(layer, s.start, s.end)) {
+    const verb = verbs.get(token.lemma);
+    if (!verb || !isVerbUse(layer, token) || insideQuote(ctx, token.start)) continue;
+    // "pointed out that": a verb with a particle is a cue only with it, and the particle is part of the cue.
+    const particle = particles.get(token.lemma);
+    const next = layer.tokens[token.index + 1];
+    if (particle && next?.lower !== particle) continue;
+    const end = particle ? next!.end : token.end;
+    found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: token.lemma, object: verb.object });
+  }
   const text = norm.slice(s.start, s.end);
   for (const m of text.matchAll(ctx.cues.regex.phrases)) {
     const start = s.start + m.index!;
@@ -133,7 +168,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
       const tail = norm.slice(q.end, s.end).trim();
       if (tail !== '' && !/^[.!?]$/.test(tail)) continue;
       const speaker = { ...last.speaker, start: q.start, end: q.start };
-      drafts.push({ speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
+      drafts.push({ rule: 'continuation', speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
       usedQuotes.add(q);
     }
   }
@@ -166,6 +201,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
       content_start: partsStart,
       content_end: partsEnd,
       caption: captionAt(start),
+      rule: d.rule,
     };
   });
 }
@@ -186,7 +222,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     if (!speaker) return undefined;
     const span = trimSpan(norm, s.start, cue.start);
     if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
-    return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+    return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   }
 
   // A quote closing right before the cue: `"…," she added` / `"…," said Wang` / `"…," Wang said`.
@@ -196,12 +232,12 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (closing && !/ing$/i.test(cue.cue)) {
     // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
     const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
-    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s);
+    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s, 'quote-cue-speaker');
   }
   if (closingBeforeSpeaker) {
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
     // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
-    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,6}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start))) return direct(ctx, speaker, cue, closingBeforeSpeaker, s);
+    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,6}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start))) return direct(ctx, speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
   }
 
   // Speaker before the cue, content after it.
@@ -246,7 +282,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   const opening = quoteOpeningAt(ctx.quotes, norm, contentStart);
   if (opening && !usedQuotes.has(opening)) {
     const rest = norm.slice(opening.end, Math.max(opening.end, sentenceEndFor(ctx, opening.end)));
-    if (/^\s*[.!?]?\s*$/.test(rest)) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts: [{ start: opening.contentStart, end: opening.contentEnd }] };
+    if (/^\s*[.!?]?\s*$/.test(rest)) return { rule: 'speaker-cue-quote', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts: [{ start: opening.contentStart, end: opening.contentEnd }] };
   }
 
   let contentEnd = s.end;
@@ -258,29 +294,29 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  if (wordsIn(ctx, span.start, span.end) >= 2) return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  if (wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested."
   const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
   if (subjectEnd < 0 || !comma) return undefined;
   const content = trimSpan(norm, floor, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
-  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+  return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
-function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence): Draft {
+function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule): Draft {
   const { norm } = ctx.article;
   // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
   const leadStart = closing.start > s.start ? clauseStartBefore(ctx, s, closing.start) : closing.start;
   if (wordsIn(ctx, leadStart, closing.start) >= 2) {
     const span = trimSpan(norm, leadStart, closing.end);
-    return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
+    return { rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
   }
   const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
   const attributionEnd = Math.max(speaker.end, cue.end);
   const next = ctx.quotes.find((q) => q.start > attributionEnd && q.start < Math.max(s.end, attributionEnd + 1) + 2 && /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
   if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
-  return { speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
+  return { rule: parts.length > 1 ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
 }
 
 /** Start of the reported clause before a quote: the sentence start, or the end of an earlier quote in it. */
