@@ -5,6 +5,7 @@ import { articleFromText, loadCorpus } from '../src/corpus';
 import { createPipeline, type Pipeline } from '../src/pipeline';
 import { goldDateIsStated, normalizeActorName, scoreActors, type ScoredArticle } from '../src/evaluate/actors';
 import { goldArticleId, loadDevsetGold, type GoldArticle } from '../src/evaluate/devset';
+import { scoreDevsetStatements } from '../src/evaluate/statements';
 import { tempCorpus } from './helpers';
 
 const DEVSET = resolve(__dirname, 'fixtures/devset');
@@ -75,8 +76,7 @@ describe('the devset (30 real articles the rules were not written on)', () => {
 });
 
 describe('statements scored against devset-format gold', () => {
-  it('match a gold fragment inside a prediction\'s content, score speaker, kind and date, and count junk', async () => {
-    const { scoreDevsetStatements } = await import('../src/evaluate/statements');
+  it('match a gold fragment inside a prediction\'s content, score speaker, kind and date, and count junk', () => {
     const text = 'Read also: Putin says the West is weak and divided now\n\nRussian Foreign Minister Sergei Lavrov said the relationship between the two countries is higher than any alliance.\n\nAnalysts said the ties had never been closer in decades of rivalry.';
     const article = { ...articleFromText(text, { file: 'a.txt', published: '2021-03-23' }) };
     const statements = pipeline.annotate(article).statements;
@@ -102,7 +102,6 @@ describe('statements scored against devset-format gold', () => {
   });
 
   it('keep the devset at its floors (recall and precision as measured at this version)', async () => {
-    const { scoreDevsetStatements } = await import('../src/evaluate/statements');
     const golds = loadDevsetGold(join(DEVSET, 'gold.json'));
     const corpus = await loadCorpus(join(DEVSET, 'articles'));
     const annotated = new Map(corpus.articles.map((a) => [a.file, { article: a, statements: pipeline.annotate(a).statements }]));

@@ -94,7 +94,19 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   // state named inside an organisation's name ("Hong Kong Zhi Ming Institute") is
   // the organisation's country, not a mention of its own.
   const unregistered = new Map<string, ActorRef>();
-  const registeredAt = (s: number, e: number): ActorRef | undefined => hits.find((h) => overlaps(h, s, e))?.actor;
+  // Registered mentions by start (they do not overlap each other): the first ending after `s` is the only one that can overlap [s, e).
+  const registeredSorted = [...hits].sort((a, b) => a.start - b.start);
+  const registeredAt = (s: number, e: number): ActorRef | undefined => {
+    let lo = 0;
+    let hi = registeredSorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (registeredSorted[mid]!.end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    const h = registeredSorted[lo];
+    return h && h.start < e ? h.actor : undefined;
+  };
   for (const sentence of article.sentences) {
     const names = findNames(layer, sentence.start, sentence.end, rules, registeredAt, isHeadline(sentence.start));
     for (const name of names) {
