@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../src/annotators/actors';
-import { matchAt, wordsOfLayer, type PhraseIndex } from '../src/annotators/actors/lexicon';
+import { keyWords, matchAt, taggedKeyWords, wordsOfLayer, type PhraseIndex } from '../src/annotators/actors/lexicon';
 import { analyzeText, type TokenLayer } from '../src/text';
 
 const registry = loadRegistry();
@@ -57,5 +57,13 @@ describe('phrase index', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('phrase keys', () => {
+  it('split plain phrases on their spaces exactly as the tagger would key them (every registry phrase)', () => {
+    const phrases = [...new Set([...surfaces, ...rolePhrases])];
+    expect(keyWords(phrases)).toEqual(taggedKeyWords(phrases));
+    expect(keyWords(['Chinese foreign minister', 'U.S. State Department'])).toEqual([['chinese', 'foreign', 'minister'], ['u.s.', 'state', 'department']]);
   });
 });

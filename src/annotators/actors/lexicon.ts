@@ -98,7 +98,7 @@ const sticky = (pattern: string): RegExp => new RegExp(pattern, 'uy');
  * case variants may lower-case differently: "ſ", "İ", a final "Σ"); they are checked
  * by the phrase's regular expression only.
  */
-function keyWords(phrases: readonly string[]): string[][] {
+export function taggedKeyWords(phrases: readonly string[]): string[][] {
   const layer = analyzeText(phrases.join('\n'));
   const keys: string[][] = [];
   let t = 0;
@@ -116,6 +116,27 @@ function keyWords(phrases: readonly string[]): string[][] {
     keys.push(words.length > 0 ? words : [phrase.toLowerCase()]);
     offset = end + 1;
   }
+  return keys;
+}
+
+/** A phrase of plain words: ASCII letters, single spaces between them. */
+const PLAIN_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/**
+ * Key words of each phrase (see taggedKeyWords). Most registry phrases are plain
+ * words ("Chinese foreign minister"), whose tokens are their words: those are split
+ * on their spaces instead of tagged, which spares a tenth of the start-up (a test
+ * holds the two ways equal on every registry phrase); the others are tagged.
+ */
+export function keyWords(phrases: readonly string[]): string[][] {
+  const keys: string[][] = new Array(phrases.length);
+  const others: number[] = [];
+  phrases.forEach((p, i) => {
+    if (PLAIN_PHRASE.test(p)) keys[i] = p.toLowerCase().split(' ');
+    else others.push(i);
+  });
+  const tagged = taggedKeyWords(others.map((i) => phrases[i]!));
+  others.forEach((i, k) => (keys[i] = tagged[k]!));
   return keys;
 }
 
