@@ -18,7 +18,6 @@ function tagger(): Wink {
 /** One text's tokens as the tagger gives them, whitespace tokens included. */
 export interface TaggedText {
   values: string[];
-  precedingSpaces: string[];
   pos: string[];
   lemmas: string[];
 }
@@ -29,7 +28,6 @@ export function tag(text: string): TaggedText {
   const tokens = nlp.readDoc(text).tokens();
   return {
     values: tokens.out(its.value) as string[],
-    precedingSpaces: tokens.out(its.precedingSpaces) as string[],
     pos: tokens.out(its.pos) as string[],
     // The typings of its.lemma ask for the model add-ons that `out` passes itself.
     lemmas: tokens.out(its.lemma as unknown as typeof its.value) as string[],

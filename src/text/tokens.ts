@@ -41,29 +41,32 @@ const POS = new Set<string>(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ',
 const PUNCTUATION = /^\p{P}/u;
 
 function shapeOf(text: string): TokenShape {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 'word';
+  if (c >= 48 && c <= 57) return 'number';
   if (LETTER.test(text)) return 'word';
   if (LETTER_OR_DIGIT.test(text)) return 'number';
   return PUNCTUATION.test(text) ? 'punct' : 'symbol';
 }
 
 /**
- * Tokens of `text`. Offsets come from the tagger's own account of the text (each
- * token's preceding spaces, then its value), which reproduces the text exactly;
- * should a token ever not be found where that account puts it, it is looked for
- * ahead, so an offset always slices back to its token.
+ * Tokens of `text`. The tagger's tokens, in order, reproduce the text with white
+ * space between them, so each is found where the last one ended (skipping white
+ * space); a token that is not there is looked for ahead, so an offset always slices
+ * back to its token.
  */
 export function analyzeText(text: string): TokenLayer {
   const tagged = tag(text);
   const tokens: Token[] = [];
-  const push = (start: number, end: number, tag: string, lemma: string): void => {
-    const value = text.slice(start, end);
+  const push = (start: number, end: number, value: string, tag: string, lemma: string): void => {
+    const lower = value.toLowerCase();
     tokens.push({
       index: tokens.length,
       start,
       end,
       text: value,
-      lower: value.toLowerCase(),
-      lemma: lemma.toLowerCase(),
+      lower,
+      lemma: lemma === value ? lower : lemma.toLowerCase(),
       pos: (POS.has(tag) ? tag : 'X') as PartOfSpeech,
       shape: shapeOf(value),
     });
@@ -71,43 +74,54 @@ export function analyzeText(text: string): TokenLayer {
   let pos = 0;
   for (let i = 0; i < tagged.values.length; i++) {
     const value = tagged.values[i]!;
-    pos += tagged.precedingSpaces[i]!.length;
-    if (text.startsWith(value, pos) === false) {
+    if (value.trim() === '') continue;
+    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+    if (!text.startsWith(value, pos)) {
       const found = text.indexOf(value, pos);
       if (found < 0) continue;
       pos = found;
     }
     const start = pos;
     pos += value.length;
-    if (value.trim() === '') continue;
     const tag = tagged.pos[i]!;
     const lemma = tagged.lemmas[i] ?? value;
     // "U" "." "S." after a hyphen ("China-U.S."): the tagger's pieces of one dotted abbreviation, made one token again.
     const last = tokens.at(-1);
     if (last && last.end === start && text[last.start - 1] === '-' && DOTTED_PIECE.test(value) && /^(?:\p{Lu}\.)*\p{Lu}\.?$/u.test(last.text)) {
       tokens.pop();
-      push(last.start, pos, 'PROPN', text.slice(last.start, pos));
+      const merged = text.slice(last.start, pos);
+      push(last.start, pos, merged, 'PROPN', merged);
       continue;
     }
     // The tagger keeps some hyphenated words whole ("pro-Russian", "anti-Russian") and splits others
     // ("state-run", "China-Russia"): a hyphen between letters is always a token of its own here, so a
     // word after a hyphen always starts a token. Glued words (words.ts) join the parts again.
-    if (value.length > 2 && HYPHEN_INSIDE.test(value)) {
+    if (value.length > 2 && value.includes('-') && HYPHEN_INSIDE.test(value)) {
       let from = start;
       for (const m of value.matchAll(/-/g)) {
         const at = start + m.index;
         if (at === start || at === pos - 1) continue;
-        push(from, at, tag, text.slice(from, at));
-        push(at, at + 1, 'PUNCT', '-');
+        const part = text.slice(from, at);
+        push(from, at, part, tag, part);
+        push(at, at + 1, '-', 'PUNCT', '-');
         from = at + 1;
       }
-      push(from, pos, tag, from === start ? lemma : text.slice(from, pos));
+      const part = text.slice(from, pos);
+      push(from, pos, part, tag, from === start ? lemma : part);
       continue;
     }
-    push(start, pos, tag, lemma);
+    push(start, pos, value, tag, lemma);
   }
   return { text, tokens };
 }
+
+/** White space between tokens: what String.prototype.trim removes, by code (the ASCII ones first). */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return WHITE_SPACE.test(String.fromCharCode(code));
+}
+const WHITE_SPACE = /^\s$/u;
 
 /** A letter between hyphens inside one token of the tagger: "pro-Russian", "e-mail". */
 const HYPHEN_INSIDE = /\p{L}-\p{L}/u;

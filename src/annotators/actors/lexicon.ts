@@ -119,8 +119,10 @@ export function taggedKeyWords(phrases: readonly string[]): string[][] {
   return keys;
 }
 
-/** A phrase of plain words: ASCII letters, single spaces between them. */
-const PLAIN_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/** A phrase of plain words: ASCII letters, a possessive 's, single spaces or hyphens between them. */
+const PLAIN_PHRASE = /^[A-Za-z]+(?:'s)?(?:[ -][A-Za-z]+(?:'s)?)*$/;
+/** The key words of a plain phrase: its words, lower-cased, each possessive 's a word of its own ("China's" -> "china", "'s"). */
+const plainKeys = (phrase: string): string[] => phrase.toLowerCase().split(/[ -]/).flatMap((w) => (w.endsWith("'s") ? [w.slice(0, -2), "'s"] : [w]));
 
 /**
  * Key words of each phrase (see taggedKeyWords). Most registry phrases are plain
@@ -132,7 +134,7 @@ export function keyWords(phrases: readonly string[]): string[][] {
   const keys: string[][] = new Array(phrases.length);
   const others: number[] = [];
   phrases.forEach((p, i) => {
-    if (PLAIN_PHRASE.test(p)) keys[i] = p.toLowerCase().split(' ');
+    if (PLAIN_PHRASE.test(p)) keys[i] = plainKeys(p);
     else others.push(i);
   });
   const tagged = taggedKeyWords(others.map((i) => phrases[i]!));

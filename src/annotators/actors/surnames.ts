@@ -57,13 +57,16 @@ function onlyBearer(actors: readonly Actor[], surname: string): Actor | undefine
  * article must mention that person's country. "Wang" names several people and stays
  * unread; a former leader's or a spokesperson's surname needs the full name.
  */
-function surnameOnlyPeople(text: string, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>, rules: MatchingRules): Hit[] {
+function surnameOnlyPeople(layer: TokenLayer, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>, rules: MatchingRules): Hit[] {
   if (!date) return [];
+  const candidates = surnameAloneCandidates(actors, rules);
+  if (candidates.length === 0) return [];
   const countries = new Set(hits.filter((h) => h.actor.type !== 'person').map((h) => h.actor.country));
+  const words = new Set(layer.tokens.map((t) => t.text));
   const out: Hit[] = [];
-  for (const a of surnameAloneCandidates(actors, rules)) {
-    if (named.has(a.id) || !countries.has(a.country) || !rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) continue;
-    if (text.includes(a.surname!)) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
+  for (const a of candidates) {
+    if (named.has(a.id) || !words.has(a.surname!) || !countries.has(a.country)) continue;
+    if (rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
   }
   return out;
 }
@@ -99,7 +102,7 @@ export function findSurnames(
   }
   if (registry) {
     const named = new Set(fullNames.map((h) => h.actor.id));
-    for (const h of surnameOnlyPeople(layer.text, hits, registry.actors, registry.date, named, rules)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
+    for (const h of surnameOnlyPeople(layer, hits, registry.actors, registry.date, named, rules)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
   for (const [surname, named] of bySurname) {
