@@ -66,3 +66,23 @@ describe('the cue lexicon file', () => {
     expect(cues.verbs.has('said')).toBe(false);
   });
 });
+
+describe('organisation and document nouns as speakers', () => {
+  it('resolve "the ministry" to the ministry named before, and "the statement" to the institution that issued it', () => {
+    const text =
+      "China's Ministry of National Defense said in a statement that the partnership has seen high-level development. The militaries have deepened cooperation in various fields, the statement said. Two destroyers joined the drill, the ministry said.";
+    expect(pipeline.annotate(articleFromText(text, { published: '2021-11-24' })).statements.map((s) => [s.speaker, s.speaker_id, s.speaker_country])).toEqual([
+      ['Chinese Ministry of National Defense', 'china-mnd', 'CHN'],
+      ['Chinese Ministry of National Defense', 'china-mnd', 'CHN'],
+      ['Chinese Ministry of National Defense', 'china-mnd', 'CHN'],
+    ]);
+  });
+
+  it('leave a document noun unresolved when the last speaker is a person, and an institution noun when no such institution was named', () => {
+    const text = 'Xi told Lavrov that China attached great importance to relations with Moscow. The two sides agreed to keep close exchanges, the readout said. The drill was routine, the fleet said.';
+    expect(pipeline.annotate(articleFromText(text, { published: '2024-04-09' })).statements.slice(1).map((s) => [s.speaker, s.speaker_id, s.speaker_type])).toEqual([
+      ['readout', '', 'organization'],
+      ['fleet', '', 'organization'],
+    ]);
+  });
+});

@@ -16,7 +16,9 @@ const cueFileSchema = z
     object_verbs: z.array(lemma).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     phrases: z.array(z.string().min(1)),
-    speaker_nouns: z.object({ refers_person: z.array(z.string()), organization: z.array(z.string()), unnamed: z.array(z.string()) }).strict(),
+    speaker_nouns: z
+      .object({ refers_person: z.array(z.string()), organization: z.array(z.string()), document: z.array(z.string()).default([]), unnamed: z.array(z.string()) })
+      .strict(),
     pronouns: z.record(z.enum(['male', 'female'])),
     plural_pronouns: z.array(z.string()),
   })
@@ -31,6 +33,7 @@ export interface CueLexicon {
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
+  documentNouns: string[];
   unnamedNouns: string[];
   pronouns: Map<string, 'male' | 'female'>;
   pluralPronouns: string[];
@@ -68,6 +71,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
   const organizationNouns = byLength(spec.speaker_nouns.organization);
+  const documentNouns = byLength(spec.speaker_nouns.document);
   const unnamedNouns = byLength(spec.speaker_nouns.unnamed);
   const pluralPronouns = byLength(spec.plural_pronouns);
   return {
@@ -77,6 +81,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     phrases,
     refersPerson,
     organizationNouns,
+    documentNouns,
     unnamedNouns,
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
     pluralPronouns,
@@ -84,7 +89,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
       roleAtEnd: new RegExp(`\\b(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))$`, 'i'),
-      organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation(organizationNouns)}))$`, 'i'),
+      organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),
     },

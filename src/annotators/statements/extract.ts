@@ -6,7 +6,13 @@ import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
 import { tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
-import { fromMention, insideQuote, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { fromMention, insideQuote, organizationFor, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+
+/** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */
+const isOrganizationNoun = (ctx: SpeakerContext, phrase: string): boolean => {
+  const noun = phrase.toLowerCase().replace(/^(?:an?|the)\s+/, '').replace(/\s+/g, ' ');
+  return ctx.cues.documentNouns.includes(noun) || ctx.cues.organizationNouns.includes(noun);
+};
 
 /** A statement before ids and dates are given. */
 interface Draft {
@@ -218,7 +224,11 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
     // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
     const phrase = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
-    const speaker = speakerStartingAt(ctx, from) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+    // "according to the statement": a document or institution noun stands for the actor it refers to.
+    const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
+    const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
+    const speaker =
+      speakerStartingAt(ctx, from) ?? nounSpeaker ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
     if (!speaker) return undefined;
     const span = trimSpan(norm, s.start, cue.start);
     if (wordsIn(ctx, span.start, span.end) < 3) return undefined;

@@ -90,9 +90,36 @@ function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined
   return candidates(sentence.start, pos) ?? (prev ? candidates(prev.start, prev.end) : undefined);
 }
 
-/** The last speaker's country: organisations named by a common noun ("the readout") speak for it. */
+/** The last speaker's country: organisations named by a common noun no actor resolves speak for it. */
 function lastCountry(ctx: SpeakerContext): string {
   return ctx.previous[ctx.previous.length - 1]?.speaker.country ?? '';
+}
+
+const isInstitution = (type: string): boolean => type === 'organization' || type === 'state';
+
+/**
+ * The actor an organisation noun stands for ("the ministry", "the fleet", "the
+ * statement"). An institution noun is the organisation named last before it (outside
+ * quotes) whose name holds the noun's last word: "the ministry said" after "the
+ * Russian Defense Ministry". A document noun ("the statement", "the readout") is
+ * whoever issued it: the last organisation or state speaking, else the last one
+ * named. Undefined when nothing fits.
+ */
+export function organizationFor(ctx: SpeakerContext, noun: string, pos: number): Speaker | undefined {
+  const words = noun.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const head = words[words.length - 1]!;
+  if (ctx.cues.documentNouns.includes(words.join(' '))) {
+    // Only a speaking institution says whose the document is: a state merely named before it says nothing.
+    const last = ctx.previous[ctx.previous.length - 1];
+    return last && isInstitution(last.speaker.type) && last.speaker.id ? { ...last.speaker } : undefined;
+  }
+  let found: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= pos) break;
+    if (m.actor_type !== 'organization' || insideQuote(ctx, m.start)) continue;
+    if (m.actor.toLowerCase().split(/[\s-]+/).includes(head)) found = m;
+  }
+  return found ? fromMention(found) : undefined;
 }
 
 const CAPITALISED_NAME = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|de|von|van|der|al)){1,3})$/u;
@@ -132,7 +159,11 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
   const org = cues.regex.organizationAtEnd.exec(before);
-  if (org) return { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...at(org) };
+  if (org) {
+    const span = at(org);
+    const actor = organizationFor(ctx, org[1]!, span.start);
+    return actor ? { ...actor, ...span } : { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...span };
+  }
   const unnamed = cues.regex.unnamedAtEnd.exec(before);
   if (unnamed) return { label: unnamed[1]!, id: '', type: 'unnamed', country: '', ...at(unnamed) };
 
