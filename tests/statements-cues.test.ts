@@ -86,3 +86,30 @@ describe('organisation and document nouns as speakers', () => {
     ]);
   });
 });
+
+describe('attribution after the content', () => {
+  it('reads "…, X said at the meeting." with the circumstance after the cue left out of the content', () => {
+    expect(statements('The friendship between Russia and China is very strong, Lavrov said at the meeting.', '2021-03-25')).toEqual([
+      ['Sergey Lavrov', 'said', 'indirect', 'content-speaker-cue', 'The friendship between Russia and China is very strong'],
+    ]);
+    expect(statements('Lavrov said at the meeting that the friendship between Russia and China was very strong.', '2021-03-25')).toEqual([
+      ['Sergey Lavrov', 'said', 'indirect', 'speaker-cue-content', 'the friendship between Russia and China was very strong'],
+    ]);
+  });
+
+  it('reads the inverted "…, said TITLE NAME." with the person as speaker, not the title\'s organisation', () => {
+    expect(statements("NATO's claim about China's responsibility in the Ukraine war is unjustified, said Chinese Foreign Ministry spokesman Lin Jian.", '2024-07-11')).toEqual([
+      ['Lin Jian', 'said', 'indirect', 'content-cue-speaker', "NATO's claim about China's responsibility in the Ukraine war is unjustified"],
+    ]);
+    // A subject with an appositive before the cue is no content of its own.
+    expect(statements('Treasury Secretary Janet Yellen, who wrapped up a visit to China on Monday, said she had warned officials of the consequences.', '2024-04-10').map((s) => s[3])).toEqual(['speaker-cue-content']);
+  });
+
+  it('continues the sentence\'s last speaker with a participle, and reads none without one', () => {
+    expect(statements('All parties should push for a proper settlement of the Ukraine crisis, Xi said, adding that China would play its due role.', '2022-06-15')).toEqual([
+      ['Xi Jinping', 'said', 'indirect', 'content-speaker-cue', 'All parties should push for a proper settlement of the Ukraine crisis'],
+      ['Xi Jinping', 'adding', 'indirect', 'participle', 'China would play its due role'],
+    ]);
+    expect(statements('Russian troops moved closer to Kharkiv, adding pressure on the defenders of the city.', '2022-06-15')).toEqual([]);
+  });
+});

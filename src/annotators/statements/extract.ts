@@ -34,11 +34,24 @@ interface Draft {
  * - split-quote         `"…," she added, "…"` (one statement)
  * - speaker-cue-quote   `Lavrov said: "…"`, `Wang said "…"`
  * - speaker-cue-content `X said (that) …`, `X told reporters …`, `The ministry quoted Wang as saying …`
- * - content-speaker-cue `Trade will grow, he suggested.`
+ * - content-speaker-cue `Trade will grow, he suggested.`, `…, Lavrov said at the meeting.`
+ * - content-cue-speaker `…, said Qin.`, `…, said Chinese Foreign Ministry spokesman Lin Jian.`
+ * - participle          `…, Xi said, adding that …` (the last speaker of the sentence goes on)
  * - according-to        `…, according to X`, `…, as reported by X`
  * - continuation        a quoted sentence right after the speaker's direct statement
  */
-export const ATTRIBUTION_RULES = ['quote-cue-speaker', 'quote-speaker-cue', 'split-quote', 'speaker-cue-quote', 'speaker-cue-content', 'content-speaker-cue', 'according-to', 'continuation'] as const;
+export const ATTRIBUTION_RULES = [
+  'quote-cue-speaker',
+  'quote-speaker-cue',
+  'split-quote',
+  'speaker-cue-quote',
+  'speaker-cue-content',
+  'content-speaker-cue',
+  'content-cue-speaker',
+  'participle',
+  'according-to',
+  'continuation',
+] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
 const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|also\s+|not\s+)*$/i;
@@ -250,6 +263,11 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,6}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start))) return direct(ctx, speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
   }
 
+  const inverted = invertedTrailing(ctx, s, cue);
+  if (inverted) return inverted;
+  const participle = participleOfLastSpeaker(ctx, s, cue);
+  if (participle) return participle;
+
   // Speaker before the cue, content after it.
   if (cue.cue.toLowerCase().endsWith('ed') || /^(told|said|wrote)$/i.test(cue.cue)) {
     if (BE_FORMS.test(norm.slice(s.start, cue.start))) return undefined; // passive: "were told to", "has been criticised"
@@ -304,13 +322,80 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  if (wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
-  // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested."
   const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
+  // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
+  // "…, Xi said, adding that …": a participle right after the cue opens a statement of its own; this one's content is before.
+  const participleNext = findCues(ctx, s).some((c) => c.start > cue.end && /ing$/i.test(c.cue) && /^\s*,\s*$/.test(norm.slice(cue.end, c.start)));
+  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && isCircumstance(ctx, span)) || participleNext);
+  if (!trailing && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
   if (subjectEnd < 0 || !comma) return undefined;
   const content = trimSpan(norm, floor, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/** Parts of speech that make a span more than a circumstance ("at the meeting", "on Thursday", "in a statement"). */
+const CLAUSE_POS = new Set(['VERB', 'AUX']);
+const CIRCUMSTANCE_MAX_WORDS = 8;
+
+/** A short span with no verb: a time, place or manner after the cue, not reported content. */
+function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
+  if (span.end <= span.start) return true;
+  const tokens = tokensIn(tokensOf(ctx.article), span.start, span.end);
+  return !tokens.some((t) => CLAUSE_POS.has(t.pos)) && wordsIn(ctx, span.start, span.end) <= CIRCUMSTANCE_MAX_WORDS;
+}
+
+/**
+ * Reported speech with the attribution after it, inverted: "…, said Qin.", "…, said
+ * Chinese Foreign Ministry spokesman Lin Jian." The speaker is the last actor ending
+ * the clause after the cue (a person named after a title wins over the title's
+ * organisation); the content is the sentence up to the comma before the cue.
+ */
+function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  const lead = norm.slice(s.start, cue.start);
+  if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma)) return undefined;
+  const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  let speaker: Speaker | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < from || m.start >= s.end || m.kind === 'adjective') continue;
+    if (!/^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(m.end, s.end))) continue;
+    const between = tokensIn(tokensOf(ctx.article), from, m.start);
+    if (between.some((t) => CLAUSE_POS.has(t.pos)) || between.length > 8) continue;
+    speaker = fromMention(m, m.start, m.end);
+    if (m.actor_type === 'person') break;
+  }
+  const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
+  if (!speaker) {
+    const other = speakerStartingAt(ctx, from); // "said the official."
+    if (other && endsClause(other.end)) speaker = other;
+  }
+  if (!speaker) return undefined;
+  const content = trimSpan(norm, clauseFloor(ctx, s, cue.start), s.start + lead.replace(/,\s*$/, '').length);
+  // The content is a clause of its own (it has a verb), not the speaker's subject with an appositive.
+  const contentTokens = tokensIn(tokensOf(ctx.article), content.start, content.end);
+  if (wordsIn(ctx, content.start, content.end) < 3 || !contentTokens.some((t) => CLAUSE_POS.has(t.pos))) return undefined;
+  if (ctx.mentions.some((m) => m.actor_id === speaker!.id && speaker!.id !== '' && m.start >= content.start && m.start < content.start + 40)) return undefined;
+  return { rule: 'content-cue-speaker', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/**
+ * A participle after a comma continues the statement before it in the sentence,
+ * with its speaker: "…, Xi said, adding that China …", "…, the ministry said,
+ * saying …". A new cue starts a new statement.
+ */
+function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  if (!/ing$/i.test(cue.cue) || !/,\s*$/.test(norm.slice(s.start, cue.start))) return undefined;
+  const last = ctx.previous[ctx.previous.length - 1];
+  if (!last || last.end < s.start || last.end > cue.start) return undefined;
+  let contentStart = cue.end;
+  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+  const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'participle', speaker: { ...last.speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
