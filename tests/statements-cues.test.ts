@@ -113,3 +113,15 @@ describe('attribution after the content', () => {
     expect(statements('Russian troops moved closer to Kharkiv, adding pressure on the defenders of the city.', '2022-06-15')).toEqual([]);
   });
 });
+
+describe('joint statements', () => {
+  it('give two actors speaking as one subject one statement, both names and ids joined', () => {
+    const [s] = pipeline.annotate(articleFromText('China and Russia condemned Western sanctions against them at the meeting in Guilin.', { published: '2021-03-23' })).statements;
+    expect([s?.speaker, s?.speaker_id, s?.speaker_type, s?.speaker_country]).toEqual(['China and Russia', 'china+russia', 'state', '']);
+  });
+
+  it('keep one speaker when the first actor is no subject of the cue', () => {
+    const [s] = pipeline.annotate(articleFromText('In talks with China, Russia condemned Western sanctions against them.', { published: '2021-03-23' })).statements;
+    expect([s?.speaker, s?.speaker_id]).toEqual(['Russia', 'russia']);
+  });
+});

@@ -80,16 +80,28 @@ function locate(text: string, fragment: string): [number, number] | undefined {
   return m ? [m.index, m.index + m[0].length] : undefined;
 }
 
-function speakerNames(s: Statement, registry: Registry): Set<string> {
-  const names = [s.speaker];
-  const actor = registry.byId.get(s.speaker_id);
+function namesOf(label: string, id: string, registry: Registry): Set<string> {
+  const names = [label];
+  const actor = registry.byId.get(id);
   if (actor) names.push(actor.name, ...actor.aliases);
   return new Set(names.map(normalizeActorName));
 }
 
+/**
+ * The gold speaker, compared by name (canonical name or alias). A joint speaker
+ * ("Anatoly Antonov and Qin Gang"; the kit joins ids with "+") is right when each
+ * of its speakers is, in any order.
+ */
 export function speakerIsRight(gold: GoldStatement, predicted: Statement, registry: Registry): boolean {
   if (gold.speaker_type === 'unnamed') return predicted.speaker_type === 'unnamed';
-  return speakerNames(predicted, registry).has(normalizeActorName(gold.speaker));
+  if (namesOf(predicted.speaker, predicted.speaker_id, registry).has(normalizeActorName(gold.speaker))) return true;
+  const goldParts = gold.speaker.split(/\s+and\s+/);
+  const ids = predicted.speaker_id.split('+');
+  const labels = predicted.speaker.split(/\s+and\s+/);
+  if (goldParts.length !== 2 || ids.length !== 2 || labels.length !== 2) return false;
+  const parts = [0, 1].map((k) => namesOf(labels[k]!, ids[k]!, registry));
+  const has = (k: number, name: string) => parts[k]!.has(normalizeActorName(name));
+  return (has(0, goldParts[0]!) && has(1, goldParts[1]!)) || (has(0, goldParts[1]!) && has(1, goldParts[0]!));
 }
 
 function dateIsRight(p: StatementPair, goldPublished: string, kitPublished: string): boolean {

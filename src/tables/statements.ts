@@ -19,7 +19,7 @@ export const STATEMENTS: TableSpec = {
     col('start', 'integer', 'offset of the whole statement (speaker, cue and content) in the cleaned text'),
     col('end', 'integer', 'offset after the whole statement'),
     col('speaker', 'string', 'canonical name when resolved (registry or unregistered), else the words used ("analysts")'),
-    col('speaker_id', 'string', 'actor id from the registry, unregistered:NAME, or empty for unnamed speakers'),
+    col('speaker_id', 'string', 'actor id from the registry, unregistered:NAME, both ids joined by "+" for a joint statement ("china+russia"), or empty for unnamed speakers'),
     col('speaker_type', 'string', 'person, state, organization or unnamed'),
     col('speaker_country', 'string', 'country or bloc code of the speaker (CHN, RUS, USA, EU, …), empty when unknown'),
     col('cue', 'string', 'the reporting verb or phrase as written ("said", "told", "according to"); empty for a quote continuing the previous one'),

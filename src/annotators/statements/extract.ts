@@ -283,11 +283,17 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (!speaker) return undefined;
   const lead = norm.slice(floor, speaker.start);
   if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead)) return undefined;
-  // Two actors as one subject ("China, Russia accuse …", "both China and Russia have condemned …"): no single speaker.
+  // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
   if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
     const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
     const other = ctx.mentions.find((m) => m.kind !== 'adjective' && m.end === otherEnd);
-    if (other && !norm.slice(floor, other.start).includes(',') && wordsIn(ctx, floor, other.start) <= 5) return undefined;
+    // Only when the first actor opens the clause: "In talks with China, Russia condemned …" is Russia's.
+    // ("The foreign ministers of both China and Russia have condemned …": the subject's head is "of" them both.)
+    const before = norm.slice(floor, other?.start ?? floor);
+    if (other && (/^\s*(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before))) {
+      if (other.actor_id === speaker.id) return undefined;
+      speaker = jointSpeaker(fromMention(other), speaker);
+    }
   }
 
   let contentStart = cue.end;
@@ -333,6 +339,23 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   const content = trimSpan(norm, floor, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/**
+ * The joint speaker of a statement two actors make together ("China and Russia
+ * said", "Anatoly Antonov and Qin Gang wrote"): both names joined by "and", both ids
+ * joined by "+", the type they share (else organization), the country they share
+ * (else none).
+ */
+function jointSpeaker(a: Speaker, b: Speaker): Speaker {
+  return {
+    label: `${a.label} and ${b.label}`,
+    id: a.id && b.id ? `${a.id}+${b.id}` : '',
+    type: a.type === b.type ? a.type : 'organization',
+    country: a.country === b.country ? a.country : '',
+    start: Math.min(a.start, b.start),
+    end: Math.max(a.end, b.end),
+  };
 }
 
 /** Parts of speech that make a span more than a circumstance ("at the meeting", "on Thursday", "in a statement"). */
