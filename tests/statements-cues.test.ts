@@ -125,3 +125,19 @@ describe('joint statements', () => {
     expect([s?.speaker, s?.speaker_id]).toEqual(['Russia', 'russia']);
   });
 });
+
+describe('a role appositive between speaker and cue', () => {
+  it('is passed over, with or without an article, and the addressee after "told" is never the speaker', () => {
+    expect(statements('The meeting was to destroy Russian-Chinese ties, Deng Yuwen, an independent political commentator and international relations scholar, told Sing Tao Daily.')).toEqual([
+      ['Deng Yuwen', 'told', 'indirect', 'content-speaker-cue', 'The meeting was to destroy Russian-Chinese ties'],
+    ]);
+    expect(statements('Hui Ching, research director at the Charhar Institute, told reporters that China was the closest ally of Russia.')).toEqual([
+      ['Hui Ching', 'told', 'indirect', 'speaker-cue-content', 'China was the closest ally of Russia'],
+    ]);
+  });
+
+  it('is not passed over when it names no role', () => {
+    expect(statements('Zhang Wei, who lives in Guilin, said the ties were close.').map((s) => s[0])).toEqual(['Zhang Wei']);
+    expect(statements('The talks in Moscow, long delayed and tense, ended.')).toEqual([]);
+  });
+});

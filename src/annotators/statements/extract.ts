@@ -4,6 +4,7 @@ import { messages } from '../../messages';
 import type { Mention, Statement, StatementKind } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
+import { loadMatchingRules } from '../actors';
 import { findQuotes, type Quote } from './quotes';
 import { tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
 import { fromMention, insideQuote, organizationFor, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
@@ -58,6 +59,22 @@ const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|als
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 const ADVERBIAL_TAIL =
   /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+/**
+ * An appositive between a speaker and the cue that names the speaker's role, with or
+ * without an article: ", research director at the think tank …,", ", an independent
+ * political commentator and international relations scholar,". The role nouns are the
+ * actor matcher's (matching-rules.yaml), plural forms too.
+ */
+let roleTail: RegExp | undefined;
+function roleAppositiveTail(): RegExp {
+  if (!roleTail) {
+    const nouns = loadMatchingRules()
+      .roleNouns.map((n) => n.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'))
+      .join('|');
+    roleTail = new RegExp(`,\\s*[^,"“”.;:]{0,80}?\\b(?:${nouns})s?\\b[^,"“”.;:]{0,80},\\s*$`, 'i');
+  }
+  return roleTail;
+}
 const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the)\s+[^,]{1,60},\s*$/;
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
@@ -378,7 +395,8 @@ function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number 
 function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
   const lead = norm.slice(s.start, cue.start);
-  if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma)) return undefined;
+  // After "told", "urged" the actor is the addressee, not the speaker.
+  if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma) || cue.object) return undefined;
   const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
   let speaker: Speaker | undefined;
   for (const m of ctx.mentions) {
@@ -447,7 +465,7 @@ function clauseStartBefore(ctx: SpeakerContext, s: Sentence, pos: number): numbe
 function stripAdverbials(norm: string, floor: number, end: number): number {
   let before = norm.slice(floor, end).replace(/\s+$/, '');
   for (;;) {
-    const m = APPOSITIVE_TAIL.exec(before) ?? ADVERBIAL_TAIL.exec(before);
+    const m = APPOSITIVE_TAIL.exec(before) ?? roleAppositiveTail().exec(before) ?? ADVERBIAL_TAIL.exec(before);
     if (!m || m[0].length === 0) break;
     const next = before.slice(0, m.index).replace(/\s+$/, '');
     if (next.length === 0) break;
