@@ -141,3 +141,38 @@ describe('a role appositive between speaker and cue', () => {
     expect(statements('The talks in Moscow, long delayed and tense, ended.')).toEqual([]);
   });
 });
+
+describe('the same speaker going on', () => {
+  it('a verb after "and" starts a statement of the same speaker, the first ending before it', () => {
+    expect(statements('At the end of the visit, Chinese special envoy Li Hui said that there is no panacea for war, and called on all parties to create conditions for peace negotiations.', '2023-06-02')).toEqual([
+      ['Li Hui', 'said', 'indirect', 'speaker-cue-content', 'there is no panacea for war'],
+      ['Li Hui', 'called', 'indirect', 'participle', 'on all parties to create conditions for peace negotiations'],
+    ]);
+    // No speaker before it in the sentence: "and" joins no statement.
+    expect(statements('The talks stalled and warned observers of nothing in particular today.', '2023-06-02')).toEqual([]);
+  });
+
+  it('"a spokesman added", "according to him" and "it added" point back to the speaker before', () => {
+    const text =
+      'Chinese Foreign Ministry spokesman Lin Jian said the claims were groundless. The allegations of the US authorities have no basis, a spokesman added. According to him, the trade is normal and mutually beneficial.';
+    expect(pipeline.annotate(articleFromText(text, { published: '2024-07-25' })).statements.map((s) => [s.speaker_id, s.cue])).toEqual([
+      ['lin-jian', 'said'],
+      ['lin-jian', 'added'],
+      ['lin-jian', 'According to'],
+    ]);
+    const org = "The Russian Foreign Ministry said in its statement that the ministers would discuss cooperation. It added that a deep exchange of views is scheduled on many topics.";
+    expect(pipeline.annotate(articleFromText(org, { published: '2024-04-08' })).statements.map((s) => s.speaker_id)).toEqual(['russia-mfa', 'russia-mfa']);
+  });
+
+  it('"According to X," opening a sentence names the source of what follows', () => {
+    expect(statements('As reported by OBOZ.UA, North Korean troops may be sent to the Kursk region of the Russian Federation.', '2024-10-24')).toEqual([
+      ['OBOZ.UA', 'As reported by', 'indirect', 'according-to', 'North Korean troops may be sent to the Kursk region of the Russian Federation'],
+    ]);
+    expect(statements('According to reports from Russian state news agency TASS, Lavrov and Wang discussed the situation in Ukraine.', '2024-04-09').map((s) => [s[0], s[3]])).toEqual([['TASS', 'according-to']]);
+  });
+
+  it('passes over "meanwhile" and a date between speaker and cue', () => {
+    expect(statements("Russia, meanwhile, said it does not need China's help.", '2022-03-17').map((s) => [s[0], s[4]])).toEqual([['Russia', "it does not need China's help"]]);
+    expect(statements('US National Security Advisor Jake Sullivan on March 15, warned China against helping Russia evade sanctions.', '2022-03-17').map((s) => s[0])).toEqual(['Jake Sullivan']);
+  });
+});

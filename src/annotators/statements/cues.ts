@@ -88,7 +88,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
-      roleAtEnd: new RegExp(`\\b(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))$`, 'i'),
+      roleAtEnd: new RegExp(`\\b((?:the|an?)\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),

@@ -58,7 +58,7 @@ export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still\s+|also\s+|not\s+)*$/i;
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 const ADVERBIAL_TAIL =
-  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|for\s+(?:its|their|his|her)\s+part|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
 /**
  * An appositive between a speaker and the cue that names the speaker's role, with or
  * without an article: ", research director at the think tank …,", ", an independent
@@ -259,6 +259,8 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
     const speaker =
       speakerStartingAt(ctx, from) ?? nounSpeaker ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+    // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
+    if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
     if (!speaker) return undefined;
     const span = trimSpan(norm, s.start, cue.start);
     if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
@@ -344,6 +346,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     if (comma > 0 && comma < contentEnd) contentEnd = comma;
   }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
+  contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
   const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
   // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
@@ -422,13 +425,46 @@ function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | u
 }
 
 /**
- * A participle after a comma continues the statement before it in the sentence,
- * with its speaker: "…, Xi said, adding that China …", "…, the ministry said,
- * saying …". A new cue starts a new statement.
+ * A participle after a comma, or a verb after "and", continues the statement before
+ * it in the sentence, with its speaker: "…, Xi said, adding that China …", "Li said
+ * that …, and called on all parties to …". A new cue starts a new statement.
  */
+/**
+ * "According to X, …" opening a sentence: the content is what follows the comma that
+ * ends the source; the source is the last actor named before that comma ("According
+ * to reports from Russian state news agency TASS, …" is TASS), else the speaker read
+ * at the phrase's start (a pronoun: "According to him").
+ */
+function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: number, atStart: Speaker | undefined): Draft | undefined {
+  const { norm } = ctx.article;
+  const comma = norm.indexOf(',', from);
+  if (comma < 0 || comma >= s.end) return undefined;
+  let named: Mention | undefined;
+  for (const m of ctx.mentions) if (m.start >= from && m.end <= comma && m.kind !== 'adjective') named = m;
+  const speaker = named ? fromMention(named) : atStart;
+  if (!speaker) return undefined;
+  const span = trimSpan(norm, comma + 1, s.end);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/** What joins a cue that continues the sentence's last speaker: a comma before a participle, or "and" before a finite verb. */
+const continuingLead = (lead: string, cue: Cue): boolean => (/ing$/i.test(cue.cue) ? /,\s*$/.test(lead) : /(?:,\s*|\s+)and\s+$/.test(lead));
+
+/** Content stops before a cue that continues it with the same speaker: "…, adding that …", "… and called on …". */
+function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {
+  const { norm } = ctx.article;
+  for (const cue of findCues(ctx, s)) {
+    if (cue.start <= from || cue.start >= to || ctx.cues.phrases.includes(cue.lemma)) continue;
+    const lead = norm.slice(from, cue.start);
+    if (continuingLead(lead, cue) && wordsIn(ctx, from, cue.start) >= 3) return from + lead.replace(/(?:,?\s*and|,)\s*$/, '').length;
+  }
+  return to;
+}
+
 function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
-  if (!/ing$/i.test(cue.cue) || !/,\s*$/.test(norm.slice(s.start, cue.start))) return undefined;
+  if (!continuingLead(norm.slice(s.start, cue.start), cue)) return undefined;
   const last = ctx.previous[ctx.previous.length - 1];
   if (!last || last.end < s.start || last.end > cue.start) return undefined;
   let contentStart = cue.end;

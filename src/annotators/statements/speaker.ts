@@ -143,6 +143,11 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     const word = pronoun[1]!.toLowerCase();
     const span = at(pronoun);
     if (word === 'it') {
+      // "It added that …" right after an institution spoke is that institution.
+      const last = ctx.previous[ctx.previous.length - 1];
+      const sentence = ctx.article.sentences.find((x) => span.start >= x.start && span.start < x.end);
+      const previousSentence = sentence ? ctx.article.sentences[sentence.index - 1] : undefined;
+      if (last && isInstitution(last.speaker.type) && last.speaker.id && previousSentence && last.end >= previousSentence.start) return { ...last.speaker, ...span };
       const subject = stateOrOrgBefore(ctx, span.start);
       return subject ? { ...fromMention(subject), ...span } : undefined;
     }
@@ -186,9 +191,11 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
     const span = { start, end: start + role[1]!.length };
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
-  const pronoun = /^(he|she)\b/i.exec(after);
+  // "said he", "according to him": the object forms point back as the subject forms do.
+  const pronoun = /^(he|she|him|her)\b/i.exec(after);
   if (pronoun) {
-    const person = personBefore(ctx, start, ctx.cues.pronouns.get(pronoun[1]!.toLowerCase()));
+    const word = pronoun[1]!.toLowerCase();
+    const person = personBefore(ctx, start, ctx.cues.pronouns.get(word === 'him' ? 'he' : word === 'her' ? 'she' : word));
     return person ? { ...person, start, end: start + pronoun[1]!.length } : undefined;
   }
   const name = CAPITALISED_NAME_AT_START.exec(after);
