@@ -110,3 +110,14 @@ describe('a registered person named by surname only', () => {
     expect(mentionsOf('In the United States, Pompeo said nothing.', '2020-06-01').filter((x) => x.surface === 'Pompeo').map((x) => x.actor_id)).toEqual(['mike-pompeo']);
   });
 });
+
+describe('a given name the source takes for the surname', () => {
+  it('names the person when the registry puts the family name first ("Zhao Lijian" then "Lijian")', () => {
+    const m = mentionsOf('Foreign Ministry spokesman Zhao Lijian spoke in Beijing. Lijian underlined that security is indivisible.', '2022-03-08').filter((x) => x.surface === 'Lijian');
+    expect(m.map((x) => [x.actor_id, x.kind])).toEqual([['zhao-lijian', 'surname']]);
+  });
+
+  it('does not for a name whose family name comes last ("Antony Blinken" then "Antony")', () => {
+    expect(mentionsOf('Antony Blinken spoke in Beijing. Antony said more later.', '2024-04-24').filter((x) => x.surface === 'Antony')).toEqual([]);
+  });
+});

@@ -26,13 +26,17 @@ function occurrences(layer: TokenLayer, surname: string): number[] {
 }
 
 /**
- * The registry's surname, else the last word of the name. For unregistered people
- * the first word too: the order of family and given names is unknown ("Chen
- * Mingguo" is Chen, "Josep Borrell" is Borrell).
+ * The registry's surname, else the last word of the name; for a registered name whose
+ * family name comes first, the given name too (sources mistake it for the surname).
+ * For unregistered people both: the order of family and given names is unknown
+ * ("Chen Mingguo" is Chen, "Josep Borrell" is Borrell).
  */
 function surnamesOf(h: Hit): string[] {
   const words = h.actor.name.split(/\s+/);
   if (h.actor.unregistered) return [...new Set([words[0]!, words.at(-1)!])];
+  // A name whose family name comes first ("Zhao Lijian", "Qin Gang"): copy that takes the
+  // given name for the surname ("Lijian underlined", "Gang said") means the same person.
+  if (h.actor.surname && words.length === 2 && words[0] === h.actor.surname) return [h.actor.surname, words[1]!];
   return [h.actor.surname ?? words.at(-1)!];
 }
 
