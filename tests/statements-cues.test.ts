@@ -176,3 +176,26 @@ describe('the same speaker going on', () => {
     expect(statements('US National Security Advisor Jake Sullivan on March 15, warned China against helping Russia evade sanctions.', '2022-03-17').map((s) => s[0])).toEqual(['Jake Sullivan']);
   });
 });
+
+describe('a title between the content\'s comma and the speaker', () => {
+  it('is passed over: "…, the Russian Defense Ministry said Thursday.", "…, President Volodymyr Zelensky said on Oct. 22."', () => {
+    expect(statements("Russia and China's navies have kicked off joint naval maneuvers in the Sea of Japan, the Russian Defense Ministry said Thursday.", '2021-10-15').map((s) => [s[0], s[3], s[4]])).toEqual([
+      ['Russian Defence Ministry', 'content-speaker-cue', "Russia and China's navies have kicked off joint naval maneuvers in the Sea of Japan"],
+    ]);
+    expect(statements('Two North Korean brigades are currently undergoing training in Russia, President Volodymyr Zelensky said on Oct. 22.', '2024-10-24').map((s) => [s[0], s[3]])).toEqual([
+      ['Volodymyr Zelensky', 'content-speaker-cue'],
+    ]);
+  });
+
+  it('is no title when it opens with a preposition, and a participle trails no content', () => {
+    expect(statements('Politicians around Europe have condemned the sanctions, with EU foreign policy chief Josep Borrell describing them as "regrettable and unacceptable."', '2021-03-23').map((s) => [s[0], s[2]])).toEqual([
+      ['Josep Borrell', 'mixed'],
+    ]);
+  });
+
+  it('a participle opening the content continues the sentence\'s subject', () => {
+    expect(statements('The United States hit back, saying Xi should have used the meeting to push for lowering of tensions in Ukraine.', '2022-02-05')).toEqual([
+      ['United States', 'saying', 'indirect', 'participle', 'Xi should have used the meeting to push for lowering of tensions in Ukraine'],
+    ]);
+  });
+});

@@ -279,7 +279,8 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (closingBeforeSpeaker) {
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
     // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
-    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,6}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start))) return direct(ctx, speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
+    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start))
+      return direct(ctx, speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
   }
 
   const inverted = invertedTrailing(ctx, s, cue);
@@ -348,14 +349,16 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  const comma = /,\s*$/.exec(norm.slice(floor, speaker.start));
+  // The comma ending the content, then perhaps a title before the speaker's name: "…, the Russian Defense Ministry said", "…, President Volodymyr Zelensky said".
+  const comma = commaBeforeTitle(ctx, floor, speaker.start);
   // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
   // "…, Xi said, adding that …": a participle right after the cue opens a statement of its own; this one's content is before.
   const participleNext = findCues(ctx, s).some((c) => c.start > cue.end && /ing$/i.test(c.cue) && /^\s*,\s*$/.test(norm.slice(cue.end, c.start)));
   const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && isCircumstance(ctx, span)) || participleNext);
   if (!trailing && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
-  if (subjectEnd < 0 || !comma) return undefined;
+  // A participle has no subject of its own to trail the content: "…, with Borrell describing them as …".
+  if (subjectEnd < 0 || !comma || /ing$/i.test(cue.cue)) return undefined;
   const content = trimSpan(norm, floor, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
@@ -376,6 +379,30 @@ function jointSpeaker(a: Speaker, b: Speaker): Speaker {
     start: Math.min(a.start, b.start),
     end: Math.max(a.end, b.end),
   };
+}
+
+/** A verb (or auxiliary) between two offsets: the words there are a clause, not a title. */
+function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): boolean {
+  return tokensIn(tokensOf(ctx.article), from, to).some((t) => CLAUSE_POS.has(t.pos));
+}
+
+/**
+ * The comma that ends reported content before its speaker, with at most a title
+ * between them (determiners, nouns, names, prepositions; no verb, eight words at
+ * most): in "…, the U.S. State Department's top diplomat Daniel Kritenbrink said" the
+ * comma before "the". Its offset relative to `floor` as a match, or null.
+ */
+function commaBeforeTitle(ctx: SpeakerContext, floor: number, speakerStart: number): { index: number } | null {
+  const before = ctx.article.norm.slice(floor, speakerStart);
+  const at = before.lastIndexOf(',');
+  if (at < 0) return null;
+  const title = before.slice(at + 1);
+  if (title.trim() === '') return { index: at };
+  const tokens = tokensIn(tokensOf(ctx.article), floor + at + 1, speakerStart);
+  // A title opens with no preposition or conjunction: "…, with EU foreign policy chief Josep Borrell describing …" is no attribution.
+  if (tokens.length > 0 && ['ADP', 'SCONJ', 'CCONJ'].includes(tokens[0]!.pos)) return null;
+  if (wordsIn(ctx, floor + at + 1, speakerStart) > 8 || tokens.some((t) => CLAUSE_POS.has(t.pos)) || /["“”]/.test(title)) return null;
+  return { index: at };
 }
 
 /** Parts of speech that make a span more than a circumstance ("at the meeting", "on Thursday", "in a statement"). */
@@ -466,13 +493,19 @@ function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Dr
   const { norm } = ctx.article;
   if (!continuingLead(norm.slice(s.start, cue.start), cue)) return undefined;
   const last = ctx.previous[ctx.previous.length - 1];
-  if (!last || last.end < s.start || last.end > cue.start) return undefined;
+  let speaker = last && last.end >= s.start && last.end <= cue.start ? last.speaker : undefined;
+  // No statement before it in the sentence: the participle's subject is the sentence's ("The United States hit back, saying …").
+  if (!speaker && /ing$/i.test(cue.cue)) {
+    const opening = ctx.mentions.find((m) => m.kind !== 'adjective' && m.start >= s.start && /^\s*(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
+    if (opening && !hasClauseVerb(ctx, s.start, opening.start)) speaker = fromMention(opening);
+  }
+  if (!speaker) return undefined;
   let contentStart = cue.end;
   const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
   if (that) contentStart += that[0].length;
   const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
-  return { rule: 'participle', speaker: { ...last.speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
