@@ -199,3 +199,18 @@ describe('a title between the content\'s comma and the speaker', () => {
     ]);
   });
 });
+
+describe('plural speakers', () => {
+  it('"the two nations" are the story\'s most-named pair of states, not the last two named', () => {
+    const text = 'China and Russia declared a partnership. Russia and China backed each other over Ukraine and Taiwan as the two nations said their relationship was superior to any alliance.';
+    const s = pipeline.annotate(articleFromText(text, { published: '2022-02-05' })).statements.find((x) => x.cue === 'said');
+    expect([s?.speaker, s?.speaker_id]).toEqual(['China and Russia', 'china+russia']);
+  });
+
+  it('"the pair" are two people; a plural with no two actors of its type named before stays unnamed', () => {
+    const pair = 'Wang Yi met Sergei Lavrov in Guilin. Speaking after the meeting, the pair said the two countries were working together.';
+    expect(pipeline.annotate(articleFromText(pair, { published: '2021-03-23' })).statements.map((x) => x.speaker_id)).toEqual(['wang-yi+sergey-lavrov']);
+    const alone = 'Officials met in Guilin. The leaders said the talks went well and would go on.';
+    expect(pipeline.annotate(articleFromText(alone, { published: '2021-03-23' })).statements.map((x) => [x.speaker, x.speaker_type])).toEqual([['The leaders', 'unnamed']]);
+  });
+});

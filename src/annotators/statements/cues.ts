@@ -21,6 +21,7 @@ const cueFileSchema = z
       .strict(),
     pronouns: z.record(z.enum(['male', 'female'])),
     plural_pronouns: z.array(z.string()),
+    plural_types: z.record(z.enum(['person', 'state', 'organization'])).default({}),
   })
   .strict();
 
@@ -37,6 +38,8 @@ export interface CueLexicon {
   unnamedNouns: string[];
   pronouns: Map<string, 'male' | 'female'>;
   pluralPronouns: string[];
+  /** Plural speaker (lower case) → the type of actors it refers to. */
+  pluralTypes: Map<string, 'person' | 'state' | 'organization'>;
   /** The lists above compiled once: speaker expressions ending a clause (`…$`) or starting one (`^…`). */
   regex: {
     phrases: RegExp;
@@ -85,6 +88,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     unnamedNouns,
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
     pluralPronouns,
+    pluralTypes: new Map(Object.entries(spec.plural_types).map(([k, v]) => [k.toLowerCase(), v])),
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),

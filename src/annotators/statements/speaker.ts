@@ -80,6 +80,32 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
   return best ? fromMention(best) : undefined;
 }
 
+/**
+ * The two actors a plural speaker refers to ("the two nations", "they both"): of the
+ * actors of one type named before `pos` (outside quotes), the two named most often
+ * so far, as one joint speaker in text order ("China and Russia"). A story's pair is
+ * its most-named pair; the last two named are often others ("…over Ukraine and
+ * Taiwan… as the two nations said").
+ */
+function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' | 'organization'): Speaker | undefined {
+  const counts = new Map<string, { m: Mention; n: number }>();
+  for (const m of ctx.mentions) {
+    if (m.start >= pos) break;
+    if (m.kind === 'adjective' || insideQuote(ctx, m.start) || m.actor_type === 'media' || (type && m.actor_type !== type)) continue;
+    const c = counts.get(m.actor_id);
+    if (c) c.n++;
+    else counts.set(m.actor_id, { m, n: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.m.start - b.m.start);
+  const top = ranked[0];
+  const second = top && ranked.find((c) => c !== top && c.m.actor_type === top.m.actor_type);
+  if (!top || !second) return undefined;
+  const [first, other] = top.m.start < second.m.start ? [top.m, second.m] : [second.m, top.m];
+  const x = fromMention(first);
+  const y = fromMention(other);
+  return { label: `${x.label} and ${y.label}`, id: `${x.id}+${y.id}`, type: x.type, country: x.country === y.country ? x.country : '', start: first.start, end: other.end };
+}
+
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
 function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined {
   const sentence = ctx.article.sentences.find((s) => pos >= s.start && pos < s.end);
@@ -155,7 +181,11 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     return person ? { ...person, ...span } : undefined;
   }
   const plural = cues.regex.pluralAtEnd.exec(before);
-  if (plural) return { label: plural[1]!, id: '', type: 'unnamed', country: '', ...at(plural) };
+  if (plural) {
+    const span = at(plural);
+    const pair = pairBefore(ctx, span.start, cues.pluralTypes.get(plural[1]!.toLowerCase().replace(/\s+/g, ' ')));
+    return pair ? { ...pair, ...span } : { label: plural[1]!, id: '', type: 'unnamed', country: '', ...span };
+  }
 
   const role = cues.regex.roleAtEnd.exec(before);
   if (role) {
