@@ -214,3 +214,13 @@ describe('plural speakers', () => {
     expect(pipeline.annotate(articleFromText(alone, { published: '2021-03-23' })).statements.map((x) => [x.speaker, x.speaker_type])).toEqual([['The leaders', 'unnamed']]);
   });
 });
+
+describe('a speaker no actor resolves', () => {
+  it('still speaks by the word used when it is one proper noun before the cue', () => {
+    expect(statements('At the security conference, Wang said China was "deeply concerned" by the extended crisis.', '2023-02-21').map((s) => [s[0], s[2]])).toEqual([['Wang', 'mixed']]);
+  });
+
+  it('is no speaker as the object of a preposition', () => {
+    expect(statements('Politicians around Europe have condemned the retaliatory sanctions on lawmakers.', '2021-03-23').map((s) => s[0])).toEqual([]);
+  });
+});

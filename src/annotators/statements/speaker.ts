@@ -2,6 +2,7 @@ import type { Article } from '../../corpus/types';
 import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
+import { tokensIn, tokensOf } from '../../text';
 
 /** Who speaks, resolved as far as the text allows. */
 export interface Speaker {
@@ -206,6 +207,17 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
     const label = name[1]!;
     return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', ...at(name) };
+  }
+  // One proper noun no actor resolves ("Wang said", where several Wangs are registered): still a speaker, by the word used.
+  const word = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}\p{Ll}+)$/u.exec(before);
+  if (word && !NOT_NAMES.has(word[1]!)) {
+    const span = at(word);
+    const layer = tokensOf(ctx.article);
+    const token = tokensIn(layer, span.start, span.end)[0];
+    // Not the object of a preposition or a modifier's noun: "Politicians around Europe have condemned …".
+    const previous = token ? layer.tokens[token.index - 1] : undefined;
+    if (token?.pos === 'PROPN' && !(previous && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN'].includes(previous.pos)))
+      return { label: word[1]!, id: `unregistered:${word[1]!.toLowerCase()}`, type: 'person', country: '', ...span };
   }
   return undefined;
 }
