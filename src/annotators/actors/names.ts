@@ -46,6 +46,10 @@ export interface FoundName {
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
+const UPPER = /^\p{Lu}/u;
+/** A capital first letter: ASCII by code, others by the Unicode property. */
+const isCapital = (code: number, text: string): boolean => (code < 128 ? code >= 65 && code <= 90 : UPPER.test(text));
+
 /** A capitalised word ("Borrell", "Thomas-Greenfield", "O'Brien"). */
 export const isNameWord = (word: string): boolean => NAME_WORD.test(word);
 /** A capitalised word or an acronym ("US-China", "NATO"), as in the phrase after an organisation's head. */
@@ -320,7 +324,11 @@ export function findNames(
   registeredAt: (start: number, end: number) => ActorRef | undefined,
   headline = false,
 ): FoundName[] {
-  const words = wordsOf(layer, tokensIn(layer, from, to));
+  // Most sentences name no one the registry lacks: without a capitalised proper noun outside registered mentions (every name and
+  // organisation read below holds one) there is nothing to read.
+  const tokens = tokensIn(layer, from, to);
+  if (!tokens.some((t) => t.pos === 'PROPN' && isCapital(t.text.charCodeAt(0), t.text) && !registeredAt(t.start, t.end))) return [];
+  const words = wordsOf(layer, tokens);
   const c: Context = { layer, words, rules, registeredAt, headline, from, to };
   const found: FoundName[] = [];
   const take = (name: FoundName | undefined): void => {

@@ -65,11 +65,11 @@ function surnameOnlyPeople(layer: TokenLayer, hits: readonly Hit[], actors: read
   if (!date) return [];
   const candidates = surnameAloneCandidates(actors, rules);
   if (candidates.length === 0) return [];
-  const countries = new Set(hits.filter((h) => h.actor.type !== 'person').map((h) => h.actor.country));
-  const words = new Set(layer.tokens.map((t) => t.text));
+  const countries = new Set<string>();
+  for (const h of hits) if (h.actor.type !== 'person') countries.add(h.actor.country);
   const out: Hit[] = [];
   for (const a of candidates) {
-    if (named.has(a.id) || !words.has(a.surname!) || !countries.has(a.country)) continue;
+    if (named.has(a.id) || !countries.has(a.country) || !layer.text.includes(a.surname!)) continue;
     if (rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
   }
   return out;
