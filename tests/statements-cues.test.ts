@@ -224,3 +224,15 @@ describe('a speaker no actor resolves', () => {
     expect(statements('Politicians around Europe have condemned the retaliatory sanctions on lawmakers.', '2021-03-23').map((s) => s[0])).toEqual([]);
   });
 });
+
+describe('a participle opening the sentence', () => {
+  it('is the statement of the subject after its comma', () => {
+    expect(statements('Noting that Russia-China relations are in the best period in history, Putin said Russia values the cooperation.', '2024-09-05').slice(0, 1)).toEqual([
+      ['Vladimir Putin', 'Noting', 'indirect', 'participle', 'Russia-China relations are in the best period in history'],
+    ]);
+  });
+
+  it('is none when no actor follows the comma', () => {
+    expect(statements('Noting the late hour, the talks were adjourned until the morning.', '2024-09-05')).toEqual([]);
+  });
+});

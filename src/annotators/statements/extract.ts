@@ -285,7 +285,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
 
   const inverted = invertedTrailing(ctx, s, cue);
   if (inverted) return inverted;
-  const participle = participleOfLastSpeaker(ctx, s, cue);
+  const participle = participleOfLastSpeaker(ctx, s, cue) ?? openingParticiple(ctx, s, cue);
   if (participle) return participle;
 
   // Speaker before the cue, content after it.
@@ -473,6 +473,26 @@ function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: number, a
   const span = trimSpan(norm, comma + 1, s.end);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * A participle opening the sentence, its subject after the comma: "Noting that
+ * relations are at their best, Putin said …" is Putin's (the content runs to the comma).
+ */
+function openingParticiple(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  if (!/ing$/i.test(cue.cue) || wordsIn(ctx, s.start, cue.start) > 0) return undefined;
+  let contentStart = cue.end;
+  const that = /^\s*that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+  const comma = norm.indexOf(',', contentStart);
+  if (comma < 0 || comma >= s.end) return undefined;
+  const subjectStart = comma + 1 + (/^\s*(?:the\s+)?/i.exec(norm.slice(comma + 1))?.[0].length ?? 0);
+  const subject = ctx.mentions.find((m) => m.start === subjectStart && m.kind !== 'adjective');
+  if (!subject) return undefined;
+  const span = trimSpan(norm, contentStart, comma);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'participle', speaker: fromMention(subject), cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }
 
 /** What joins a cue that continues the sentence's last speaker: a comma before a participle, or "and" before a finite verb. */
