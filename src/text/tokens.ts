@@ -137,17 +137,21 @@ export function tokensOf(article: Article): TokenLayer {
   return layer;
 }
 
-/** Index of the first token ending after `offset` (the token holding it, or the next); `tokens.length` if none. */
-export function tokenIndexAt(layer: TokenLayer, offset: number): number {
-  const t = layer.tokens;
+/** Index of the first of `spans` (in order, not overlapping) ending after `offset`; `spans.length` if none. Binary search. */
+export function firstEndingAfter(spans: readonly { end: number }[], offset: number): number {
   let lo = 0;
-  let hi = t.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t[mid]!.end <= offset) lo = mid + 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first token ending after `offset` (the token holding it, or the next); `tokens.length` if none. */
+export function tokenIndexAt(layer: TokenLayer, offset: number): number {
+  return firstEndingAfter(layer.tokens, offset);
 }
 
 /** The tokens lying wholly inside [from, to). */

@@ -25,7 +25,7 @@ import { findSurnames } from './surnames';
 import { isHeadlineCase, sentenceIndexAt } from './text';
 import { wordsOfLayer } from './lexicon';
 import { findNames, type FoundName } from './names';
-import { tokensOf } from '../../text';
+import { firstEndingAfter, tokensOf } from '../../text';
 
 /**
  * Country of an unregistered person: that of the states and organisations named in
@@ -97,14 +97,7 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   // Registered mentions by start (they do not overlap each other): the first ending after `s` is the only one that can overlap [s, e).
   const registeredSorted = [...hits].sort((a, b) => a.start - b.start);
   const registeredAt = (s: number, e: number): ActorRef | undefined => {
-    let lo = 0;
-    let hi = registeredSorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (registeredSorted[mid]!.end <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    const h = registeredSorted[lo];
+    const h = registeredSorted[firstEndingAfter(registeredSorted, s)];
     return h && h.start < e ? h.actor : undefined;
   };
   for (const sentence of article.sentences) {
