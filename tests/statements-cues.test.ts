@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromText } from '../src/corpus';
 import { createPipeline, type Pipeline } from '../src/pipeline';
-import { loadCues } from '../src/annotators/statements';
+import { findQuotes, loadCues } from '../src/annotators/statements';
 import { tempCorpus } from './helpers';
 import { join } from 'node:path';
 
@@ -234,5 +234,21 @@ describe('a participle opening the sentence', () => {
 
   it('is none when no actor follows the comma', () => {
     expect(statements('Noting the late hour, the talks were adjourned until the morning.', '2024-09-05')).toEqual([]);
+  });
+});
+
+describe('quote marks', () => {
+  it('pair „…“ and «…» as well as “…”', () => {
+    expect(statements('„We will never accept this pressure,“ Maria Zakharova said.', '2023-06-02').map((s) => [s[0], s[2], s[4]])).toEqual([['Maria Zakharova', 'direct', 'We will never accept this pressure,']]);
+    expect(statements('«We will never accept this pressure», Maria Zakharova said.', '2023-06-02').map((s) => [s[0], s[2], s[4]])).toEqual([['Maria Zakharova', 'direct', 'We will never accept this pressure']]);
+  });
+
+  it('still take a second “ before the first closed as the first left open, but not after „', () => {
+    const closedness = (t: string) => findQuotes(articleFromText(t, {})).map((q) => [t.slice(q.contentStart, q.contentEnd), q.closed]);
+    expect(closedness('“We reject this “pressure” from outside.')).toEqual([
+      ['We reject this', false],
+      ['pressure', true],
+    ]);
+    expect(closedness('„We reject this pressure“ from outside.')).toEqual([['We reject this pressure', true]]);
   });
 });

@@ -10,9 +10,13 @@ export interface Quote {
   closed: boolean;
 }
 
+/** Marks that only open a quote, or only close one. "“" closes a quote opened by "„" (German and Ukrainian style: „…“). */
+const OPENING_ONLY = new Set(['“', '„', '«']);
+const CLOSING_ONLY = new Set(['”', '»']);
+
 /**
- * Double-quoted spans, paragraph by paragraph. Curly marks say which way they face;
- * straight ones alternate. A quote left open at a paragraph end continues into the
+ * Double-quoted spans, paragraph by paragraph: “…”, „…“, «…» and straight "…".
+ * Curly marks and guillemets say which way they face; straight ones alternate. A quote left open at a paragraph end continues into the
  * next paragraph when that one opens with a quote mark (the news convention for
  * multi-paragraph quotes); otherwise it is unbalanced and reported through `onUnbalanced`.
  */
@@ -26,11 +30,11 @@ export function findQuotes(article: Article, onUnbalanced?: (offset: number) => 
     carried = undefined;
     for (let i = resumed !== undefined ? p.start + 1 : p.start; i < p.end; i++) {
       if (norm[i] !== '"') continue;
-      const mark = text[i];
+      const mark = text[i]!;
       if (open === undefined) {
-        if (mark === '”') continue; // a stray closing mark: nothing to pair it with
+        if (CLOSING_ONLY.has(mark)) continue; // a stray closing mark: nothing to pair it with
         open = i;
-      } else if (mark === '“') {
+      } else if (OPENING_ONLY.has(mark) && !(mark === '“' && text[open] === '„')) {
         // A second opening mark before the first closed: the first never closed.
         onUnbalanced?.(open);
         quotes.push({ start: open, end: i, contentStart: open + 1, contentEnd: trimEnd(text, open + 1, i), closed: false });
