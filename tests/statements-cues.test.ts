@@ -252,3 +252,17 @@ describe('quote marks', () => {
     expect(closedness('„We reject this pressure“ from outside.')).toEqual([['We reject this pressure', true]]);
   });
 });
+
+describe('speaker labels', () => {
+  it('make a transcript paragraph the labelled person\'s direct statement', () => {
+    const text = 'ANTONY BLINKEN: We have been very clear with China about the consequences.\n\nMARGARET BRENNAN: What would those consequences be for Beijing?';
+    expect(pipeline.annotate(articleFromText(text, { published: '2023-02-19' })).statements.map((s) => [s.speaker, s.speaker_id, s.kind, s.rule])).toEqual([
+      ['Antony Blinken', 'antony-blinken', 'direct', 'label'],
+      ['Margaret Brennan', 'unregistered:margaret-brennan', 'direct', 'label'],
+    ]);
+  });
+
+  it('are no labels when they name a place or a rubric', () => {
+    expect(statements('BEIJING: The talks resumed on Monday after a long pause.\n\nUPDATE: More talks are planned for the coming week.', '2023-02-19')).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ export const STATEMENTS: TableSpec = {
     col('date_basis', 'string', 'text, publication or none'),
     col('text', 'string', 'the content (direct: the words inside the quotes; parts of a split quote joined by " … ")'),
     col('caption', 'integer', '1 when the statement comes from a photo caption, else 0'),
-    col('rule', 'string', 'the attribution pattern that found it: quote-cue-speaker, quote-speaker-cue, split-quote, speaker-cue-quote, speaker-cue-content, content-speaker-cue, content-cue-speaker, participle, according-to or continuation'),
+    col('rule', 'string', 'the attribution pattern that found it: quote-cue-speaker, quote-speaker-cue, split-quote, speaker-cue-quote, speaker-cue-content, content-speaker-cue, content-cue-speaker, participle, according-to, label or continuation'),
   ],
 };
 

@@ -39,6 +39,7 @@ interface Draft {
  * - content-cue-speaker `…, said Qin.`, `…, said Chinese Foreign Ministry spokesman Lin Jian.`
  * - participle          `…, Xi said, adding that …` (the last speaker of the sentence goes on)
  * - according-to        `…, according to X`, `…, as reported by X`
+ * - label               `ANTONY BLINKEN: We have …` (a transcript paragraph)
  * - continuation        a quoted sentence right after the speaker's direct statement
  */
 export const ATTRIBUTION_RULES = [
@@ -51,6 +52,7 @@ export const ATTRIBUTION_RULES = [
   'content-cue-speaker',
   'participle',
   'according-to',
+  'label',
   'continuation',
 ] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
@@ -209,6 +211,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     }
   }
 
+  drafts.push(...speakerLabels(ctx).filter((d) => !drafts.some((o) => o.parts.some((p) => d.parts.some((q) => p.start < q.end && q.start < p.end)))));
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
   return drafts.map((d, i) => {
@@ -403,6 +406,37 @@ function commaBeforeTitle(ctx: SpeakerContext, floor: number, speakerStart: numb
   if (tokens.length > 0 && ['ADP', 'SCONJ', 'CCONJ'].includes(tokens[0]!.pos)) return null;
   if (wordsIn(ctx, floor + at + 1, speakerStart) > 8 || tokens.some((t) => CLAUSE_POS.has(t.pos)) || /["“”]/.test(title)) return null;
   return { index: at };
+}
+
+/** A transcript's speaker label opening a paragraph: "ANTONY BLINKEN: We have …", "Blinken: We …". */
+const LABEL = /^([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+(?=\S)/;
+
+/**
+ * Transcript paragraphs: a name and a colon open the paragraph, and the rest is what
+ * that person said, as a direct statement. The label must name a person (a mention of
+ * the actors stage, all capitals allowed) or be two or more capitalised words no actor
+ * claims ("MARGARET BRENNAN:"); a place or a rubric ("BEIJING:", "UPDATE:") is no label.
+ */
+function speakerLabels(ctx: SpeakerContext): Draft[] {
+  const { norm } = ctx.article;
+  const drafts: Draft[] = [];
+  for (const p of ctx.article.paragraphs) {
+    const m = LABEL.exec(norm.slice(p.start, p.end));
+    if (!m) continue;
+    const labelEnd = p.start + m[1]!.length;
+    const mention = ctx.mentions.find((x) => x.start === p.start && x.end === labelEnd && x.kind !== 'adjective');
+    let speaker: Speaker | undefined;
+    if (mention) speaker = mention.actor_type === 'person' ? fromMention(mention) : undefined;
+    else if (m[1]!.includes(' ') && !ctx.mentions.some((x) => x.start < labelEnd && x.end > p.start)) {
+      const label = m[1]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
+      speaker = { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', start: p.start, end: labelEnd };
+    }
+    if (!speaker) continue;
+    const span = trimSpan(norm, p.start + m[0].length, p.end);
+    if (wordsIn(ctx, span.start, span.end) < 3) continue;
+    drafts.push({ rule: 'label', speaker, cue: ':', cueStart: labelEnd, cueEnd: labelEnd + 1, kind: 'direct', parts: [span] });
+  }
+  return drafts;
 }
 
 /** Parts of speech that make a span more than a circumstance ("at the meeting", "on Thursday", "in a statement"). */
