@@ -266,3 +266,21 @@ describe('speaker labels', () => {
     expect(statements('BEIJING: The talks resumed on Monday after a long pause.\n\nUPDATE: More talks are planned for the coming week.', '2023-02-19')).toEqual([]);
   });
 });
+
+describe('a quote paragraph after a statement', () => {
+  it('continues the speaker of the paragraph before', () => {
+    const text =
+      'Chinese Ambassador to Russia Zhang Hanhui said the alliance should have been broken up when the Cold War ended.\n\n“However, it continues to thrive, sustaining itself by constantly instigating warfare and conflicts.”';
+    expect(pipeline.annotate(articleFromText(text, { published: '2023-08-03' })).statements.map((s) => [s.speaker_id, s.rule])).toEqual([
+      ['zhang-hanhui', 'speaker-cue-content'],
+      ['zhang-hanhui', 'continuation'],
+    ]);
+  });
+
+  it('does not when the paragraph before holds no statement, or the quote is only part of its paragraph', () => {
+    const none = 'The talks ended late on Tuesday in Moscow.\n\n“However, it continues to thrive, sustaining itself by constantly instigating warfare.”';
+    expect(pipeline.annotate(articleFromText(none, { published: '2023-08-03' })).statements).toEqual([]);
+    const part = 'Zhang Hanhui said the alliance should have been broken up.\n\n“It thrives on conflict,” a headline in the Global Times read as the talks went on.';
+    expect(pipeline.annotate(articleFromText(part, { published: '2023-08-03' })).statements.map((s) => s.rule)).not.toContain('continuation');
+  });
+});

@@ -197,14 +197,19 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     }
     // A quote that is a whole sentence, right after a direct statement in the same
     // paragraph, continues it: "…," he said. "We always stand on the side of peace."
+    // So does a quote that is a whole paragraph, right after a paragraph whose last
+    // sentence holds a statement: the speaker goes on in the next paragraph.
     for (const q of quotes) {
       if (usedQuotes.has(q) || q.start !== s.start) continue;
       const last = drafts[drafts.length - 1];
       const lastEnd = last ? Math.max(...last.parts.map((p) => p.end), last.cueEnd) : -1;
       const prevSentence = article.sentences[s.index - 1];
-      if (!last || !prevSentence || prevSentence.paragraph !== s.paragraph || lastEnd < prevSentence.start || last.kind === 'indirect') continue;
+      if (!last || !prevSentence || lastEnd < prevSentence.start) continue;
+      const paragraph = article.paragraphs[s.paragraph]!;
+      const wholeParagraph = prevSentence.paragraph !== s.paragraph && s.start === paragraph.start && /^[\s.!?]*$/.test(norm.slice(q.end, paragraph.end));
+      if (!wholeParagraph && (prevSentence.paragraph !== s.paragraph || last.kind === 'indirect')) continue;
       const tail = norm.slice(q.end, s.end).trim();
-      if (tail !== '' && !/^[.!?]$/.test(tail)) continue;
+      if (!wholeParagraph && tail !== '' && !/^[.!?]$/.test(tail)) continue;
       const speaker = { ...last.speaker, start: q.start, end: q.start };
       drafts.push({ rule: 'continuation', speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] });
       usedQuotes.add(q);
