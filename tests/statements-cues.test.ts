@@ -284,3 +284,14 @@ describe('a quote paragraph after a statement', () => {
     expect(pipeline.annotate(articleFromText(part, { published: '2023-08-03' })).statements.map((s) => s.rule)).not.toContain('continuation');
   });
 });
+
+describe('a title between an inverted cue and the name', () => {
+  it('is part of the speaker, and the person it titles speaks', () => {
+    expect(statements('"We will not allow this to stand," said Sen. Bob Menendez, the committee chairman.', '2022-03-01').map((s) => [s[0], s[3]])).toEqual([['Bob Menendez', 'quote-cue-speaker']]);
+    expect(statements('"The council must act," said Russia\'s Permanent Representative to the United Nations Vassily Nebenzia.', '2022-03-01').map((s) => [s[0], s[3]])).toEqual([['Vassily Nebenzia', 'quote-cue-speaker']]);
+  });
+
+  it('is not when a verb or a clause stands between', () => {
+    expect(statements('"The council must act," said the ministry, which met Vassily Nebenzia later.', '2022-03-01').map((s) => s[0])).not.toContain('Vassily Nebenzia');
+  });
+});

@@ -222,9 +222,32 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
   return undefined;
 }
 
+/** How far after a cue a title may run before the name it titles. */
+const TITLE_REACH_CHARS = 90;
+
+/**
+ * A person named after a title that starts at `start`: the first person mention within
+ * TITLE_REACH_CHARS whose title between holds no verb, comma or sentence end. The
+ * speaker's span covers the title.
+ */
+function personAfterTitle(ctx: SpeakerContext, start: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  const person = ctx.mentions.find((x) => x.start > start && x.start <= start + TITLE_REACH_CHARS && x.actor_type === 'person' && x.kind !== 'adjective' && x.kind !== 'pronoun');
+  if (!person) return undefined;
+  const title = norm.slice(start, person.start);
+  if (/[,;:"“”()]|[.!?]\s+\p{Lu}\p{Ll}/u.test(title)) return undefined;
+  const tokens = tokensIn(tokensOf(ctx.article), start, person.start);
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'CCONJ')) return undefined;
+  return fromMention(person, start, person.end);
+}
+
 /** The speaker expression starting at `start` (after an inverted cue: `said Wang`, `said the official`). */
 export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker | undefined {
   const m = mentionStartingAt(ctx, start);
+  if (m && m.actor_type === 'person') return fromMention(m);
+  // A title before the name: "said Sen. Bob Menendez", "said Russia's Permanent Representative to the United Nations Vassily Nebenzia".
+  const titled = personAfterTitle(ctx, start);
+  if (titled) return titled;
   if (m) return fromMention(m);
   const after = ctx.article.norm.slice(start, start + 80);
   const role = ctx.cues.regex.roleAtStart.exec(after);
