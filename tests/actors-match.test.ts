@@ -28,7 +28,8 @@ describe('every actor a careful reader would list is found, and nothing else', (
     [SEED.kyivPost]: ['antony-blinken', 'cctv', 'china', 'janet-yellen', 'kurt-campbell', 'mao-ning', 'ncuscr', 'north-korea', 'russia', 'sergey-lavrov', 'ukraine', 'united-states', 'vladimir-putin', 'wang-yi', 'xi-jinping'],
     [SEED.ap]: ['antony-blinken', 'beijing-news', 'china', 'eu', 'national-peoples-congress', 'nato', 'russia', 'taiwan', 'ukraine', 'united-states', 'vladimir-putin', 'wang-yi', 'xi-jinping'],
     [SEED.newsweek]: ['china', 'china-embassy-ukraine', 'china-mfa', 'nato', 'russia', 'ukraine', 'united-nations', 'united-states', 'vladimir-putin', 'wang-wenbin'],
-    [SEED.dw]: ['alexander-bortnikov', 'alexei-navalny', 'antony-blinken', 'canada', 'ccp', 'chen-mingguo', 'china', 'eu', 'fsb', 'josep-borrell', 'kremlin', 'nato', 'russia', 'sergey-lavrov', 'united-kingdom', 'united-states', 'wang-yi', 'xinjiang-psb', 'xpcc-psb'],
+    // Hong Kong and Macao: territories the sanctions name beside mainland China, actors as China is there.
+    [SEED.dw]: ['alexander-bortnikov', 'alexei-navalny', 'antony-blinken', 'canada', 'ccp', 'chen-mingguo', 'china', 'eu', 'fsb', 'hong-kong', 'josep-borrell', 'kremlin', 'macau', 'nato', 'russia', 'sergey-lavrov', 'united-kingdom', 'united-states', 'wang-yi', 'xinjiang-psb', 'xpcc-psb'],
     [SEED.newsmax]: ['bloomberg', 'china', 'china-mfa', 'nato', 'north-korea', 'russia', 'sergey-lavrov', 'the-independent', 'ukraine', 'united-nations', 'united-states', 'un-security-council', 'vladimir-putin', 'volodymyr-zelensky', 'wang-yi', 'xi-jinping'],
   };
   for (const [id, actors] of Object.entries(expected)) {

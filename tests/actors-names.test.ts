@@ -121,3 +121,17 @@ describe('a given name the source takes for the surname', () => {
     expect(mentionsOf('Antony Blinken spoke in Beijing. Antony said more later.', '2024-04-24').filter((x) => x.surface === 'Antony')).toEqual([]);
   });
 });
+
+describe('places beside a speech verb', () => {
+  it('are no people: a place head or prefix marks them', () => {
+    expect(names('Silicon Valley said the rules would hurt chipmakers. Los Angeles said it would help.', '2023-01-01')).toEqual([]);
+    expect(names('Jane Roe said the rules would hurt chipmakers.', '2023-01-01')).toEqual(['Jane Roe/person/']);
+  });
+
+  it('include Hong Kong and Macau, special administrative regions read from world-countries', () => {
+    expect(mentionsOf('Hong Kong said it would comply, and Macau agreed.', '2023-01-01').map((m) => [m.actor_id, m.country])).toEqual([
+      ['hong-kong', 'HKG'],
+      ['macau', 'MAC'],
+    ]);
+  });
+});

@@ -23,11 +23,11 @@ const found = (text: string, published?: string) => mentions(text, published).ma
 const ids = (text: string, published?: string) => mentions(text, published).map((m) => m.actor_id);
 
 describe('states come from world-countries', () => {
-  it('has every UN member and observer state, Taiwan and Kosovo', () => {
+  it('has every UN member and observer state, Taiwan, Kosovo, Hong Kong and Macau', () => {
     const states = registry.actors.filter((a) => a.type === 'state' && a.id !== 'soviet-union');
-    expect(states.length).toBe(197); // 193 members, the Holy See, Palestine, Taiwan, Kosovo
-    expect(packageStates(readStatesFile()).length).toBe(197);
-    for (const [id, code] of [['afghanistan', 'AFG'], ['kosovo', 'XKX'], ['palestine', 'PSE'], ['libya', 'LBY'], ['holy-see', 'VAT'], ['taiwan', 'TWN']]) {
+    expect(states.length).toBe(199); // 193 members, the Holy See, Palestine, Taiwan, Kosovo, Hong Kong, Macau
+    expect(packageStates(readStatesFile()).length).toBe(199);
+    for (const [id, code] of [['afghanistan', 'AFG'], ['kosovo', 'XKX'], ['palestine', 'PSE'], ['libya', 'LBY'], ['holy-see', 'VAT'], ['taiwan', 'TWN'], ['hong-kong', 'HKG'], ['macau', 'MAC']]) {
       expect(registry.byId.get(id!)?.country, id).toBe(code);
     }
     // Kosovo is "UNK" in the package; the kit uses XKX.

@@ -274,6 +274,8 @@ function personAt(c: Context, i: number, j: number, sentenceStart: number, sente
   let last = j;
   const name = words.slice(first, last + 1);
   if (name.some((w) => rules.organizationWords.has(w.text) || c.registeredAt(w.start, w.end))) return undefined;
+  // A place, not a person: "Silicon Valley", "Los Angeles".
+  if (rules.placeHeads.has(name.at(-1)!.text) || rules.placePrefixes.has(name[0]!.text.replace(/\.$/, ''))) return undefined;
   if (!name.every((w) => w.tokens.every((t) => NAME_POS.has(t.pos) || INITIAL.test(t.text))) || !name.some((w) => w.tokens.some((t) => t.pos === 'PROPN'))) return undefined;
   // A sentence's first word is capitalised whatever it is: only a proper noun opens a name there.
   if (words[first]!.start === sentenceStart && words[first]!.tokens[0]!.pos !== 'PROPN') return undefined;

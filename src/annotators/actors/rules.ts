@@ -22,6 +22,8 @@ const rulesSchema = z
     name_cues: words,
     organization_heads: words,
     surname_alone_roles: words,
+    place_heads: words,
+    place_prefixes: words,
   })
   .strict();
 
@@ -51,6 +53,9 @@ export interface MatchingRules {
   organizationHeads: Set<string>;
   /** Role keys whose holders are named by surname alone. */
   surnameAloneRoles: Set<string>;
+  /** Case-sensitive last and first words that make a capitalised run a place. */
+  placeHeads: Set<string>;
+  placePrefixes: Set<string>;
 }
 
 export const MATCHING_RULES = 'annotators/actors/matching-rules.yaml';
@@ -78,6 +83,8 @@ export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): Matc
     nameCues: lower(raw.name_cues),
     organizationHeads: new Set(raw.organization_heads),
     surnameAloneRoles: new Set(raw.surname_alone_roles),
+    placeHeads: new Set(raw.place_heads),
+    placePrefixes: new Set(raw.place_prefixes),
   };
   if (file === dataPath(MATCHING_RULES)) cached = rules;
   return rules;

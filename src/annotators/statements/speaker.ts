@@ -3,6 +3,7 @@ import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
 import { tokensIn, tokensOf } from '../../text';
+import { loadMatchingRules } from '../actors';
 
 /** Who speaks, resolved as far as the text allows. */
 export interface Speaker {
@@ -149,6 +150,13 @@ export function organizationFor(ctx: SpeakerContext, noun: string, pos: number):
   return found ? fromMention(found) : undefined;
 }
 
+/** A run of capitalised words that names a place by its last or first word (matching-rules.yaml: place_heads, place_prefixes). */
+function isPlaceName(label: string): boolean {
+  const rules = loadMatchingRules();
+  const words = label.split(/\s+/);
+  return rules.placeHeads.has(words.at(-1)!) || rules.placePrefixes.has(words[0]!.replace(/\.$/, ''));
+}
+
 const CAPITALISED_NAME = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|de|von|van|der|al)){1,3})$/u;
 const CAPITALISED_NAME_AT_START = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3})/u;
 const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'In', 'On', 'At', 'But', 'And', 'As', 'After', 'Before', 'While', 'When']);
@@ -206,6 +214,8 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
   const name = CAPITALISED_NAME.exec(before);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
     const label = name[1]!;
+    // A place no actor claims ("Silicon Valley said") still speaks by its words, but as no person.
+    if (isPlaceName(label)) return { label, id: '', type: 'unnamed', country: '', ...at(name) };
     return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', ...at(name) };
   }
   // One proper noun no actor resolves ("Wang said", where several Wangs are registered): still a speaker, by the word used.
