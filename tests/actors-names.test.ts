@@ -135,3 +135,15 @@ describe('places beside a speech verb', () => {
     ]);
   });
 });
+
+describe("a state's armed forces by adjective or possessive and a military noun", () => {
+  it('are named where the noun heads its phrase', () => {
+    const found = (t: string) => mentionsOf(t, '2022-12-01').filter((m) => m.kind === 'alias' && m.actor_type === 'organization').map((m) => [m.surface, m.actor_id]);
+    expect(found('They conducted joint flights with the Chinese military and deployed bombers.')).toEqual([['Chinese military', 'pla']]);
+    expect(found("Russia's military said the drills were over.")).toEqual([["Russia's military", 'russian-armed-forces']]);
+  });
+
+  it('are not where the noun modifies another ("Russian military aid")', () => {
+    expect(mentionsOf('Moscow kept sending Russian military aid to Syria.', '2022-12-01').filter((m) => m.actor_id === 'russian-armed-forces')).toEqual([]);
+  });
+});

@@ -70,7 +70,7 @@ describe('the devset (30 real articles the rules were not written on)', () => {
     const corpus = await loadCorpus(join(DEVSET, 'articles'));
     const scored = new Map(corpus.articles.map((a) => [a.file, { article: a, mentions: pipeline.annotate(a).mentions, source: readFileSync(join(DEVSET, 'articles', a.file), 'utf8') }]));
     const s = scoreActors(golds, scored, pipeline.registry);
-    expect(s.recall).toBeGreaterThanOrEqual(0.97);
+    expect(s.recall).toBeGreaterThanOrEqual(0.98);
     expect([s.datesStatedRight, s.datesStated, s.datesWrong]).toEqual([19, 19, 0]);
   });
 });

@@ -25,7 +25,7 @@ import { findSurnames } from './surnames';
 import { isHeadlineCase, sentenceIndexAt } from './text';
 import { wordsOfLayer } from './lexicon';
 import { findNames, type FoundName } from './names';
-import { firstEndingAfter, tokensOf } from '../../text';
+import { firstEndingAfter, tokensOf, type TokenLayer } from '../../text';
 
 /**
  * Country of an unregistered person: that of the states and organisations named in
@@ -54,6 +54,37 @@ function inferCountry(name: FoundName, hits: readonly Hit[], text: string, rules
     if (codes.size > 1) return '';
   }
   return '';
+}
+
+/** Parts of speech after a military noun that make it a modifier ("Russian military aid"), not the head. */
+const MODIFIED_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/**
+ * "the Chinese military and …", "Russia's military said", "the Ukrainian army will":
+ * a state's adjective or possessive, then a military noun that heads its phrase, name
+ * the state's armed forces (matching-rules.yaml: military_nouns, armed_forces). The
+ * state's own mention stays.
+ */
+function armedForcesMentions(layer: TokenLayer, hits: readonly Hit[], registry: Registry): Hit[] {
+  const { rules } = registry;
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (h.actor.type !== 'state') continue;
+    const forces = registry.byId.get(rules.armedForces.get(h.actor.country) ?? '');
+    if (!forces) continue;
+    let i = firstEndingAfter(layer.tokens, h.end);
+    if (layer.tokens[i]?.start !== h.end + (layer.text[h.end] === ' ' ? 1 : 0) && layer.tokens[i]?.lower !== "'s") continue;
+    if (layer.tokens[i]?.lower === "'s") i++;
+    for (const noun of rules.militaryNouns) {
+      if (!noun.every((w, k) => layer.tokens[i + k]?.lower === w)) continue;
+      const last = layer.tokens[i + noun.length - 1]!;
+      const next = layer.tokens[i + noun.length];
+      if (next && MODIFIED_POS.has(next.pos) && !/^\p{P}/u.test(next.text)) break;
+      out.push({ start: h.start, end: last.end, actor: actorRef(forces), kind: 'alias' });
+      break;
+    }
+  }
+  return out;
 }
 
 /** An unregistered organisation's country: that of the one state named before its head ("Chinese Embassy"), else "". */
@@ -113,6 +144,9 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
       hits.push({ start: name.start, end: name.end, kind: 'name', actor });
     }
   }
+
+  // 3b. A state's armed forces by its adjective or possessive and a military noun heading the phrase.
+  hits.push(...armedForcesMentions(layer, hits, registry));
 
   // 4. Surnames; 5. role phrases.
   const sentenceStarts = new Set(article.sentences.map((s) => s.start));

@@ -24,6 +24,8 @@ const rulesSchema = z
     surname_alone_roles: words,
     place_heads: words,
     place_prefixes: words,
+    military_nouns: words,
+    armed_forces: z.record(z.string().regex(/^[A-Z]{2,5}$/), z.string().min(1)).default({}),
   })
   .strict();
 
@@ -56,6 +58,10 @@ export interface MatchingRules {
   /** Case-sensitive last and first words that make a capitalised run a place. */
   placeHeads: Set<string>;
   placePrefixes: Set<string>;
+  /** Lower-cased military nouns, as word arrays. */
+  militaryNouns: string[][];
+  /** Country code -> actor id of its armed forces. */
+  armedForces: Map<string, string>;
 }
 
 export const MATCHING_RULES = 'annotators/actors/matching-rules.yaml';
@@ -85,6 +91,8 @@ export function loadMatchingRules(file: string = dataPath(MATCHING_RULES)): Matc
     surnameAloneRoles: new Set(raw.surname_alone_roles),
     placeHeads: new Set(raw.place_heads),
     placePrefixes: new Set(raw.place_prefixes),
+    militaryNouns: raw.military_nouns.map((n) => n.toLowerCase().split(/\s+/)),
+    armedForces: new Map(Object.entries(raw.armed_forces)),
   };
   if (file === dataPath(MATCHING_RULES)) cached = rules;
   return rules;
