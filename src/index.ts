@@ -55,3 +55,7 @@ export { loadCues, extractStatements, findQuotes, statementDate, type CueLexicon
 export { evaluateStatements, loadGoldStatements } from './annotators/statements/evaluate';
 export * from './tables/statements';
 export { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './tables/periods';
+export { analyzeText, tokensOf, tokensIn, tokenIndexAt, forEachWord, wordCount, type Token, type TokenLayer, type PartOfSpeech, type TokenShape } from './text';
+export { loadDevsetGold, goldArticleId, type GoldArticle, type GoldStatement } from './evaluate/devset';
+export { scoreActors, normalizeActorName, type ActorScores, type ScoredArticle } from './evaluate/actors';
+export { scoreDevsetStatements, speakerIsRight, type DevsetStatementScores } from './evaluate/statements';

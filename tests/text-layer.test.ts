@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText, tokenIndexAt, tokensIn, tokensOf } from '../src/text';
 import { articleFromText } from '../src/corpus';
 import { textOfPieces } from './helpers';
+import * as kit from '../src';
 
 const pieces = textOfPieces(['Josep', 'Borrell', "Smith's", "O'Brien", "it's", 'U.S.', 'Sen.', '“', '”', '"', "'", '-', 'Kyiv-held', ' ', '  ', '\n\n', '. ', ', ', '2021-11-24', '08:50', 'é', 'Лавров', '王毅', '😀', '—', '\u00a0']);
 
@@ -78,6 +79,11 @@ describe('the text layer', () => {
     expect(tokenIndexAt(layer, 100)).toBe(layer.tokens.length);
     expect(tokensIn(layer, 6, 16).map((t) => t.text)).toEqual(['and', 'Russia']);
     expect(tokensIn(layer, 7, 16).map((t) => t.text)).toEqual(['Russia']);
+  });
+
+  it('is part of the kit\'s public API', () => {
+    expect(kit.analyzeText).toBe(analyzeText);
+    expect(kit.tokensOf).toBe(tokensOf);
   });
 
   it('is built once per article, on its matching text', () => {
