@@ -167,8 +167,7 @@ export function scoreDevsetStatements(
   const speakerRight = pairs.filter((p) => speakerIsRight(p.gold, p.predicted, registry));
   const foundByRule: Record<string, number> = {};
   for (const p of pairs) {
-    const rule = (p.predicted as Statement & { rule?: string }).rule ?? p.predicted.kind;
-    foundByRule[rule] = (foundByRule[rule] ?? 0) + 1;
+    foundByRule[p.predicted.rule] = (foundByRule[p.predicted.rule] ?? 0) + 1;
   }
   return {
     required,

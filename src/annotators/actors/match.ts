@@ -72,9 +72,11 @@ function armedForcesMentions(layer: TokenLayer, hits: readonly Hit[], registry: 
     if (h.actor.type !== 'state') continue;
     const forces = registry.byId.get(rules.armedForces.get(h.actor.country) ?? '');
     if (!forces) continue;
+    // The noun follows the adjective after one space, or the possessive's "'s".
     let i = firstEndingAfter(layer.tokens, h.end);
-    if (layer.tokens[i]?.start !== h.end + (layer.text[h.end] === ' ' ? 1 : 0) && layer.tokens[i]?.lower !== "'s") continue;
-    if (layer.tokens[i]?.lower === "'s") i++;
+    const next = layer.tokens[i];
+    if (next?.lower === "'s" && next.start === h.end) i++;
+    else if (next?.start !== h.end + 1 || layer.text[h.end] !== ' ') continue;
     for (const noun of rules.militaryNouns) {
       if (!noun.every((w, k) => layer.tokens[i + k]?.lower === w)) continue;
       const last = layer.tokens[i + noun.length - 1]!;

@@ -7,7 +7,7 @@ import { statementDate } from './dates';
 import { loadMatchingRules } from '../actors';
 import { findQuotes, type Quote } from './quotes';
 import { tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
-import { fromMention, insideQuote, organizationFor, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { fromMention, insideQuote, jointSpeaker, organizationFor, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */
 const isOrganizationNoun = (ctx: SpeakerContext, phrase: string): boolean => {
@@ -372,23 +372,6 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
-/**
- * The joint speaker of a statement two actors make together ("China and Russia
- * said", "Anatoly Antonov and Qin Gang wrote"): both names joined by "and", both ids
- * joined by "+", the type they share (else organization), the country they share
- * (else none).
- */
-function jointSpeaker(a: Speaker, b: Speaker): Speaker {
-  return {
-    label: `${a.label} and ${b.label}`,
-    id: a.id && b.id ? `${a.id}+${b.id}` : '',
-    type: a.type === b.type ? a.type : 'organization',
-    country: a.country === b.country ? a.country : '',
-    start: Math.min(a.start, b.start),
-    end: Math.max(a.end, b.end),
-  };
-}
-
 /** A verb (or auxiliary) between two offsets: the words there are a clause, not a title. */
 function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): boolean {
   return tokensIn(tokensOf(ctx.article), from, to).some((t) => CLAUSE_POS.has(t.pos));
@@ -451,8 +434,7 @@ const CIRCUMSTANCE_MAX_WORDS = 8;
 /** A short span with no verb: a time, place or manner after the cue, not reported content. */
 function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
   if (span.end <= span.start) return true;
-  const tokens = tokensIn(tokensOf(ctx.article), span.start, span.end);
-  return !tokens.some((t) => CLAUSE_POS.has(t.pos)) && wordsIn(ctx, span.start, span.end) <= CIRCUMSTANCE_MAX_WORDS;
+  return !hasClauseVerb(ctx, span.start, span.end) && wordsIn(ctx, span.start, span.end) <= CIRCUMSTANCE_MAX_WORDS;
 }
 
 /**
@@ -467,16 +449,14 @@ function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | u
   // After "told", "urged" the actor is the addressee, not the speaker.
   if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma) || cue.object) return undefined;
   const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
   let speaker: Speaker | undefined;
   for (const m of ctx.mentions) {
-    if (m.start < from || m.start >= s.end || m.kind === 'adjective') continue;
-    if (!/^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(m.end, s.end))) continue;
-    const between = tokensIn(tokensOf(ctx.article), from, m.start);
-    if (between.some((t) => CLAUSE_POS.has(t.pos)) || between.length > 8) continue;
+    if (m.start < from || m.start >= s.end || m.kind === 'adjective' || !endsClause(m.end)) continue;
+    if (hasClauseVerb(ctx, from, m.start) || tokensIn(tokensOf(ctx.article), from, m.start).length > 8) continue;
     speaker = fromMention(m, m.start, m.end);
     if (m.actor_type === 'person') break;
   }
-  const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
   if (!speaker) {
     const other = speakerStartingAt(ctx, from); // "said the official."
     if (other && endsClause(other.end)) speaker = other;
@@ -484,17 +464,11 @@ function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | u
   if (!speaker) return undefined;
   const content = trimSpan(norm, clauseFloor(ctx, s, cue.start), s.start + lead.replace(/,\s*$/, '').length);
   // The content is a clause of its own (it has a verb), not the speaker's subject with an appositive.
-  const contentTokens = tokensIn(tokensOf(ctx.article), content.start, content.end);
-  if (wordsIn(ctx, content.start, content.end) < 3 || !contentTokens.some((t) => CLAUSE_POS.has(t.pos))) return undefined;
+  if (wordsIn(ctx, content.start, content.end) < 3 || !hasClauseVerb(ctx, content.start, content.end)) return undefined;
   if (ctx.mentions.some((m) => m.actor_id === speaker!.id && speaker!.id !== '' && m.start >= content.start && m.start < content.start + 40)) return undefined;
   return { rule: 'content-cue-speaker', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
-/**
- * A participle after a comma, or a verb after "and", continues the statement before
- * it in the sentence, with its speaker: "…, Xi said, adding that China …", "Li said
- * that …, and called on all parties to …". A new cue starts a new statement.
- */
 /**
  * "According to X, …" opening a sentence: the content is what follows the comma that
  * ends the source; the source is the last actor named before that comma ("According
@@ -548,6 +522,11 @@ function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: number, 
   return to;
 }
 
+/**
+ * A participle after a comma, or a verb after "and", continues the statement before
+ * it in the sentence, with its speaker: "…, Xi said, adding that China …", "Li said
+ * that …, and called on all parties to …". A new cue starts a new statement.
+ */
 function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
   if (!continuingLead(norm.slice(s.start, cue.start), cue)) return undefined;

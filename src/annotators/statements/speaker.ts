@@ -83,6 +83,23 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
 }
 
 /**
+ * The joint speaker of a statement two actors make together ("China and Russia
+ * said", "Anatoly Antonov and Qin Gang wrote"): both names joined by "and", both ids
+ * joined by "+", the type they share (else organization), the country they share
+ * (else none).
+ */
+export function jointSpeaker(a: Speaker, b: Speaker): Speaker {
+  return {
+    label: `${a.label} and ${b.label}`,
+    id: a.id && b.id ? `${a.id}+${b.id}` : '',
+    type: a.type === b.type ? a.type : 'organization',
+    country: a.country === b.country ? a.country : '',
+    start: Math.min(a.start, b.start),
+    end: Math.max(a.end, b.end),
+  };
+}
+
+/**
  * The two actors a plural speaker refers to ("the two nations", "they both"): of the
  * actors of one type named before `pos` (outside quotes), the two named most often
  * so far, as one joint speaker in text order ("China and Russia"). A story's pair is
@@ -103,9 +120,7 @@ function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' 
   const second = top && ranked.find((c) => c !== top && c.m.actor_type === top.m.actor_type);
   if (!top || !second) return undefined;
   const [first, other] = top.m.start < second.m.start ? [top.m, second.m] : [second.m, top.m];
-  const x = fromMention(first);
-  const y = fromMention(other);
-  return { label: `${x.label} and ${y.label}`, id: `${x.id}+${y.id}`, type: x.type, country: x.country === y.country ? x.country : '', start: first.start, end: other.end };
+  return jointSpeaker(fromMention(first), fromMention(other));
 }
 
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
