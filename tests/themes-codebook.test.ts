@@ -147,6 +147,27 @@ describe('pattern syntax', () => {
     expect(spans('comprehensive NEAR/2 partnership', 'a comprehensive China and Russia strategic partnership')).toEqual([]);
   });
 
+  it('reads text-layer atoms: LEMMA:word by the tagger\'s lemma, /POS by its part of speech', () => {
+    // Devset 13 and 25: irregular and inflected forms are one lemma.
+    expect(spans('LEMMA:hold NEAR/3 responsible', 'Washington warned that it will hold Beijing responsible, and it held Beijing responsible.')).toEqual([
+      'hold Beijing responsible',
+      'held Beijing responsible',
+    ]);
+    expect(spans('LEMMA:accuse Beijing', 'accusing Beijing of worsening the Ukraine war, as the declaration accuses Beijing')).toEqual(['accusing Beijing', 'accuses Beijing']);
+    expect(spans('LEMMA:accuse Beijing', 'an accusation Beijing denies')).toEqual([]);
+    expect(spans('LEMMA:threat*', 'threatened threats')).toEqual(['threatened', 'threats']);
+    // A part of speech narrows a word: the tagger reads "lies" in "Peace lies in dialogue" as a verb.
+    expect(spans('lies/VERB', 'Peace lies in dialogue.')).toEqual(['lies']);
+    expect(spans('lies/NOUN', 'Peace lies in dialogue.')).toEqual([]);
+    expect(spans('LEMMA:face consequence*', 'China will face consequences; China faces consequences.')).toEqual(['face consequences', 'faces consequences']);
+  });
+
+  it('rejects an unknown part of speech and an empty lemma, and leaves other slashes to the word', () => {
+    expect(() => compilePattern('LEMMA:lie/NOUNS')).toThrow(/part of speech "NOUNS" is not one the tagger gives/);
+    expect(() => compilePattern('LEMMA:')).toThrow(/LEMMA: with no letter or digit/);
+    expect(spans('24/7', 'open 24/7')).toEqual(['24/7']);
+  });
+
   it('rejects malformed patterns with a readable reason', () => {
     expect(() => compilePattern('/(/')).toThrow(/regular expression does not compile/);
     expect(() => compilePattern('/x*/')).toThrow(/matches the empty string/);
@@ -214,6 +235,14 @@ describe('coding the seed sentences', () => {
       { theme: 'interference', matched: 'interfered', start: 597, end: 607 },
       { theme: 'interference', matched: 'criticism or pressure', start: 656, end: 677 },
     ]);
+  });
+
+  it('negation is scoped to the clause: a comma, a dash or "but" ends it, "not only" is none', () => {
+    expect(themesOf('There will be no peace talks this year.', book)).not.toContain('peace_dialogue');
+    expect(themesOf('There will be no talks, but dialogue will go on.', book)).toContain('peace_dialogue');
+    expect(themesOf('China wants not only dialogue but trade.', book)).toContain('peace_dialogue');
+    expect(themesOf('China has no friendship with Russia.', book)).not.toContain('partnership');
+    expect(themesOf('China has no doubt, friendship with Russia matters.', book)).toContain('partnership');
   });
 
   it('a user codebook replaces the themes without touching code', () => {

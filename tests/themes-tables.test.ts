@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromText, loadCorpus, type Corpus } from '../src/corpus';
 import type { Article } from '../src/corpus/types';
 import type { Statement } from '../src/annotators/types';
-import { chiSquareUpperTail, codeThemes, evaluateThemes, loadCodebook, loadGold } from '../src/annotators/themes';
+import { chiSquareUpperTail, codebookFromData, codeThemes, evaluateThemes, loadCodebook, loadGold } from '../src/annotators/themes';
 import { createPipeline, type AnnotatedArticle } from '../src/pipeline';
 import { DEFAULT_WINDOW } from '../src/report/stages';
 import { rowsOf } from '../src/report/stage';
@@ -85,6 +85,28 @@ describe('matches carry their statement', () => {
       ['early end to the crisis', 2897, 2920, '000_6c805811b0115857#17'],
       ['root causes', 2955, 2966, '000_6c805811b0115857#17'],
     ]);
+  });
+});
+
+describe('a statement is coded as one unit', () => {
+  // Devset 25 (A News, AFP copy): one direct quote over three sentences.
+  const text =
+    '"Beijing cannot have it both ways. At some point -- and unless China changes course -- allies need to impose a cost. There should be consequences," Stoltenberg said at the Wilson Center in Washington.\n\n' +
+    'Unless China changes course, the talks will go on. There should be consequences, analysts wrote in a report that was never published.';
+  const mine = codebookFromData(
+    { version: 't', themes: [{ id: 'cost', label: 'Cost', definition: 'Cost to China.', patterns: ['China NEAR/12 consequence*'] }] },
+    'mine.yaml',
+  );
+
+  it('a proximity pattern pairs words of two sentences of one quote, never of two narration sentences', () => {
+    const article = articleFromText(text, { article_id: 'a', published: '2024-06-17' });
+    const statements = createPipeline().annotate(article).statements;
+    const quote = statements.find((s) => s.kind === 'direct')!;
+    const rows = codeThemes(article, statements, mine);
+    expect(rows.map((m) => [m.sentence, m.matched, m.statement_id])).toEqual([[1, 'China changes course -- allies need to impose a cost. There should be consequences', quote.statement_id]]);
+    expect(rows[0]!.speaker_country).toBe(quote.speaker_country);
+    // Without statements every sentence is narration, coded alone: nothing pairs across sentences.
+    expect(codeThemes(article, [], mine)).toEqual([]);
   });
 });
 

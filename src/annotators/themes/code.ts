@@ -12,8 +12,8 @@ import type { Article, Span } from '../../corpus/types';
 import type { Statement, ThemeMatch } from '../types';
 import { compiledThemes, type Codebook, type Theme } from './codebook';
 import { PrefilterIndex } from './prefilter';
-import { tokensOf } from '../../text';
-import { PreparedText, wordsIn, type CompiledPattern, type Word, type WordSource } from './patterns';
+import { tokensIn, tokensOf } from '../../text';
+import { PreparedText, wordsIn, type CompiledPattern, type TokenSource, type WordSource } from './patterns';
 
 /** One theme match within a text, before it is placed in an article. */
 export interface TextMatch extends Span {
@@ -25,12 +25,33 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function negated(match: Span, tokens: readonly Word[], codebook: Codebook): boolean {
-  const before = tokens.filter((w) => w.end <= match.start).slice(-codebook.negationWindow);
-  return before.some((w) => {
+/** Punctuation that closes a clause: a negation's scope never reaches across it. */
+const CLAUSE_BREAK = /[.,;:!?()[\]\u2013\u2014]|--/;
+/** Words opening a clause of their own: "no talks, but peace" negates the talks only. */
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+
+/**
+ * True when a negator (`codebook.negators`, or a word ending in "n't" when "n't" is
+ * one) stands among the `negationWindow` words before the match in its clause: the
+ * words are counted on the text layer back from the match, and the scope stops at a
+ * clause break (punctuation such as , ; : . or a dash, or "but", "while", …). "Not
+ * only" negates nothing.
+ */
+function negated(match: Span, text: PreparedText, codebook: Codebook): boolean {
+  const words = text.words;
+  let i = words.findIndex((w) => w.end > match.start);
+  if (i < 0) i = words.length;
+  let boundary = match.start;
+  for (let k = i - 1, counted = 0; k >= 0 && counted < codebook.negationWindow; k--, counted++) {
+    const w = words[k]!;
+    if (CLAUSE_BREAK.test(text.text.slice(w.end, boundary))) return false;
     const word = w.word.toLowerCase();
-    return codebook.negators.includes(word) || (codebook.negators.includes("n't") && word.endsWith("n't"));
-  });
+    if (CLAUSE_OPENERS.has(word)) return false;
+    const isNegator = codebook.negators.includes(word) || (codebook.negators.includes("n't") && word.endsWith("n't"));
+    if (isNegator && words[k + 1]?.word.toLowerCase() !== 'only') return true;
+    boundary = w.start;
+  }
+  return false;
 }
 
 /** A pattern with its position in the codebook's prefilter index. */
@@ -87,7 +108,7 @@ function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: Indexed
   const kept: TextMatch[] = [];
   for (const c of candidates) {
     if (excluded.some((x) => overlaps(x, c))) continue;
-    if (theme.negation === 'drop' && negated(c, text.words, codebook)) continue;
+    if (theme.negation === 'drop' && negated(c, text, codebook)) continue;
     if (kept.some((k) => overlaps(k, c))) continue;
     kept.push({ start: c.start, end: c.end, theme: theme.id, pattern: c.pattern });
   }
@@ -102,10 +123,10 @@ export function matchText(text: string, codebook: Codebook): TextMatch[] {
   return matchNormalized(normalizeForMatching(text), codebook);
 }
 
-function matchNormalized(text: string, codebook: Codebook, wordsOf?: WordSource): TextMatch[] {
+function matchNormalized(text: string, codebook: Codebook, wordsOf?: WordSource, tokensOf?: TokenSource): TextMatch[] {
   const { prefilters, themes, order } = codebookIndex(codebook);
   const mayMatch = prefilters.mayMatch(text.toLowerCase());
-  const prepared = new PreparedText(text, wordsOf);
+  const prepared = new PreparedText(text, wordsOf, tokensOf);
   const matches: TextMatch[] = [];
   for (const theme of themes) matches.push(...themeMatches(prepared, mayMatch, theme, codebook));
   return matches.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
@@ -123,39 +144,78 @@ export function statementAt(span: Span, statements: readonly Statement[]): State
   return statements.find((s) => inside(s.content_start, s.content_end)) ?? statements.find((s) => inside(s.start, s.end));
 }
 
-/** The words of a sentence from its article's text layer, offsets relative to the sentence, read when first needed. */
-const sentenceWords = (article: Article, sentence: Span) => () => wordsIn(tokensOf(article), sentence.start, sentence.end);
+/** The words of [from, to) from its article's text layer, offsets relative to `from`, read when first needed. */
+const spanWords = (article: Article, span: Span) => () => wordsIn(tokensOf(article), span.start, span.end);
 
-/** Codes every sentence of an article; each match carries its statement, speaker country and date. */
+/** The tokens of [from, to) from its article's text layer, offsets relative to `from`, read when first needed. */
+const spanTokens = (article: Article, span: Span) => () => tokensIn(tokensOf(article), span.start, span.end).map((t) => ({ ...t, start: t.start - span.start, end: t.end - span.start }));
+
+/** Index of the sentence holding an offset (the last starting at or before it). */
+function sentenceAt(article: Article, offset: number): number {
+  const { sentences } = article;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sentences[Math.max(0, lo - 1)]?.index ?? 0;
+}
+
+/**
+ * Codes an article: each statement as one unit, narration sentence by sentence; each
+ * match carries its statement, speaker country and date.
+ *
+ * A statement is coded from its whole text (speaker, cue and content: a quote that
+ * runs over several sentences is one unit, and its cue, "warned", is read with what
+ * was said), so a proximity pattern may pair words of two of its sentences. A match
+ * is the statement's whose content holds it, else the first whose span holds it
+ * (`statementAt`; statements overlap only where two share a speaker). Sentences are
+ * coded as before, keeping the matches that overlap no statement (narration, and the
+ * words of a sentence around a statement in it); a sentence inside a statement is
+ * not coded again. A match's `sentence` is the one where it starts.
+ */
 export function codeThemes(article: Article, statements: readonly Statement[], codebook: Codebook): ThemeMatch[] {
   const rows: ThemeMatch[] = [];
-  for (const sentence of article.sentences) {
-    const text = article.norm.slice(sentence.start, sentence.end);
-    for (const m of matchNormalized(text, codebook, sentenceWords(article, sentence))) {
-      const start = sentence.start + m.start;
-      const end = sentence.start + m.end;
-      const statement = statementAt({ start, end }, statements);
-      rows.push({
-        article_id: article.article_id,
-        sentence: sentence.index,
-        statement_id: statement?.statement_id ?? '',
-        theme: m.theme,
-        pattern: m.pattern,
-        start,
-        end,
-        matched: article.text.slice(start, end),
-        speaker_country: statement?.speaker_country ?? '',
-        date: statement?.date || article.published,
-      });
+  const push = (m: TextMatch, offset: number, statement: Statement | undefined) => {
+    const start = offset + m.start;
+    const end = offset + m.end;
+    rows.push({
+      article_id: article.article_id,
+      sentence: sentenceAt(article, start),
+      statement_id: statement?.statement_id ?? '',
+      theme: m.theme,
+      pattern: m.pattern,
+      start,
+      end,
+      matched: article.text.slice(start, end),
+      speaker_country: statement?.speaker_country ?? '',
+      date: statement?.date || article.published,
+    });
+  };
+  for (const s of statements) {
+    const text = article.norm.slice(s.start, s.end);
+    for (const m of matchNormalized(text, codebook, spanWords(article, s), spanTokens(article, s))) {
+      if (statementAt({ start: s.start + m.start, end: s.start + m.end }, statements) === s) push(m, s.start, s);
     }
   }
-  return rows;
+  const inStatement = (span: Span) => statements.some((s) => overlaps(s, span));
+  for (const sentence of article.sentences) {
+    if (statements.some((s) => s.start <= sentence.start && sentence.end <= s.end)) continue;
+    const text = article.norm.slice(sentence.start, sentence.end);
+    for (const m of matchNormalized(text, codebook, spanWords(article, sentence), spanTokens(article, sentence))) {
+      if (!inStatement({ start: sentence.start + m.start, end: sentence.start + m.end })) push(m, sentence.start, undefined);
+    }
+  }
+  const order = codebookIndex(codebook).order;
+  return rows.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)! || a.end - b.end);
 }
 
 /** Where one pattern matches in an article, sentence by sentence (offsets into the article text). */
 export function findInArticle(article: Article, pattern: CompiledPattern): (Span & { sentence: number })[] {
   return article.sentences.flatMap((sentence) => {
     const text = article.norm.slice(sentence.start, sentence.end);
-    return pattern.find(text, sentenceWords(article, sentence)).map((m) => ({ sentence: sentence.index, start: sentence.start + m.start, end: sentence.start + m.end }));
+    return pattern.find(text, spanWords(article, sentence), spanTokens(article, sentence)).map((m) => ({ sentence: sentence.index, start: sentence.start + m.start, end: sentence.start + m.end }));
   });
 }

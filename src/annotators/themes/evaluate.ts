@@ -62,7 +62,8 @@ export interface ThemeEvaluation {
   disagreements: { article_id: string; sentence: number; missed: string[]; extra: string[] }[];
 }
 
-function score(theme: string, tp: number, fp: number, fn: number): ThemeScore {
+/** Precision, recall and F1 of one theme (or pooled counts) from its counts. */
+export function themeScore(theme: string, tp: number, fp: number, fn: number): ThemeScore {
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
   let f1: number | null = null;
@@ -90,10 +91,10 @@ export function evaluateThemes(gold: readonly GoldSentence[], codebook: Codebook
   }
   const themes = ids.map((id) => {
     const c = counts.get(id)!;
-    return score(id, c.tp, c.fp, c.fn);
+    return themeScore(id, c.tp, c.fp, c.fn);
   });
   const sum = (k: 'tp' | 'fp' | 'fn') => themes.reduce((n, t) => n + t[k], 0);
-  return { sentences: gold.length, themes, micro: score('(micro)', sum('tp'), sum('fp'), sum('fn')), disagreements };
+  return { sentences: gold.length, themes, micro: themeScore('(micro)', sum('tp'), sum('fp'), sum('fn')), disagreements };
 }
 
 export interface ExampleFailure {

@@ -15,7 +15,7 @@ export {
 export { loadCodebook } from './load';
 export { readLiwcDictionary } from './liwc';
 export { readQuantedaDictionary } from './quanteda';
-export { compilePattern, patternProblem, words, wordsIn, type CompiledPattern, type Word, type WordSource } from './patterns';
+export { compilePattern, patternProblem, words, wordsIn, type CompiledPattern, type Word, type WordSource, type TokenSource } from './patterns';
 export { codeThemes, matchText, themesOf, statementAt, findInArticle, type TextMatch } from './code';
 export { evaluateThemes, checkExamples, loadGold, type GoldSentence, type ThemeScore, type ThemeEvaluation, type ExampleFailure } from './evaluate';
 export { keynessFromCounts, keynessCell, keynessTokens, countKeynessWords, chiSquareUpperTail, type KeynessRow } from './keyness';

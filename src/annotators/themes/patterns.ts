@@ -13,10 +13,16 @@
  *   counted on the text layer (tokens.ts: "China-Russia" and "China's" are one word).
  * - a regular expression: `/real\s+democracy/` (JavaScript, Unicode mode, always
  *   case-insensitive).
+ * - text-layer atoms, in a word or phrase: `LEMMA:hold` is any word whose lemma (on
+ *   the text layer) is "hold" ("held", "holds"); a part of speech after a slash
+ *   narrows a word or lemma to the words the tagger reads so (`LEMMA:lie/NOUN` is
+ *   "lies" the noun, not the verb). A term holding one is matched on the text layer's
+ *   tokens, one token per word of the term (`LEMMA:hold China responsible`), with
+ *   only separators between them; globs work in lemmas too (`LEMMA:threat*`).
  */
 import type { Span } from '../../corpus/types';
 import { themeMessages } from '../../messages';
-import { analyzeText, type TokenLayer } from '../../text';
+import { analyzeText, isWordToken, type PartOfSpeech, type Token, type TokenLayer } from '../../text';
 import { forEachWord } from '../../text';
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
@@ -38,6 +44,12 @@ const NON_ASCII_WORD_CHAR = new RegExp(`(?![\\0-\\x7f])${WORD_CHAR}`, 'iu');
 const PHRASE_SEPARATOR = '[\\s"\\-\u2010-\u2015]+';
 const NEAR = /^(.+?)\s+NEAR\/(\d+)\s+(.+)$/;
 
+/** Messages about the text-layer atoms of a pattern. */
+const patternMessages = {
+  badPos: (tag: string) => `part of speech "${tag}" is not one the tagger gives; use one of ${PARTS_OF_SPEECH.join(', ')}`,
+  emptyLemma: (term: string) => `term "${term}" has a LEMMA: with no letter or digit; write LEMMA:word`,
+};
+
 /** A word of a text with its offsets (see tokens.ts for what a word is). */
 export interface Word extends Span {
   word: string;
@@ -58,24 +70,45 @@ export function words(text: string): Word[] {
 /** A text's words, or how to get them when first needed. */
 export type WordSource = readonly Word[] | (() => readonly Word[]);
 
+/** A text's tokens (offsets relative to it), or how to get them when first needed. */
+export type TokenSource = readonly Token[] | (() => readonly Token[]);
+
 /** A text being matched; what the patterns need of it is worked out on first use. */
 export class PreparedText {
   private known: readonly Word[] | undefined;
   private readonly source: (() => readonly Word[]) | undefined;
+  private knownTokens: readonly Token[] | undefined;
+  private readonly tokenSource: (() => readonly Token[]) | undefined;
+  private layer: TokenLayer | undefined;
   private asciiOnly: boolean | undefined;
 
-  /** `wordsOf`: the text's words (from its article's text layer); by default the text is tagged on its own. */
+  /**
+   * `wordsOf`, `tokensOf`: the text's words and tokens (from its article's text
+   * layer, offsets relative to the text); by default the text is tagged on its own.
+   */
   constructor(
     readonly text: string,
     wordsOf?: WordSource,
+    tokensOf?: TokenSource,
   ) {
     if (typeof wordsOf === 'function') this.source = wordsOf;
     else this.known = wordsOf;
+    if (typeof tokensOf === 'function') this.tokenSource = tokensOf;
+    else this.knownTokens = tokensOf;
+  }
+
+  private ownLayer(): TokenLayer {
+    return (this.layer ??= analyzeText(this.text));
   }
 
   /** The text's words (NEAR windows and negation count them). */
   get words(): readonly Word[] {
-    return (this.known ??= this.source ? this.source() : words(this.text));
+    return (this.known ??= this.source ? this.source() : wordsIn(this.ownLayer(), 0, this.text.length));
+  }
+
+  /** The text's tokens with lemmas and parts of speech (text-layer atoms read them). */
+  get tokens(): readonly Token[] {
+    return (this.knownTokens ??= this.tokenSource ? this.tokenSource() : this.ownLayer().tokens);
   }
 
   /** True when the text's letters and digits are all ASCII (see NON_ASCII_WORD_CHAR). */
@@ -99,8 +132,12 @@ export interface CompiledPattern {
   prefilter: Prefilter;
   /** Spans where the pattern matches, for a text whose caller has checked `prefilter` already. */
   spansIn(text: PreparedText): Span[];
-  /** Spans (relative to `text`) where the pattern matches; `tokens` are its words (`wordsIn` its article's layer, or `words(text)`). */
-  find(text: string, tokens: WordSource): Span[];
+  /**
+   * Spans (relative to `text`) where the pattern matches; `tokens` are its words
+   * (`wordsIn` its article's layer, or `words(text)`), `layerTokens` its text-layer
+   * tokens (by default, when a text-layer atom needs them, the text is tagged on its own).
+   */
+  find(text: string, tokens: WordSource, layerTokens?: TokenSource): Span[];
 }
 
 function escapeRegex(ch: string): string {
@@ -130,15 +167,14 @@ function termSource(term: string, wordChar: string): string {
 }
 
 /**
- * An alternation of terms `a|b c|d*` as one regex, in the version a text needs: the
- * ASCII one where it matches alike, else the Unicode one, built on first need.
+ * An alternation of plain terms `a|b c|d*` as one regex, in the version a text needs:
+ * the ASCII one where it matches alike, else the Unicode one, built on first need.
  */
 class AlternationRegex {
   private readonly ascii: RegExp;
   private unicode: RegExp | undefined;
 
   constructor(private readonly terms: readonly string[]) {
-    if (terms.some((t) => t === '')) throw new Error(themeMessages.emptyPattern());
     this.ascii = this.build(ASCII_WORD_CHAR);
   }
 
@@ -151,22 +187,106 @@ class AlternationRegex {
   }
 }
 
-function alternationRegex(alternatives: string): AlternationRegex {
-  return new AlternationRegex(alternatives.split('|').map((t) => t.trim()));
+const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'];
+const LEMMA_PREFIX = 'LEMMA:';
+/** A part of speech after the last slash of a word: `lie/NOUN`. */
+const POS_SUFFIX = /^(.*[^/])\/([A-Z]+)$/;
+/** What may stand between the tokens of a text-layer term: separators, as in a phrase. */
+const TOKEN_GAP = /^[\s"\-\u2010-\u2015]+$/u;
+
+/** One word of a text-layer term: a glob on the token's text or lemma, and a part of speech. */
+interface Atom {
+  lemma: boolean;
+  glob: RegExp;
+  pos: PartOfSpeech | undefined;
+}
+
+/** The words of a term, as written (split where a phrase's words are). */
+const termWords = (term: string) => term.trim().split(/[\s\-\u2010-\u2015]+/).filter(Boolean);
+
+/** True when a term holds a text-layer atom (`LEMMA:…` or a word with `/POS`). */
+function isTokenTerm(term: string): boolean {
+  return termWords(term).some((w) => w.startsWith(LEMMA_PREFIX) || POS_SUFFIX.test(w));
+}
+
+function parseAtom(word: string, term: string): Atom {
+  let body = word;
+  let pos: PartOfSpeech | undefined;
+  const suffix = POS_SUFFIX.exec(body);
+  if (suffix) {
+    if (!PARTS_OF_SPEECH.includes(suffix[2] as PartOfSpeech)) throw new Error(patternMessages.badPos(suffix[2]!));
+    body = suffix[1]!;
+    pos = suffix[2] as PartOfSpeech;
+  }
+  const lemma = body.startsWith(LEMMA_PREFIX);
+  if (lemma) body = body.slice(LEMMA_PREFIX.length);
+  if (!/[\p{L}\p{N}]/u.test(body)) throw new Error(lemma ? patternMessages.emptyLemma(term) : themeMessages.badGlob(term));
+  const source = [...body].map((ch) => (ch === '*' ? `${WORD_CHAR}*` : ch === '?' ? WORD_CHAR : escapeRegex(ch))).join('');
+  return { lemma, glob: new RegExp(`^(?:${source})$`, 'iu'), pos };
+}
+
+const atomMatches = (atom: Atom, token: Token) => (atom.pos === undefined || token.pos === atom.pos) && atom.glob.test(atom.lemma ? token.lemma : token.text);
+
+/**
+ * Where a text-layer term matches: a run of word tokens, one per atom, with only
+ * separators between them; matches do not overlap (the leftmost first, as a regex finds them).
+ */
+function tokenTermSpans(atoms: readonly Atom[], text: PreparedText): Span[] {
+  const wordTokens = text.tokens.filter(isWordToken);
+  const spans: Span[] = [];
+  for (let k = 0; k + atoms.length <= wordTokens.length; k++) {
+    let ok = atomMatches(atoms[0]!, wordTokens[k]!);
+    for (let a = 1; ok && a < atoms.length; a++) {
+      const previous = wordTokens[k + a - 1]!;
+      const next = wordTokens[k + a]!;
+      ok = TOKEN_GAP.test(text.text.slice(previous.end, next.start)) && atomMatches(atoms[a]!, next);
+    }
+    if (!ok) continue;
+    spans.push({ start: wordTokens[k]!.start, end: wordTokens[k + atoms.length - 1]!.end });
+    k += atoms.length - 1;
+  }
+  return spans;
+}
+
+/**
+ * An alternation of terms `a|b c|LEMMA:d`: the plain terms as one regex, the
+ * text-layer ones on the text's tokens. Its spans are in text order.
+ */
+class Alternation {
+  private readonly regex: AlternationRegex | undefined;
+  private readonly tokenTerms: Atom[][];
+
+  constructor(terms: readonly string[]) {
+    if (terms.some((t) => t === '')) throw new Error(themeMessages.emptyPattern());
+    const plain = terms.filter((t) => !isTokenTerm(t));
+    this.regex = plain.length > 0 ? new AlternationRegex(plain) : undefined;
+    this.tokenTerms = terms.filter(isTokenTerm).map((t) => termWords(t).map((w) => parseAtom(w, t)));
+  }
+
+  spans(text: PreparedText): Span[] {
+    const spans = this.regex ? allSpans(this.regex.for(text), text.text) : [];
+    if (this.tokenTerms.length === 0) return spans;
+    for (const atoms of this.tokenTerms) spans.push(...tokenTermSpans(atoms, text));
+    return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+function alternation(alternatives: string): Alternation {
+  return new Alternation(alternatives.split('|').map((t) => t.trim()));
 }
 
 /**
  * What each term of an alternation needs literally ("not an ally|sanction*" →
  * [["not", "an", "ally"], ["sanction"]]): the lower-cased literal start of every word,
  * one-letter ones left out. A sentence lacking every word of every term cannot match,
- * and its regex is not run: most patterns never touch most sentences.
+ * and its regex is not run: most patterns never touch most sentences. A lemma needs
+ * no literal (a word's lemma need not be written in it: "held" is LEMMA:hold).
  */
 function literalWords(alternatives: string): string[][] {
   return alternatives.split('|').map((term) =>
-    term
-      .trim()
-      .split(/[\s\-\u2010-\u2015]+/)
-      .map((word) => /^[^*?]*/.exec(word)![0].toLowerCase())
+    termWords(term)
+      .filter((word) => !word.startsWith(LEMMA_PREFIX))
+      .map((word) => /^[^*?]*/.exec(word.replace(POS_SUFFIX, '$1'))![0].toLowerCase())
       .filter((literal) => literal.length >= 2),
   );
 }
@@ -191,7 +311,7 @@ function compiled(source: string, kind: CompiledPattern['kind'], prefilter: Pref
     kind,
     prefilter,
     spansIn,
-    find: (text, tokens) => (meetsPrefilter(prefilter, text) ? spansIn(new PreparedText(text, tokens)) : []),
+    find: (text, tokens, layerTokens) => (meetsPrefilter(prefilter, text) ? spansIn(new PreparedText(text, tokens, layerTokens)) : []),
   };
 }
 
@@ -227,12 +347,12 @@ export function wordsBetween(a: Span, b: Span, tokens: readonly Word[]): number 
 }
 
 function compileNear(source: string, left: string, window: number, right: string): CompiledPattern {
-  const anchors = alternationRegex(left);
-  const cues = alternationRegex(right);
+  const anchors = alternation(left);
+  const cues = alternation(right);
   return compiled(source, 'near', [literalWords(left), literalWords(right)], (prepared) => {
-    const anchorSpans = allSpans(anchors.for(prepared), prepared.text);
+    const anchorSpans = anchors.spans(prepared);
     if (anchorSpans.length === 0) return [];
-    const cueSpans = allSpans(cues.for(prepared), prepared.text);
+    const cueSpans = cues.spans(prepared);
     if (cueSpans.length === 0) return [];
     const tokens = prepared.words;
     const out: Span[] = [];
@@ -273,8 +393,8 @@ export function compilePattern(source: string): CompiledPattern {
     return compileNear(source, near[1]!, window, near[3]!);
   }
   if (/\bNEAR\b/.test(trimmed)) throw new Error(themeMessages.badNear('is incomplete'));
-  const regex = alternationRegex(trimmed);
-  return compiled(source, 'term', [literalWords(trimmed)], (prepared) => allSpans(regex.for(prepared), prepared.text));
+  const terms = alternation(trimmed);
+  return compiled(source, 'term', [literalWords(trimmed)], (prepared) => terms.spans(prepared));
 }
 
 /** The problem with a pattern, or undefined when it compiles (for validation messages). */
