@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTableWriter, formatCsv, guardFormula } from '../src/tables/csv';
+import { CsvTableWriter, csvLines, formatCsv, guardFormula } from '../src/tables/csv';
 import type { Row, TableSpec } from '../src/tables/schema';
 import { tempCorpus } from './helpers';
 
@@ -109,5 +110,27 @@ describe('formula guard (OWASP CSV injection)', () => {
     }
     expect(readFileSync(join(dir, 'on.csv'), 'utf8')).toBe("id,n,text\na,-1,'@risk\n");
     expect(readFileSync(join(dir, 'off.csv'), 'utf8')).toBe('id,n,text\na,-1,@risk\n');
+  });
+});
+
+describe('csvLines, the streamed tables\' kernel, against csv-stringify', () => {
+  // Characters that decide quoting and guarding, beside plain and non-ASCII letters.
+  const cellText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", 'й', '王', '🇨🇳') });
+  const cell = fc.oneof(cellText, fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(undefined));
+  const row = fc.record({ id: cell, n: cell, text: cell }, { requiredKeys: [] });
+
+  it('writes the very bytes csv-stringify writes, guarded or not', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 6 }), fc.boolean(), (rows, formulaGuard) => {
+        const whole = formatCsv(rows as Row[], SPEC, { formulaGuard });
+        expect('id,n,text\n' + csvLines(rows as Row[], SPEC, { formulaGuard })).toBe(whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('quotes a cell holding a bare carriage return, and one holding a comma; leaves a plain one bare', () => {
+    expect(csvLines([{ id: 'Outlet\r+cmd', n: 1, text: 'Lavrov, Wang' }], SPEC)).toBe('"Outlet\r+cmd",1,"Lavrov, Wang"\n');
+    expect(csvLines([{ id: 'TASS', n: 2, text: 'Wang Yi' }], SPEC)).toBe('TASS,2,Wang Yi\n');
   });
 });

@@ -43,14 +43,17 @@ export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rule
   const html = raw.file.endsWith('.html') || raw.file.endsWith('.htm');
   const supplied = manifest.published ? isoDate(manifest.published) : undefined;
   const sourceDate = raw.published ? parseFullDate(raw.published) : undefined;
-  const stamp = inferPublished(text, cleaned.paragraphs, cleaned.dateEvidence);
-  const url = manifest.url || raw.url || '';
-  const urlDate = url ? dateFromUrl(url) : undefined;
   if (supplied) [published, date_basis] = [supplied, 'manifest'];
   else if (sourceDate) [published, date_basis] = [sourceDate, html ? 'text' : 'manifest'];
-  else if (stamp && stamp.kind !== 'updated') [published, date_basis] = [stamp.date, 'text'];
-  else if (urlDate) [published, date_basis] = [urlDate, manifest.url || !html ? 'manifest' : 'text'];
-  else if (stamp) [published, date_basis] = [stamp.date, 'text'];
+  else {
+    // Read from the page only when no metadata gives the date.
+    const stamp = inferPublished(text, cleaned.paragraphs, cleaned.dateEvidence);
+    const url = manifest.url || raw.url || '';
+    const urlDate = url ? dateFromUrl(url) : undefined;
+    if (stamp && stamp.kind !== 'updated') [published, date_basis] = [stamp.date, 'text'];
+    else if (urlDate) [published, date_basis] = [urlDate, manifest.url || !html ? 'manifest' : 'text'];
+    else if (stamp) [published, date_basis] = [stamp.date, 'text'];
+  }
 
   const headline = inferHeadline(text, cleaned.paragraphs);
   const firstProse = sentences.find((s) => !paragraphs[s.paragraph]!.caption) ?? sentences[0];

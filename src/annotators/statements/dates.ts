@@ -4,8 +4,12 @@ import type { StatementDateBasis } from '../types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-/** Words without which no date can be stated: chrono-node is not run on attributions lacking them. */
-const DATE_WORD = /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b(?:yesterday|today|tonight|last|ago|earlier|week|month|year)\b/i;
+/**
+ * What a date of the day needs: a weekday, a month name beside a number, a numeric
+ * date, or yesterday/today/tonight/ago/last. chrono-node runs only on attributions
+ * holding one: the rest (a bare "year", "20 allies") could give no day it keeps.
+ */
+const DATE_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d|\b(?:yesterday|today|tonight|ago|last)\b/i;
 const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
 
 /**
