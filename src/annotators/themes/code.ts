@@ -13,7 +13,7 @@ import type { Statement, ThemeMatch } from '../types';
 import { compiledThemes, type Codebook, type Theme } from './codebook';
 import { PrefilterIndex } from './prefilter';
 import { tokensIn, tokensOf } from '../../text';
-import { PreparedText, wordsIn, type CompiledPattern, type TokenSource, type WordSource } from './patterns';
+import { PreparedText, wordsIn, type CompiledPattern, type PatternMatch, type TokenSource, type WordSource } from './patterns';
 
 /** One theme match within a text, before it is placed in an article. */
 export interface TextMatch extends Span {
@@ -33,23 +33,28 @@ const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though',
 /**
  * True when a negator (`codebook.negators`, or a word ending in "n't" when "n't" is
  * one) stands among the `negationWindow` words before the match in its clause: the
- * words are counted on the text layer back from the match, and the scope stops at a
- * clause break (punctuation such as , ; : . or a dash, or "but", "while", …). "Not
- * only" negates nothing.
+ * words are counted on the text layer back from the match (a proximity match: from
+ * its anchor, its cue's own words passed over), and the scope stops at a clause
+ * break (punctuation such as , ; : . or a dash, or "but", "while", …). "Not only"
+ * negates nothing.
  */
-function negated(match: Span, text: PreparedText, codebook: Codebook): boolean {
+function negated(match: PatternMatch, text: PreparedText, codebook: Codebook): boolean {
   const words = text.words;
-  let i = words.findIndex((w) => w.end > match.start);
+  const from = match.anchor?.start ?? match.start;
+  const cue = match.cue;
+  let i = words.findIndex((w) => w.end > from);
   if (i < 0) i = words.length;
-  let boundary = match.start;
-  for (let k = i - 1, counted = 0; k >= 0 && counted < codebook.negationWindow; k--, counted++) {
+  let boundary = from;
+  for (let k = i - 1, counted = 0; k >= 0 && counted < codebook.negationWindow; k--) {
     const w = words[k]!;
     if (CLAUSE_BREAK.test(text.text.slice(w.end, boundary))) return false;
+    boundary = w.start;
+    if (cue && cue.start <= w.start && w.end <= cue.end) continue;
+    counted++;
     const word = w.word.toLowerCase();
     if (CLAUSE_OPENERS.has(word)) return false;
     const isNegator = codebook.negators.includes(word) || (codebook.negators.includes("n't") && word.endsWith("n't"));
     if (isNegator && words[k + 1]?.word.toLowerCase() !== 'only') return true;
-    boundary = w.start;
   }
   return false;
 }
@@ -96,9 +101,9 @@ function codebookIndex(codebook: Codebook): CodebookIndex {
  */
 function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: IndexedTheme, codebook: Codebook): TextMatch[] {
   const { theme } = indexed;
-  const candidates: (Span & { order: number; pattern: string })[] = [];
+  const candidates: (PatternMatch & { order: number; pattern: string })[] = [];
   indexed.patterns.forEach(({ pattern, id }, order) => {
-    if (mayMatch[id] === 1) for (const span of pattern.spansIn(text)) candidates.push({ start: span.start, end: span.end, order, pattern: pattern.source });
+    if (mayMatch[id] === 1) for (const span of pattern.spansIn(text)) candidates.push({ ...span, order, pattern: pattern.source });
   });
   if (candidates.length === 0) return [];
   const excluded = indexed.exclude.flatMap(({ pattern, id }) => (mayMatch[id] === 1 ? pattern.spansIn(text) : []));

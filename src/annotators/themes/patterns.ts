@@ -78,6 +78,7 @@ export class PreparedText {
   private known: readonly Word[] | undefined;
   private readonly source: (() => readonly Word[]) | undefined;
   private knownTokens: readonly Token[] | undefined;
+  private knownWordTokens: readonly Token[] | undefined;
   private readonly tokenSource: (() => readonly Token[]) | undefined;
   private layer: TokenLayer | undefined;
   private asciiOnly: boolean | undefined;
@@ -111,6 +112,11 @@ export class PreparedText {
     return (this.knownTokens ??= this.tokenSource ? this.tokenSource() : this.ownLayer().tokens);
   }
 
+  /** The word and number tokens of `tokens`. */
+  get wordTokens(): readonly Token[] {
+    return (this.knownWordTokens ??= this.tokens.filter(isWordToken));
+  }
+
   /** True when the text's letters and digits are all ASCII (see NON_ASCII_WORD_CHAR). */
   get asciiLettersOnly(): boolean {
     return (this.asciiOnly ??= !NON_ASCII_WORD_CHAR.test(this.text));
@@ -125,13 +131,23 @@ export class PreparedText {
  */
 export type Prefilter = readonly (readonly (readonly string[])[])[];
 
+/**
+ * Where a pattern matches; a proximity match also tells where its two sides are
+ * (`anchor` the left side, `cue` the right), so negation is read before the anchor
+ * and never in the cue ("Russia has not provoked" is negated, "not adding fuel" is not).
+ */
+export interface PatternMatch extends Span {
+  anchor?: Span;
+  cue?: Span;
+}
+
 export interface CompiledPattern {
   /** The pattern as written in the codebook. */
   source: string;
   kind: 'term' | 'regex' | 'near';
   prefilter: Prefilter;
   /** Spans where the pattern matches, for a text whose caller has checked `prefilter` already. */
-  spansIn(text: PreparedText): Span[];
+  spansIn(text: PreparedText): PatternMatch[];
   /**
    * Spans (relative to `text`) where the pattern matches; `tokens` are its words
    * (`wordsIn` its article's layer, or `words(text)`), `layerTokens` its text-layer
@@ -194,10 +210,11 @@ const POS_SUFFIX = /^(.*[^/])\/([A-Z]+)$/;
 /** What may stand between the tokens of a text-layer term: separators, as in a phrase. */
 const TOKEN_GAP = /^[\s"\-\u2010-\u2015]+$/u;
 
-/** One word of a text-layer term: a glob on the token's text or lemma, and a part of speech. */
+/** One word of a text-layer term: a glob on the token's text or lemma (or the word itself, lower-cased, without globs), and a part of speech. */
 interface Atom {
   lemma: boolean;
   glob: RegExp;
+  exact: string | undefined;
   pos: PartOfSpeech | undefined;
 }
 
@@ -222,17 +239,23 @@ function parseAtom(word: string, term: string): Atom {
   if (lemma) body = body.slice(LEMMA_PREFIX.length);
   if (!/[\p{L}\p{N}]/u.test(body)) throw new Error(lemma ? patternMessages.emptyLemma(term) : themeMessages.badGlob(term));
   const source = [...body].map((ch) => (ch === '*' ? `${WORD_CHAR}*` : ch === '?' ? WORD_CHAR : escapeRegex(ch))).join('');
-  return { lemma, glob: new RegExp(`^(?:${source})$`, 'iu'), pos };
+  const exact = /[*?]/.test(body) ? undefined : body.toLowerCase();
+  return { lemma, glob: new RegExp(`^(?:${source})$`, 'iu'), exact, pos };
 }
 
-const atomMatches = (atom: Atom, token: Token) => (atom.pos === undefined || token.pos === atom.pos) && atom.glob.test(atom.lemma ? token.lemma : token.text);
+function atomMatches(atom: Atom, token: Token): boolean {
+  if (atom.pos !== undefined && token.pos !== atom.pos) return false;
+  // Lemmas are lower-cased on the text layer; `lower` is the token's text lower-cased.
+  if (atom.exact !== undefined) return (atom.lemma ? token.lemma : token.lower) === atom.exact;
+  return atom.glob.test(atom.lemma ? token.lemma : token.text);
+}
 
 /**
  * Where a text-layer term matches: a run of word tokens, one per atom, with only
  * separators between them; matches do not overlap (the leftmost first, as a regex finds them).
  */
 function tokenTermSpans(atoms: readonly Atom[], text: PreparedText): Span[] {
-  const wordTokens = text.tokens.filter(isWordToken);
+  const wordTokens = text.wordTokens;
   const spans: Span[] = [];
   for (let k = 0; k + atoms.length <= wordTokens.length; k++) {
     let ok = atomMatches(atoms[0]!, wordTokens[k]!);
@@ -305,7 +328,7 @@ function meetsPrefilter(prefilter: Prefilter, text: string): boolean {
 }
 
 /** A compiled pattern from its matcher; `find` checks the prefilter first. */
-function compiled(source: string, kind: CompiledPattern['kind'], prefilter: Prefilter, spansIn: (text: PreparedText) => Span[]): CompiledPattern {
+function compiled(source: string, kind: CompiledPattern['kind'], prefilter: Prefilter, spansIn: (text: PreparedText) => PatternMatch[]): CompiledPattern {
   return {
     source,
     kind,
@@ -355,7 +378,7 @@ function compileNear(source: string, left: string, window: number, right: string
     const cueSpans = cues.spans(prepared);
     if (cueSpans.length === 0) return [];
     const tokens = prepared.words;
-    const out: Span[] = [];
+    const out: PatternMatch[] = [];
     for (const anchor of anchorSpans) {
       // The nearest cue (ties: the earlier one) makes the match.
       let best: { span: Span; gap: number } | undefined;
@@ -363,7 +386,7 @@ function compileNear(source: string, left: string, window: number, right: string
         const gap = wordsBetween(anchor, cue, tokens);
         if (gap !== undefined && gap <= window && (!best || gap < best.gap)) best = { span: cue, gap };
       }
-      if (best) out.push({ start: Math.min(anchor.start, best.span.start), end: Math.max(anchor.end, best.span.end) });
+      if (best) out.push({ start: Math.min(anchor.start, best.span.start), end: Math.max(anchor.end, best.span.end), anchor, cue: best.span });
     }
     return out;
   });
