@@ -14,6 +14,8 @@ const cueFileSchema = z
     /** Resource class (VerbNet id, or "news") -> verb lemmas. */
     verbs: z.record(z.array(lemma).min(1)),
     object_verbs: z.array(lemma).default([]),
+    object_control: z.array(lemma).default([]),
+    that_verbs: z.array(lemma).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
@@ -29,6 +31,10 @@ export interface CueLexicon {
   version: string;
   /** Verb lemma → the resource class it comes from, and whether it takes an addressee. */
   verbs: Map<string, { source: string; object: boolean }>;
+  /** Verbs that are cues only before "that" ("agreed that"). */
+  thatVerbs: Set<string>;
+  /** Verbs whose object speaks the cue after "to" ("leading Blinken to warn"). */
+  objectControl: Set<string>;
   /** Verb lemma → the particle that belongs to the cue ("point" → "out"). */
   particles: Map<string, string>;
   phrases: string[];
@@ -48,6 +54,7 @@ export interface CueLexicon {
     organizationAtEnd: RegExp;
     unnamedAtEnd: RegExp;
     roleAtStart: RegExp;
+    institutionAtStart: RegExp;
   };
 }
 
@@ -70,6 +77,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const objects = new Set(spec.object_verbs);
   const verbs = new Map<string, { source: string; object: boolean }>();
   for (const [source, lemmas] of Object.entries(spec.verbs)) for (const l of lemmas) if (!verbs.has(l)) verbs.set(l, { source, object: objects.has(l) });
+  for (const l of spec.that_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'that_verbs', object: false });
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
@@ -80,6 +88,8 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   return {
     version: String(spec.version),
     verbs,
+    objectControl: new Set(spec.object_control),
+    thatVerbs: new Set(spec.that_verbs),
     particles: new Map(Object.entries(spec.particles)),
     phrases,
     refersPerson,
@@ -92,10 +102,11 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
-      roleAtEnd: new RegExp(`\\b((?:the|an?)\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))$`, 'i'),
+      roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)}))$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),
+      institutionAtStart: new RegExp(`^((?:the|an?)\\s+(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))\\b`, 'i'),
     },
   };
 }

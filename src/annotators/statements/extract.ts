@@ -6,7 +6,7 @@ import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { loadMatchingRules } from '../actors';
 import { findQuotes, type Quote } from './quotes';
-import { tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
+import { tokenIndexAt, tokensIn, tokensOf, wordCount, type Token, type TokenLayer } from '../../text';
 import { fromMention, insideQuote, jointSpeaker, organizationFor, speakerContext, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 
 /** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */
@@ -78,6 +78,13 @@ function roleAppositiveTail(): RegExp {
   return roleTail;
 }
 const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the)\s+[^,]{1,60},\s*$/;
+/**
+ * A parenthetical between the speaker and the cue: up to five lower-case words set
+ * off by commas (", on the other hand,", ", in a statement,", ", speaking to
+ * reporters,"), or a participle naming the channel (" quoted by Chinese media on
+ * April 23,"). Lower case only, so no actor stands in it.
+ */
+const PARENTHETICAL_TAIL = /,\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s*$|\s+(?:quoted|cited)\s+by\s+[^,"“”]{1,60}?,?\s*$/;
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
@@ -131,6 +138,27 @@ function isVerbUse(layer: TokenLayer, token: Token): boolean {
   return before !== undefined && !NOUN_DETERMINERS.has(before.pos) && !POSSESSIVES.has(before.lower);
 }
 
+/**
+ * The cue lemma of a token: its own lemma, or, for a participle the tagger reads as an
+ * adjective or noun and keeps as its own lemma (", promising to …", "reported"), the
+ * verb it is formed from.
+ */
+function cueLemma(verbs: CueLexicon['verbs'], token: Token): string | undefined {
+  if (verbs.has(token.lemma)) return token.lemma;
+  if (token.pos !== 'ADJ' && token.pos !== 'NOUN') return undefined;
+  return participleStems(token.lower).find((stem) => verbs.has(stem));
+}
+
+/** The verbs a participle may come from: "promising" → promis, promise; "denied" → deny; "planned" → plan. */
+function participleStems(word: string): string[] {
+  const m = /^(\p{L}{2,}?)(ing|ied|ed)$/u.exec(word);
+  if (!m) return [];
+  const stem = m[1]!;
+  if (m[2] === 'ied') return [`${stem}y`];
+  const undoubled = /(\p{L})\1$/u.test(stem) ? [stem.slice(0, -1)] : [];
+  return m[2] === 'ing' ? [stem, `${stem}e`, ...undoubled] : [stem, `${stem}e`, ...undoubled];
+}
+
 const NOUN_DETERMINERS = new Set(['DET', 'ADJ', 'NUM', 'ADP']);
 const POSSESSIVES = new Set(["'s", 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -148,14 +176,19 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
   const layer = tokensOf(ctx.article);
   const found: Cue[] = [];
   for (const token of tokensIn(layer, s.start, s.end)) {
-    const verb = verbs.get(token.lemma);
+    const lemma = cueLemma(verbs, token);
+    const verb = lemma === undefined ? undefined : verbs.get(lemma);
     if (!verb || !isVerbUse(layer, token) || insideQuote(ctx, token.start)) continue;
+    // "agreed that …" reports speech; "agreed to meet" does not.
+    if (ctx.cues.thatVerbs.has(lemma!) && !/^\s+(?:(?:\w+ly|also|both|all)\s+)?that\b/i.test(norm.slice(token.end, s.end))) continue;
+    // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow".
+    if (layer.tokens[token.index + 1]?.lower === 'by' && token.lower !== lemma) continue;
     // "pointed out that": a verb with a particle is a cue only with it, and the particle is part of the cue.
-    const particle = particles.get(token.lemma);
+    const particle = particles.get(lemma!);
     const next = layer.tokens[token.index + 1];
     if (particle && next?.lower !== particle) continue;
     const end = particle ? next!.end : token.end;
-    found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: token.lemma, object: verb.object });
+    found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: verb.object });
   }
   const text = norm.slice(s.start, s.end);
   for (const m of text.matchAll(ctx.cues.regex.phrases)) {
@@ -302,7 +335,10 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   }
   const floor = clauseFloor(ctx, s, cue.start);
   let subjectEnd = stripAdverbials(norm, floor, cue.start);
-  let speaker = speakerEndingAt(ctx, subjectEnd, floor);
+  let speaker = speakerEndingAt(ctx, subjectEnd, floor) ?? appositiveName(ctx, floor, subjectEnd) ?? objectOfControlVerb(ctx, floor, cue);
+  const relative = speaker ? undefined : relativeAntecedent(ctx, floor, subjectEnd);
+  speaker ??= relative;
+  if (speaker && speaker.end < subjectEnd) subjectEnd = speaker.end;
   if (!speaker && /\band\s*$/i.test(norm.slice(floor, subjectEnd))) {
     // "Wang took the chance to criticize … and said …": the sentence's subject speaks.
     subjectEnd = -1;
@@ -354,6 +390,11 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     const comma = norm.indexOf(',', contentStart);
     if (comma > 0 && comma < contentEnd) contentEnd = comma;
   }
+  if (relative) {
+    // A relative clause ends at its comma: "Russia, which denies the reports, has moved troops …".
+    const comma = norm.indexOf(',', contentStart);
+    if (comma > 0 && comma < contentEnd) contentEnd = comma;
+  }
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
@@ -371,6 +412,76 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
+
+/**
+ * The object of a control verb speaks the cue after "to": "…, leading U.S. Secretary
+ * of State Antony Blinken to warn that …" is Blinken's warning (cues.yaml:
+ * object_control). Only a cue in its base form after "to" and an actor right after
+ * the control verb qualify: "Russia wants China to say …" is no one's statement here.
+ */
+function objectOfControlVerb(ctx: SpeakerContext, floor: number, cue: Cue): Speaker | undefined {
+  const layer = tokensOf(ctx.article);
+  const cueToken = layer.tokens[tokenIndexAt(layer, cue.start)];
+  const to = layer.tokens[(cueToken?.index ?? 0) - 1];
+  if (!cueToken || cueToken.lower !== cue.lemma || to?.lower !== 'to') return undefined;
+  const speaker = speakerEndingAt(ctx, stripAdverbials(ctx.article.norm, floor, to.start), floor);
+  if (!speaker || speaker.type === 'unnamed') return undefined;
+  // The control verb, perhaps before the speaker's title: "leading U.S. Secretary of State Antony Blinken".
+  let i = tokenIndexAt(layer, speaker.start) - 1;
+  for (let title = 0; i >= 0 && title < 8 && TITLE_POS.has(layer.tokens[i]!.pos); title++) i--;
+  const verb = layer.tokens[i];
+  return verb && verb.pos === 'VERB' && ctx.cues.objectControl.has(verb.lemma) ? speaker : undefined;
+}
+
+/**
+ * A name in apposition after its title: "A State Department spokesman, Ned Price,
+ * said …" is Ned Price's. The person's mention ends at the comma before the cue and
+ * follows a comma itself.
+ */
+function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: number): Speaker | undefined {
+  const norm = ctx.article.norm;
+  const m = /,\s*$/.exec(norm.slice(floor, subjectEnd));
+  if (!m) return undefined;
+  const end = floor + m.index;
+  const person = ctx.mentions.find((x) => x.end === end && x.start >= floor && x.actor_type === 'person' && x.kind !== 'adjective');
+  return person && /,\s*$/.test(norm.slice(floor, person.start)) ? fromMention(person) : undefined;
+}
+
+/**
+ * A relative clause's speaker is its antecedent: "the NATO summit declaration, which
+ * accuses Beijing of …" is the declaration's (so NATO's), "Peskov, who speaks for the
+ * Kremlin, said …" aside (that is read as an appositive). Only "which" or "who" right
+ * after a comma, with the antecedent ending at that comma.
+ */
+function relativeAntecedent(ctx: SpeakerContext, floor: number, subjectEnd: number): Speaker | undefined {
+  const norm = ctx.article.norm;
+  const m = /,\s*(?:which|who)\s*$/i.exec(norm.slice(floor, subjectEnd));
+  if (!m) return undefined;
+  const end = floor + m.index;
+  const speaker = documentSpeakerEndingAt(ctx, floor, end) ?? speakerEndingAt(ctx, end, floor);
+  return speaker && speaker.type !== 'unnamed' && speaker.id !== '' ? speaker : undefined;
+}
+
+/**
+ * A document named by a noun phrase ending at `end` ("the NATO summit declaration",
+ * "the joint statement"): it speaks for the organisation or state named in the
+ * phrase, else for the one the document noun refers to (organizationFor).
+ */
+function documentSpeakerEndingAt(ctx: SpeakerContext, floor: number, end: number): Speaker | undefined {
+  const phrase = /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)$/iu.exec(ctx.article.norm.slice(floor, end));
+  if (!phrase) return undefined;
+  const head = phrase[1]!.toLowerCase().split(/\s+/).at(-1)!;
+  if (!ctx.cues.documentNouns.some((n) => n === head || n.endsWith(` ${head}`))) return undefined;
+  const start = end - phrase[1]!.length;
+  const named = ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.kind !== 'adjective' && m.actor_type !== 'person').at(-1)
+    ?? ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.actor_type !== 'person').at(-1);
+  if (named) return { ...fromMention(named), start, end };
+  const referred = organizationFor(ctx, phrase[1]!, start);
+  return referred ? { ...referred, start, end } : undefined;
+}
+
+/** Parts of speech of a title before a name ("U.S. Secretary of State", "the Chinese ambassador"). */
+const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'ADP', 'DET']);
 
 /** A verb (or auxiliary) between two offsets: the words there are a clause, not a title. */
 function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): boolean {
@@ -572,7 +683,7 @@ function clauseStartBefore(ctx: SpeakerContext, s: Sentence, pos: number): numbe
 function stripAdverbials(norm: string, floor: number, end: number): number {
   let before = norm.slice(floor, end).replace(/\s+$/, '');
   for (;;) {
-    const m = APPOSITIVE_TAIL.exec(before) ?? roleAppositiveTail().exec(before) ?? ADVERBIAL_TAIL.exec(before);
+    const m = APPOSITIVE_TAIL.exec(before) ?? roleAppositiveTail().exec(before) ?? PARENTHETICAL_TAIL.exec(before) ?? ADVERBIAL_TAIL.exec(before);
     if (!m || m[0].length === 0) break;
     const next = before.slice(0, m.index).replace(/\s+$/, '');
     if (next.length === 0) break;

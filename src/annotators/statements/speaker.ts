@@ -165,6 +165,19 @@ export function organizationFor(ctx: SpeakerContext, noun: string, pos: number):
   return found ? fromMention(found) : undefined;
 }
 
+/** The organisation named last before `pos` in its sentence or the one before: whose a document is when no institution spoke yet. */
+function lastOrganizationBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
+  const sentences = ctx.article.sentences;
+  let i = sentences.findIndex((x) => pos >= x.start && pos < x.end);
+  const from = sentences[Math.max(0, i - 1)]?.start ?? 0;
+  let found: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= pos) break;
+    if (m.start >= from && m.actor_type === 'organization' && !insideQuote(ctx, m.start)) found = m;
+  }
+  return found ? fromMention(found) : undefined;
+}
+
 /** A run of capitalised words that names a place by its last or first word (matching-rules.yaml: place_heads, place_prefixes). */
 function isPlaceName(label: string): boolean {
   const rules = loadMatchingRules();
@@ -201,8 +214,9 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
       const subject = stateOrOrgBefore(ctx, span.start);
       return subject ? { ...fromMention(subject), ...span } : undefined;
     }
+    // No one to point back to: still a statement, by the word used (a quote with a clear speaker is never dropped).
     const person = personBefore(ctx, span.start, cues.pronouns.get(word));
-    return person ? { ...person, ...span } : undefined;
+    return person ? { ...person, ...span } : { label: pronoun[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
   const plural = cues.regex.pluralAtEnd.exec(before);
   if (plural) {
@@ -214,8 +228,12 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
   const role = cues.regex.roleAtEnd.exec(before);
   if (role) {
     const span = at(role);
+    // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
+    // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
+    const institution = ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end && isInstitution(m.actor_type) && m.actor_type !== 'state').at(-1);
     const person = personBefore(ctx, span.start);
-    return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
+    if (institution && (!person || person.country !== institution.country)) return { ...fromMention(institution), ...span };
+    return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: '', ...span };
   }
   const org = cues.regex.organizationAtEnd.exec(before);
   if (org) {
@@ -259,7 +277,8 @@ function personAfterTitle(ctx: SpeakerContext, start: number): Speaker | undefin
   const { norm } = ctx.article;
   const person = ctx.mentions.find((x) => x.start > start && x.start <= start + TITLE_REACH_CHARS && x.actor_type === 'person' && x.kind !== 'adjective' && x.kind !== 'pronoun');
   if (!person) return undefined;
-  const title = norm.slice(start, person.start);
+  // One comma may set the name off from its title: "said the spokesman of the Ministry of Foreign Affairs of China, Zhao Lijian".
+  const title = norm.slice(start, person.start).replace(/,\s*$/, ' ');
   if (/[,;:"“”()]|[.!?]\s+\p{Lu}\p{Ll}/u.test(title)) return undefined;
   const tokens = tokensIn(tokensOf(ctx.article), start, person.start);
   if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'CCONJ')) return undefined;
@@ -275,6 +294,13 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   if (titled) return titled;
   if (m) return fromMention(m);
   const after = ctx.article.norm.slice(start, start + 80);
+  // "said a statement on the coup", "said the ministry": the document's issuer or the organisation.
+  const noun = ctx.cues.regex.institutionAtStart.exec(after);
+  if (noun) {
+    const span = { start, end: start + noun[1]!.length };
+    const actor = organizationFor(ctx, noun[1]!, start) ?? lastOrganizationBefore(ctx, start);
+    return actor ? { ...actor, ...span } : { label: noun[1]!, id: '', type: 'unnamed', country: '', ...span };
+  }
   const role = ctx.cues.regex.roleAtStart.exec(after);
   if (role) {
     const person = personBefore(ctx, start);
@@ -286,7 +312,8 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   if (pronoun) {
     const word = pronoun[1]!.toLowerCase();
     const person = personBefore(ctx, start, ctx.cues.pronouns.get(word === 'him' ? 'he' : word === 'her' ? 'she' : word));
-    return person ? { ...person, start, end: start + pronoun[1]!.length } : undefined;
+    const span = { start, end: start + pronoun[1]!.length };
+    return person ? { ...person, ...span } : { label: pronoun[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
   const name = CAPITALISED_NAME_AT_START.exec(after);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {

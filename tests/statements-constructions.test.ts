@@ -1,0 +1,129 @@
+/**
+ * Attribution constructions, each with a sentence that must give a statement and a
+ * near miss that must not (or must give another speaker). Sentences are real news
+ * copy (AP, UPI, dpa, Reuters republished), trimmed.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleFromText } from '../src/corpus';
+import { createPipeline, type Pipeline } from '../src/pipeline';
+
+let pipeline: Pipeline;
+beforeAll(() => {
+  pipeline = createPipeline();
+});
+
+const statements = (text: string, published = '2023-03-08') =>
+  pipeline.annotate(articleFromText(text, { published })).statements.map((s) => [s.speaker_id || s.speaker, s.cue, s.kind, s.text]);
+
+describe('a participle the tagger reads as an adjective is still a cue', () => {
+  it('", promising to …" continues the subject of the sentence', () => {
+    expect(statements("Putin used the occasion to trumpet a new gas deal with China worth an estimated $117.5 billion, promising to ramp up Russia's Far East exports.", '2022-02-05')).toEqual([
+      ['vladimir-putin', 'promising', 'indirect', "to ramp up Russia's Far East exports"],
+    ]);
+  });
+  it('"a promising start" (a determiner before it) is no cue', () => {
+    expect(statements('It was a promising start for Wang Yi and Sergey Lavrov in Moscow.')).toEqual([]);
+  });
+});
+
+describe('the object of a control verb speaks: "leading X to warn"', () => {
+  it('the object, after its title, is the speaker', () => {
+    expect(
+      statements('The rapprochement has worried the West, leading U.S. Secretary of State Antony Blinken to warn that any Chinese involvement in the war effort would be a serious problem.'),
+    ).toEqual([['antony-blinken', 'warn', 'indirect', 'any Chinese involvement in the war effort would be a serious problem']]);
+  });
+  it('a verb of wanting is no control verb: "Washington wants Beijing to say …" is nobody\'s statement', () => {
+    expect(statements('Washington wants Beijing to say that it opposes the war.')).toEqual([]);
+  });
+});
+
+describe('a relative clause speaks for its antecedent', () => {
+  it('"the NATO summit declaration, which accuses …" is NATO\'s', () => {
+    expect(statements('China has issued sharp criticism of the NATO summit declaration, which accuses Beijing of supporting Russia in its war against Ukraine.', '2024-07-11')).toEqual([
+      ['nato', 'accuses', 'indirect', 'Beijing of supporting Russia in its war against Ukraine'],
+    ]);
+  });
+  it('the clause ends at its comma', () => {
+    expect(statements('Russia, which denies the reports, has moved troops to the border.')).toEqual([['russia', 'denies', 'indirect', 'the reports']]);
+  });
+  it('an antecedent that is no actor gives no statement', () => {
+    expect(statements('The deal, which observers welcomed, was signed in May.')).toEqual([]);
+  });
+});
+
+describe('parentheticals between the speaker and the cue', () => {
+  it('", on the other hand," and ", speaking to reporters in Moscow," are skipped', () => {
+    expect(statements('The Russian Foreign Ministry, on the other hand, reports that China has expressed support for the measures.', '2023-06-25')).toEqual([
+      ['russia-mfa', 'reports', 'indirect', 'China has expressed support for the measures'],
+    ]);
+    expect(statements('Sergey Lavrov, speaking to reporters in Moscow, said the talks were useful.')).toEqual([['sergey-lavrov', 'said', 'indirect', 'the talks were useful']]);
+  });
+  it('"quoted by Chinese media on April 23" is a channel, not a cue; an institution in the role phrase speaks', () => {
+    expect(statements('A Chinese foreign ministry spokesman quoted by Chinese media on April 23, said that relations have stabilized since the summit.', '2024-04-24')).toEqual([
+      ['china-mfa', 'said', 'indirect', 'relations have stabilized since the summit'],
+    ]);
+  });
+  it('a passive "quoted by" alone is no statement', () => {
+    expect(statements('The figures were quoted by Chinese media on April 23.')).toEqual([]);
+  });
+});
+
+describe('names in apposition to their title', () => {
+  it('"A State Department spokesman, Ned Price, said …" is Ned Price\'s', () => {
+    expect(statements('A State Department spokesman, Ned Price, said Washington wants to coexist responsibly with China.')).toEqual([
+      ['ned-price', 'said', 'indirect', 'Washington wants to coexist responsibly with China'],
+    ]);
+  });
+  it('after an inverted cue: "said the spokesman of the Ministry of Foreign Affairs of China, Zhao Lijian,"', () => {
+    expect(statements('"NATO threw a huge tree into the fire of the Ukrainian crisis," said the spokesman of the Ministry of Foreign Affairs of China, Zhao Lijian, at a press conference.', '2022-03-10')).toEqual([
+      ['zhao-lijian', 'said', 'direct', 'NATO threw a huge tree into the fire of the Ukrainian crisis,'],
+    ]);
+  });
+  it('a list of actors is no apposition: "China, Russia, said" names no appositive person', () => {
+    expect(statements('Officials in China, Russia, and Iran met on Monday.')).toEqual([]);
+  });
+});
+
+describe('documents and institutions after an inverted cue', () => {
+  it('"…," said a statement: the organisation named before it issued it', () => {
+    expect(statements('This is the position of the Chinese Foreign Ministry. "China supports Russia in protecting national stability," said a statement on the mutiny.', '2023-06-25')).toEqual([
+      ['china-mfa', 'said', 'direct', 'China supports Russia in protecting national stability,'],
+    ]);
+  });
+  it('with no organisation before it, the document still speaks, by its words', () => {
+    expect(statements('"China supports Russia in protecting national stability," said a statement on the mutiny.', '2023-06-25')).toEqual([
+      ['a statement', 'said', 'direct', 'China supports Russia in protecting national stability,'],
+    ]);
+  });
+});
+
+describe('"agreed that" reports speech, "agreed to" does not', () => {
+  it('"They both agreed that …" is the pair\'s joint statement', () => {
+    expect(statements('Sergey Lavrov and Wang Yi discussed the situation in Ukraine. They both agreed that gatherings that ignore Moscow’s interests are pointless.', '2024-04-09')).toEqual([
+      ['sergey-lavrov+wang-yi', 'agreed', 'indirect', 'gatherings that ignore Moscow’s interests are pointless'],
+    ]);
+  });
+  it('"agreed to meet again" is no statement', () => {
+    expect(statements('Sergey Lavrov and Wang Yi agreed to meet again in May.', '2024-04-09')).toEqual([]);
+  });
+});
+
+describe('a role phrase with a possessive state speaks even when its holder is unknown', () => {
+  it('"China’s foreign minister says …" with no date to resolve the role', () => {
+    const a = pipeline.annotate(articleFromText('In a rare phone call with his Ukrainian counterpart, China’s foreign minister says Beijing is concerned about the conflict.'));
+    expect(a.statements.map((s) => [s.speaker, s.speaker_id, s.cue, s.text])).toEqual([['China’s foreign minister', '', 'says', 'Beijing is concerned about the conflict']]);
+  });
+});
+
+describe('a quotation with a clear speaker is never dropped', () => {
+  it('"…," he said with no one named before: the pronoun speaks', () => {
+    expect(statements('"If the U.S. side does not put on the brakes, no amount of guardrails can stop the derailment," he said.', '2023-03-07')).toEqual([
+      ['he', 'said', 'direct', 'If the U.S. side does not put on the brakes, no amount of guardrails can stop the derailment,'],
+    ]);
+  });
+  it('"he" after a named person is that person', () => {
+    expect(statements('Qin Gang spoke on Tuesday. "No amount of guardrails can stop the derailment," he said.', '2023-03-07')).toEqual([
+      ['qin-gang', 'said', 'direct', 'No amount of guardrails can stop the derailment,'],
+    ]);
+  });
+});
