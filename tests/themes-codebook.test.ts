@@ -14,6 +14,7 @@ import {
   words,
   type Codebook,
 } from '../src/annotators/themes';
+import { normalizeForMatching } from '../src/corpus/normalize';
 import { SEED, SEEDS, tempCorpus } from './helpers';
 
 const book = loadCodebook();
@@ -60,6 +61,21 @@ describe('the shipped codebook', () => {
       for (const text of theme.counter_examples) expect(themesOf(text, book), text).not.toContain(theme.id);
     });
   }
+
+  it('gives every pattern an example it matches itself (each wording is shown, not only its theme)', () => {
+    const unshown = book.themes.flatMap((theme) =>
+      theme.patterns
+        .filter((p) => {
+          const pattern = compilePattern(p);
+          return !theme.examples.some((e) => {
+            const text = normalizeForMatching(e);
+            return pattern.find(text, words(text)).length > 0;
+          });
+        })
+        .map((p) => `${theme.id}: ${p}`),
+    );
+    expect(unshown).toEqual([]);
+  });
 
   it('checkExamples finds nothing wrong with it, but reports a broken example and counter-example', () => {
     expect(checkExamples(book)).toEqual([]);
