@@ -10,6 +10,7 @@ import { formatWarning, Logger } from './logger';
 import { messages } from './messages';
 import { runReport } from './report/run';
 import { parseShard } from './report/shard';
+import { parseKeynessGroups } from './tables/themes';
 
 const defaultCorpus = existsSync('seeds') ? 'seeds' : join(PACKAGE_ROOT, 'seeds');
 
@@ -30,7 +31,8 @@ program
   .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as Parquet (OUT/parquet/TABLE/part-*.parquet)')
   .option('--no-cache', 'process every article again instead of reusing OUT/.cache')
   .option('--shard <i/n>', 'process only shard I of N (a stable hash of each input path; shards partition the corpus)')
-  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string }) => {
+  .option('--keyness <target:reference>', 'speaker groups keyness.csv compares: country codes, several joined by + (e.g. RUS:USA, CHN+RUS:USA+EU)', 'CHN:USA')
+  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string; keyness: string }) => {
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
@@ -48,6 +50,7 @@ program
         parquet: opts.parquet,
         cache: opts.cache,
         shard: opts.shard !== undefined ? parseShard(opts.shard) : undefined,
+        keyness: parseKeynessGroups(opts.keyness),
         logger,
         // Counting the inputs first costs a pass over .jsonl files: only when a bar is shown.
         onProgress: bar

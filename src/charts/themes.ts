@@ -195,11 +195,19 @@ export interface KeynessOptions extends ChartOptions {
   referenceCountry?: string;
 }
 
+/** G² at p = 0.05 for chi-squared with 1 degree of freedom: a feature at or beyond it is significant. */
+export const KEYNESS_CRITICAL_G2 = 3.841458820694124;
+
+/** The legend values of significance in the keyness chart. */
+export const KEYNESS_SIGNIFICANCE = ['p < 0.05', 'not significant'] as const;
+
 /**
  * Keyness bars from keyness.csv (`feature,n_target,n_reference,G2,chi2,p`; `target_count`,
  * `reference_count`, `g2` are read too):
  * the features most over- or under-used in the target corpus by log-likelihood G².
  * A negative G² (or a feature relatively more frequent in the reference) marks under-use.
+ * Features that pass p < 0.05 (p below 0.05 where the table gives p, else |G²| ≥ 3.84)
+ * are drawn solid, the others faint, with dashed rules at G² = ±3.84.
  */
 export function keynessBars(rows: readonly TableRow[], options: KeynessOptions = {}): TopLevelSpec {
   const target = options.target ?? 'target';
@@ -217,6 +225,7 @@ export function keynessBars(rows: readonly TableRow[], options: KeynessOptions =
         target_count: num(r.target_count ?? r.n_target),
         reference_count: num(r.reference_count ?? r.n_reference),
         p: str(r.p),
+        significance: (str(r.p) !== '' ? num(r.p) < 0.05 : Math.abs(g2) >= KEYNESS_CRITICAL_G2) ? KEYNESS_SIGNIFICANCE[0] : KEYNESS_SIGNIFICANCE[1],
       };
     })
     .sort((a, b) => b.g2 - a.g2 || a.feature.localeCompare(b.feature))
@@ -227,28 +236,35 @@ export function keynessBars(rows: readonly TableRow[], options: KeynessOptions =
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? 'Key terms',
-      subtitle: `Top ${values.length} features by log-likelihood G² (${target} vs ${reference}); G² ≥ 3.84 ≈ p < 0.05`,
+      subtitle: `Top ${values.length} features by log-likelihood G² (${target} vs ${reference}); solid: p < 0.05 (|G²| ≥ 3.84, dashed lines)`,
     },
     width: options.width ?? 520,
     height: bandHeight(values.length, 24),
     data: { values },
     encoding: {
-      y: { field: 'feature', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: 260 } },
       x: { field: 'signed', type: 'quantitative', title: `G² (negative = more in ${reference})` },
     },
     layer: [
       {
         mark: { type: 'bar' },
         encoding: {
+          y: { field: 'feature', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: 260 } },
           color: { field: 'side', type: 'nominal', title: null, scale: { domain: sides, range: [countryColor(options.targetCountry ?? 'CHN', paletteOf(options)), countryColor(options.referenceCountry ?? 'USA', paletteOf(options))] } },
+          opacity: { field: 'significance', type: 'ordinal', title: null, scale: { domain: [...KEYNESS_SIGNIFICANCE], range: [1, 0.35] } },
           tooltip: [
             { field: 'feature', title: 'Feature' },
             { field: 'signed', type: 'quantitative', title: 'G²', format: '.2f' },
             { field: 'target_count', type: 'quantitative', title: `Count in ${target}` },
             { field: 'reference_count', type: 'quantitative', title: `Count in ${reference}` },
             { field: 'p', title: 'p' },
+            { field: 'significance', title: 'Significance' },
           ],
         },
+      },
+      {
+        data: { values: [{ threshold: KEYNESS_CRITICAL_G2 }, { threshold: -KEYNESS_CRITICAL_G2 }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#666' },
+        encoding: { x: { field: 'threshold', type: 'quantitative' } },
       },
     ],
     config: CHART_CONFIG,

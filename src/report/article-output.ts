@@ -12,6 +12,7 @@ import { createPipeline, type AnnotatedArticle, type Pipeline, type PipelineOpti
 import { csvLines } from '../tables/csv';
 import { PARQUET_TABLES, parquetColumns, type ParquetColumns } from '../tables/parquet';
 import type { AnalysisWindow } from '../tables/periods';
+import type { KeynessGroups } from '../tables/themes';
 import type { ReportStage } from './stage';
 import { createStages } from './stages';
 
@@ -47,6 +48,8 @@ export interface OutputOptions {
 export interface ProcessorOptions extends OutputOptions {
   pipeline: Omit<PipelineOptions, 'logger'>;
   window: AnalysisWindow;
+  /** Speaker groups keyness.csv compares (default: CHN target, USA reference). */
+  keyness?: KeynessGroups;
 }
 
 const utf8 = new TextEncoder();
@@ -80,7 +83,7 @@ export function createInputProcessor(options: ProcessorOptions): InputProcessor 
   // so the run logs them in input order whichever thread did the work.
   const logger = new Logger();
   const pipeline = createPipeline({ ...options.pipeline, logger });
-  const stages = createStages(pipeline, { window: options.window });
+  const stages = createStages(pipeline, { window: options.window, keyness: options.keyness });
   return {
     pipeline,
     stages,

@@ -43,6 +43,8 @@ export function readTables(dir: string): Tables {
 
 interface BuildContext {
   window: AnalysisWindow;
+  /** The speaker groups keyness.csv compares, from run.json ("CHN", "USA+EU"). */
+  keyness: { target: string; reference: string };
 }
 
 /** One chart of the report: the tables it needs and how to build it from them. */
@@ -129,11 +131,25 @@ export const REPORT_CHARTS: readonly ReportChartDef[] = [
     section: 'themes',
     title: 'Key terms',
     needs: ['keyness'],
-    // keyness.csv compares Chinese (target) with US (reference) speakers' statements.
-    build: (t) => keynessBars(t.keyness, { target: 'Chinese speakers', reference: 'US speakers' }),
+    // keyness.csv compares the target speakers' statements with the reference speakers' (run.json: CHN and USA by default).
+    build: (t, ctx) => keynessBars(t.keyness, keynessSides(ctx.keyness)),
   },
 ];
 
+
+/** A keyness side's name for the chart ("Chinese speakers", "speakers from Russia + NATO") and the country whose colour it takes. */
+function keynessSide(group: string): { name: string; country: string } {
+  const palette = countryPalette();
+  const codes = group.split('+');
+  const name = group === 'CHN' ? 'Chinese speakers' : group === 'USA' ? 'US speakers' : `speakers from ${codes.map((c) => countryLabel(c, palette)).join(' + ')}`;
+  return { name, country: codes[0]! };
+}
+
+function keynessSides(groups: { target: string; reference: string }) {
+  const target = keynessSide(groups.target);
+  const reference = keynessSide(groups.reference);
+  return { target: target.name, reference: reference.name, targetCountry: target.country, referenceCountry: reference.country };
+}
 
 /** Why a chart cannot be drawn from these tables, or undefined when it can. */
 function missingInput(def: ReportChartDef, tables: Tables): string | undefined {
@@ -179,7 +195,7 @@ export async function writeChartsAndReport(outDir: string, options: ChartsAndRep
       continue;
     }
     try {
-      const spec = def.build(tables as Required<Tables>, { window });
+      const spec = def.build(tables as Required<Tables>, { window, keyness: { target: run.keyness?.target || 'CHN', reference: run.keyness?.reference || 'USA' } });
       const files = await exportChart(spec, join(outDir, 'charts', def.name), { formats });
       const svg = formats.includes('svg') ? readFileSync(join(outDir, 'charts', def.name + '.svg'), 'utf8') : await renderSvg(spec);
       drawn.set(def.name, {
@@ -217,6 +233,7 @@ interface RunJson {
   skipped?: unknown[];
   warnings?: unknown[];
   versions?: Record<string, string>;
+  keyness?: { target?: string; reference?: string };
 }
 
 function readRunJson(file: string): RunJson {

@@ -9,6 +9,7 @@ import { KIT_VERSION } from '../data';
 import { Logger, type Warning } from '../logger';
 import type { PipelineOptions } from '../pipeline';
 import { formatCsv } from '../tables/csv';
+import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
 import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
 import { processCorpus } from './parallel';
@@ -40,6 +41,8 @@ export interface ReportOptions extends PipelineOptions {
   shard?: Shard;
   /** Reuse the outputs of unchanged inputs from OUT/.cache (default true; see report/cache.ts). */
   cache?: boolean;
+  /** Speaker groups keyness.csv compares (default: CHN target, USA reference; see `parseKeynessGroups`). */
+  keyness?: KeynessGroups;
 }
 
 
@@ -61,6 +64,8 @@ export interface RunSummary {
   parquet: TableWritten[];
   /** "I/N" when the run processed one shard of the corpus. */
   shard?: string;
+  /** The speaker groups keyness.csv compares ("CHN", "USA"; several codes joined by "+"). */
+  keyness: { target: string; reference: string };
   /** Articles whose output came from the cache (hits) or was computed (misses); segments served whole or built again. */
   cache?: { hits: number; misses: number; segments: { hits: number; misses: number } };
   timings_ms: { total: number };
@@ -81,6 +86,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   const processorOptions: ProcessorOptions = {
     pipeline: { actors: options.actors, codebook: options.codebook, cues: options.cues },
     window: options.window ?? DEFAULT_WINDOW,
+    keyness: options.keyness,
     formulaGuard: csv.formulaGuard,
     parquet: options.parquet !== false,
   };
@@ -121,6 +127,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     }
   }
 
+  const keynessGroups = options.keyness ?? DEFAULT_KEYNESS_GROUPS;
   const summary: RunSummary = {
     kit: { name: 'sino-russia-kit', version: KIT_VERSION },
     versions: { registry: pipeline.registry.version, codebook: pipeline.codebook.version, cues: pipeline.cues.version },
@@ -135,6 +142,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     tables,
     parquet,
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+    keyness: { target: keynessGroupLabel(keynessGroups.target), reference: keynessGroupLabel(keynessGroups.reference) },
     cache: cache ? { hits: cache.hits, misses: cache.misses, segments: { ...cache.segments } } : undefined,
     timings_ms: { total: Math.round(performance.now() - t0) },
   };

@@ -3,13 +3,15 @@ import type { Pipeline } from '../pipeline';
 import { corpusStage } from '../tables/corpus-stage';
 import { actorsStage } from '../tables/actors';
 import { statementsStage } from '../tables/statements';
-import { themesStage } from '../tables/themes';
+import { themesStage, type KeynessGroups } from '../tables/themes';
 import type { ReportStage } from './stage';
 
 /** Options every stage may read. */
 export interface StageOptions {
   /** Analysis window for zero-filled period tables (ISO dates, inclusive). */
   window: AnalysisWindow;
+  /** Speaker groups keyness.csv compares (default: CHN target, USA reference). */
+  keyness?: KeynessGroups;
 }
 
 export { DEFAULT_WINDOW } from '../tables/periods';

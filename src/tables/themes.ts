@@ -91,7 +91,7 @@ export const KEYNESS: TableSpec = {
   name: 'keyness',
   file: 'tables/keyness.csv',
   description:
-    'Words distinguishing Chinese (CHN, target) from US (USA, reference) statements, by signed log-likelihood G² as quanteda textstat_keyness(measure = "lr"); empty when either group has no statement.',
+    'Words distinguishing the target speakers\' statements from the reference speakers\' (by speaker country; default CHN target, USA reference; --keyness TARGET:REFERENCE), by signed log-likelihood G² as quanteda textstat_keyness(measure = "lr"); empty when either group has no statement.',
   columns: [
     col('feature', 'string', 'lowercase word'),
     col('n_target', 'integer', 'occurrences in target statements'),
@@ -367,11 +367,23 @@ export class ThemeTally {
     return this.table('speaker_country', groups, (country) => country);
   }
 
-  /** Keyness of one speaker country's statements against another's ([] when either has none). */
-  keynessBetween(target: string, reference: string): KeynessRow[] {
-    const t = this.wordsByCountry.get(target);
-    const r = this.wordsByCountry.get(reference);
+  /**
+   * Keyness of one group of speaker countries' statements against another's ([] when
+   * either group has none): a group is a country code or several, their counts summed.
+   */
+  keynessBetween(target: string | readonly string[], reference: string | readonly string[]): KeynessRow[] {
+    const t = this.groupWords(target);
+    const r = this.groupWords(reference);
     return t && r ? keynessFromCounts(t, r) : [];
+  }
+
+  private groupWords(group: string | readonly string[]): ReadonlyMap<string, number> | undefined {
+    const codes = typeof group === 'string' ? [group] : group;
+    const maps = codes.map((c) => this.wordsByCountry.get(c)).filter((m): m is Map<string, number> => m !== undefined);
+    if (maps.length <= 1) return maps[0];
+    const sum = new Map<string, number>();
+    for (const m of maps) for (const [w, n] of m) sum.set(w, (sum.get(w) ?? 0) + n);
+    return sum;
   }
 }
 
@@ -399,22 +411,72 @@ export function themeFrequencies(annotated: readonly AnnotatedArticle[], options
 
 // ---------------------------------------------------------------- keyness
 
-export interface KeynessOptions {
-  /** Statements forming the target group. */
-  target: (s: Statement) => boolean;
-  /** Statements forming the reference group (default: every statement not in the target). */
-  reference?: (s: Statement) => boolean;
+/** Two groups of speakers compared by keyness, each one or more speaker country codes. */
+export interface KeynessGroups {
+  target: string[];
+  reference: string[];
 }
 
-/** Keyness of the target statements' words against the reference statements' (see annotators/themes/keyness.ts). */
-export function keyness(annotated: readonly AnnotatedArticle[], options: KeynessOptions): KeynessRow[] {
-  const reference = options.reference ?? ((s: Statement) => !options.target(s));
+/** Chinese against US speakers: the kit's default comparison. */
+export const DEFAULT_KEYNESS_GROUPS: KeynessGroups = { target: ['CHN'], reference: ['USA'] };
+
+const GROUP_CODE = /^[A-Z]{2,10}$/;
+
+/**
+ * Reads `TARGET:REFERENCE` ("CHN:USA"; several codes joined by "+": "CHN+RUS:USA+EU"),
+ * as the CLI's --keyness takes it; codes are speaker countries (ISO alpha-3, or a bloc
+ * such as EU, NATO, UN), case-insensitive.
+ */
+export function parseKeynessGroups(spec: string): KeynessGroups {
+  const sides = spec.split(':').map((side) => side.split('+').map((c) => c.trim().toUpperCase()));
+  const fix = 'Write TARGET:REFERENCE with speaker country codes, several joined by + (e.g. CHN:USA, CHN+RUS:USA+EU)';
+  check(sides.length === 2 && sides.every((codes) => codes.length > 0 && codes.every((c) => GROUP_CODE.test(c))), '--keyness', `got ${JSON.stringify(spec)}`, fix);
+  const [target, reference] = sides as [string[], string[]];
+  const shared = target.filter((c) => reference.includes(c));
+  check(shared.length === 0, '--keyness', `${shared.join(', ')} is on both sides of ${JSON.stringify(spec)}`, fix);
+  return { target: [...new Set(target)], reference: [...new Set(reference)] };
+}
+
+/** A group as the CLI writes it ("CHN+RUS"). */
+export const keynessGroupLabel = (codes: readonly string[]): string => codes.join('+');
+
+/** Which statements a keyness side takes: speaker country codes, or any test of a statement. */
+export type KeynessSide = string | readonly string[] | ((s: Statement) => boolean);
+
+export interface KeynessOptions {
+  /** Statements forming the target group: a speaker country code ("CHN"), several, or a test (default CHN). */
+  target?: KeynessSide;
+  /**
+   * Statements forming the reference group, as `target` (default: USA when the target
+   * is the default too, else every statement not in the target).
+   */
+  reference?: KeynessSide;
+}
+
+function sideTest(side: KeynessSide): (s: Statement) => boolean {
+  if (typeof side === 'function') return side;
+  const codes = new Set(typeof side === 'string' ? [side] : side);
+  return (s) => codes.has(s.speaker_country);
+}
+
+/**
+ * Keyness of the target statements' words against the reference statements' (see
+ * annotators/themes/keyness.ts): by default Chinese (CHN) against US (USA) speakers.
+ */
+export function keyness(annotated: readonly AnnotatedArticle[], options: KeynessOptions = {}): KeynessRow[] {
+  const inTarget = sideTest(options.target ?? DEFAULT_KEYNESS_GROUPS.target);
+  const reference =
+    options.reference !== undefined
+      ? sideTest(options.reference)
+      : options.target === undefined
+        ? sideTest(DEFAULT_KEYNESS_GROUPS.reference)
+        : (s: Statement) => !inTarget(s);
   const target = new Map<string, number>();
   const ref = new Map<string, number>();
   for (const { article, statements } of annotated) {
     for (const s of statements) {
       for (const [group, selected] of [
-        [target, options.target(s)],
+        [target, inTarget(s)],
         [ref, reference(s)],
       ] as const) {
         if (selected) countStatementWords(article, s, group);
@@ -435,9 +497,11 @@ export function keynessRows(rows: readonly KeynessRow[]): Row[] {
 
 /**
  * themes.csv streamed; at the end themes_by_year.csv, themes_by_country.csv and
- * keyness.csv (CHN target vs USA reference statements) from counts kept meanwhile.
+ * keyness.csv (the `keyness` groups' statements, by default CHN target vs USA
+ * reference) from counts kept meanwhile.
  */
 export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage<ThemeDigest, ThemeState> {
+  const groups = options.keyness ?? DEFAULT_KEYNESS_GROUPS;
   const tally = new ThemeTally(options.codebook);
   return {
     name: 'themes',
@@ -448,7 +512,7 @@ export function themesStage(options: StageOptions & { codebook: Codebook }): Rep
     finish: () => [
       { spec: THEMES_BY_YEAR, rows: tally.byPeriod('year', options.window) },
       { spec: THEMES_BY_COUNTRY, rows: tally.byCountry() },
-      { spec: KEYNESS, rows: keynessRows(tally.keynessBetween('CHN', 'USA')) },
+      { spec: KEYNESS, rows: keynessRows(tally.keynessBetween(groups.target, groups.reference)) },
     ],
   };
 }
