@@ -46,6 +46,9 @@ export {
   themeFrequencies,
   keyness,
   keynessRows,
+  parseKeynessGroups,
+  DEFAULT_KEYNESS_GROUPS,
+  type KeynessGroups,
   type KwicOptions,
   type FrequencyOptions as ThemeFrequencyOptions,
   type KeynessOptions as KeynessTableOptions,
@@ -59,3 +62,5 @@ export { analyzeText, tokensOf, tokensIn, tokenIndexAt, forEachWord, wordCount, 
 export { loadDevsetGold, goldArticleId, type GoldArticle, type GoldStatement } from './evaluate/devset';
 export { scoreActors, normalizeActorName, type ActorScores, type ScoredArticle } from './evaluate/actors';
 export { scoreDevsetStatements, speakerIsRight, type DevsetStatementScores } from './evaluate/statements';
+export { scoreDevsetThemes, matchGoldStatements, type DevsetThemeScores } from './evaluate/themes';
+export { evaluateThemes, loadGold as loadThemeGold } from './annotators/themes';
