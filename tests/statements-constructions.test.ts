@@ -127,3 +127,52 @@ describe('a quotation with a clear speaker is never dropped', () => {
     ]);
   });
 });
+
+describe('"according to" with an owner or an attribution of its own', () => {
+  it('the owner of a press office speaks through it', () => {
+    expect(statements("The exercise will run until Oct. 17, according to the Russian Pacific Fleet's press office.", '2021-10-15')).toEqual([
+      ['pacific-fleet', 'according to', 'indirect', 'The exercise will run until Oct. 17'],
+    ]);
+  });
+  it('"According to Sputnik, Putin, in a call with Xi Jinping, outlined …" is Putin\'s: the source only carries it', () => {
+    expect(statements('According to the Sputnik news agency, Putin, in a conversation with Xi Jinping, outlined his fundamental assessments of the situation in Ukraine.', '2022-02-25')).toEqual([
+      ['vladimir-putin', 'outlined', 'indirect', 'his fundamental assessments of the situation in Ukraine'],
+    ]);
+  });
+  it('"According to TASS, the talks lasted three hours." stays TASS\'s', () => {
+    expect(statements('According to TASS, the talks lasted three hours.')).toEqual([['tass', 'According to', 'indirect', 'the talks lasted three hours']]);
+  });
+});
+
+describe('a role of a named country is someone of that country', () => {
+  it('"the Chinese official" after a US speaker is the Chinese speaker before, not the American', () => {
+    const text = 'Mao Ning said relations had stabilized. Antony Blinken said the United States would raise its concerns. The Chinese official criticized Washington\'s strategy of containing China.';
+    expect(statements(text, '2024-04-24').at(-1)).toEqual(['mao-ning', 'criticized', 'indirect', "Washington's strategy of containing China"]);
+  });
+});
+
+describe('participles belong to the sentence\'s subject', () => {
+  it('after an introductory phrase: "Before the summit with Joe Biden, Vladimir Putin granted an interview …, saying that …"', () => {
+    expect(statements('Before the summit with Joe Biden, Vladimir Putin granted an interview with the U.S. television network NBC, saying that he cherished the relationship.', '2021-06-14')).toEqual([
+      ['vladimir-putin', 'saying', 'indirect', 'he cherished the relationship'],
+    ]);
+  });
+  it('after an unnamed noun: "… gave an interview to the news agency stating that …"', () => {
+    expect(statements('On August 3, Zhang Hanhui gave an interview to the Russian news agency stating that the military bloc had been fanning flames everywhere.', '2023-08-05')).toEqual([
+      ['zhang-hanhui', 'stating', 'indirect', 'the military bloc had been fanning flames everywhere'],
+    ]);
+  });
+  it('no actor opens the sentence: no statement', () => {
+    expect(statements('In Beijing, protesters gathered outside the embassy, saying they wanted peace.')).toEqual([]);
+  });
+});
+
+describe('a surname the source misspells', () => {
+  it('"Jin said" after "spokesperson Lin Jian" is Lin Jian (one edit away)', () => {
+    const text = 'Foreign Ministry spokesperson Lin Jian spoke on Monday. Asked at a daily news briefing, Jin said "the Chinese side is not aware of the situation."';
+    expect(statements(text, '2024-10-29').map((s) => s[0])).toEqual(['lin-jian']);
+  });
+  it('"Kim said" is not Lin Jian', () => {
+    expect(statements('Foreign Ministry spokesperson Lin Jian spoke on Monday. Kim said the Korean side is not aware of the situation.', '2024-10-29').map((s) => s[0])).toEqual(['unregistered:kim']);
+  });
+});

@@ -84,7 +84,8 @@ const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the
  * reporters,"), or a participle naming the channel (" quoted by Chinese media on
  * April 23,"). Lower case only, so no actor stands in it.
  */
-const PARENTHETICAL_TAIL = /,\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s*$|\s+(?:quoted|cited)\s+by\s+[^,"“”]{1,60}?,?\s*$/;
+const PARENTHETICAL_TAIL =
+  /,\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s*$|,\s*(?:in|at|during|after|before|on|speaking|writing)\s+[^,"“”]{1,80},\s*$|\s+(?:quoted|cited)\s+by\s+[^,"“”]{1,60}?,?\s*$/;
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
@@ -299,7 +300,7 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
     const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
     const speaker =
-      speakerStartingAt(ctx, from) ?? nounSpeaker ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+      speakerStartingAt(ctx, from) ?? nounSpeaker ?? possessorSpeaking(ctx, from, s.end) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
     // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
     if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
     if (!speaker) return undefined;
@@ -345,6 +346,11 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     speaker = sentenceSubject(ctx, s, cue.start);
   }
   if (!speaker) return undefined;
+  // "Zhang gave an interview to the TASS news agency stating that …": a participle after an unnamed noun belongs to the sentence's subject.
+  if (/ing$/i.test(cue.cue) && speaker.id === '' && speaker.type !== 'person') {
+    const subject = openingSubject(ctx, s, speaker.start);
+    if (subject?.type === 'person') speaker = { ...subject, start: cue.start, end: cue.start };
+  }
   const lead = norm.slice(floor, speaker.start);
   if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead)) return undefined;
   // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
@@ -545,7 +551,11 @@ const CIRCUMSTANCE_MAX_WORDS = 8;
 /** A short span with no verb: a time, place or manner after the cue, not reported content. */
 function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
   if (span.end <= span.start) return true;
-  return !hasClauseVerb(ctx, span.start, span.end) && wordsIn(ctx, span.start, span.end) <= CIRCUMSTANCE_MAX_WORDS;
+  if (hasClauseVerb(ctx, span.start, span.end)) return false;
+  const words = wordsIn(ctx, span.start, span.end);
+  // A longer circumstance opens with a preposition ("at a news conference in Beijing"); "his assessments of …" is an object.
+  const first = tokensIn(tokensOf(ctx.article), span.start, span.end)[0];
+  return words <= 3 || (words <= CIRCUMSTANCE_MAX_WORDS && first?.pos === 'ADP');
 }
 
 /**
@@ -564,7 +574,9 @@ function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | u
   let speaker: Speaker | undefined;
   for (const m of ctx.mentions) {
     if (m.start < from || m.start >= s.end || m.kind === 'adjective' || !endsClause(m.end)) continue;
-    if (hasClauseVerb(ctx, from, m.start) || tokensIn(tokensOf(ctx.article), from, m.start).length > 8) continue;
+    // Only a title stands between the cue and its speaker: no verb, no pronoun ("outlined his assessments of … Ukraine" names no speaker).
+    const between = tokensIn(tokensOf(ctx.article), from, m.start);
+    if (hasClauseVerb(ctx, from, m.start) || between.length > 8 || between.some((t) => t.pos === 'PRON')) continue;
     speaker = fromMention(m, m.start, m.end);
     if (m.actor_type === 'person') break;
   }
@@ -596,7 +608,30 @@ function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: number, a
   if (!speaker) return undefined;
   const span = trimSpan(norm, comma + 1, s.end);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  // "According to the Sputnik news agency, Putin, in a conversation with Xi, outlined …": the source
+  // only carries an attribution of its own, whose speaker speaks (that cue is read in its turn).
+  if (opensWithAttribution(ctx, s, span.start)) return undefined;
   return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * The owner of a press office, spokesman or statement speaks through it: "according
+ * to the Russian Pacific Fleet's press office" is the Pacific Fleet's. The actor must
+ * stand in the noun phrase opening at `from`, with "'s" and at most three words after.
+ */
+function possessorSpeaking(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  const owner = ctx.mentions.find((m) => m.start >= from && m.start < from + 60 && m.end < to && m.kind !== 'adjective' && m.actor_type !== 'person' && /^'s\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s*(?:[,.;]|$)/u.test(norm.slice(m.end, to)));
+  if (!owner || !/^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(norm.slice(from, owner.start))) return undefined;
+  return fromMention(owner);
+}
+
+/** A speaker opening the clause at `from`, then (past a parenthetical) a finite cue: "Putin, in a call with Xi, outlined …". */
+function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: number): boolean {
+  const { norm } = ctx.article;
+  const subject = ctx.mentions.find((m) => m.start === from && m.kind !== 'adjective');
+  if (!subject) return false;
+  return findCues(ctx, s).some((c) => c.start > subject.end && !/ing$/i.test(c.cue) && stripAdverbials(norm, subject.start, c.start) === subject.end);
 }
 
 /**
@@ -644,10 +679,7 @@ function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Dr
   const last = ctx.previous[ctx.previous.length - 1];
   let speaker = last && last.end >= s.start && last.end <= cue.start ? last.speaker : undefined;
   // No statement before it in the sentence: the participle's subject is the sentence's ("The United States hit back, saying …").
-  if (!speaker && /ing$/i.test(cue.cue)) {
-    const opening = ctx.mentions.find((m) => m.kind !== 'adjective' && m.start >= s.start && /^\s*(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
-    if (opening && !hasClauseVerb(ctx, s.start, opening.start)) speaker = fromMention(opening);
-  }
+  if (!speaker && /ing$/i.test(cue.cue)) speaker = openingSubject(ctx, s, cue.start);
   if (!speaker) return undefined;
   let contentStart = cue.end;
   const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
@@ -655,6 +687,19 @@ function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Dr
   const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * The subject opening the sentence, perhaps after an introductory phrase and its comma
+ * ("Before the summit with Biden, Putin granted an interview …"): the actor a
+ * participle later in the sentence belongs to.
+ */
+function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  const opening = ctx.mentions.find((m) => m.kind !== 'adjective' && m.start >= s.start && m.start < before && /^\s*(?:[^,"“”]{1,60},\s*)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
+  if (!opening) return undefined;
+  const intro = norm.slice(s.start, opening.start).lastIndexOf(',');
+  return hasClauseVerb(ctx, s.start + Math.max(0, intro), opening.start) ? undefined : fromMention(opening);
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../corpus/types';
 import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
@@ -80,6 +81,14 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
     return { ...last.speaker };
   }
   return best ? fromMention(best) : undefined;
+}
+
+/** The last speaker of `country` before `pos`, else the last person of it named before `pos`. */
+function speakerOfCountryBefore(ctx: SpeakerContext, pos: number, country: string): Speaker | undefined {
+  const spoke = ctx.previous.filter((p) => p.end <= pos && p.speaker.country === country && p.speaker.id !== '').at(-1);
+  if (spoke) return { ...spoke.speaker };
+  const named = ctx.mentions.filter((m) => m.start < pos && m.actor_type === 'person' && m.kind !== 'adjective' && m.country === country && !insideQuote(ctx, m.start)).at(-1);
+  return named ? fromMention(named) : undefined;
 }
 
 /**
@@ -230,8 +239,11 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     const span = at(role);
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
-    const institution = ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end && isInstitution(m.actor_type) && m.actor_type !== 'state').at(-1);
-    const person = personBefore(ctx, span.start);
+    const inside = ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const institution = inside.filter((m) => isInstitution(m.actor_type) && m.actor_type !== 'state').at(-1);
+    // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
+    const country = inside.find((m) => m.actor_type === 'state')?.country;
+    const person = country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
     if (institution && (!person || person.country !== institution.country)) return { ...fromMention(institution), ...span };
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: '', ...span };
   }
@@ -259,10 +271,28 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
     const token = tokensIn(layer, span.start, span.end)[0];
     // Not the object of a preposition or a modifier's noun: "Politicians around Europe have condemned …".
     const previous = token ? layer.tokens[token.index - 1] : undefined;
-    if (token?.pos === 'PROPN' && !(previous && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN'].includes(previous.pos)))
-      return { label: word[1]!, id: `unregistered:${word[1]!.toLowerCase()}`, type: 'person', country: '', ...span };
+    if (token?.pos === 'PROPN' && !(previous && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN'].includes(previous.pos))) {
+      const misspelt = personMisspelt(ctx, word[1]!, span.start);
+      return misspelt ? { ...misspelt, ...span } : { label: word[1]!, id: `unregistered:${word[1]!.toLowerCase()}`, type: 'person', country: '', ...span };
+    }
   }
   return undefined;
+}
+
+/**
+ * A surname misspelt by the source ("Jin said" after "spokesperson Lin Jian"): the one
+ * person named before `pos` with a name word one edit away from `word`, sharing its
+ * first letter; three letters at least, so "Li" and "Lu" stay apart.
+ */
+function personMisspelt(ctx: SpeakerContext, word: string, pos: number): Speaker | undefined {
+  if (word.length < 3) return undefined;
+  const found = new Map<string, Mention>();
+  for (const m of ctx.mentions) {
+    if (m.start >= pos) break;
+    if (m.actor_type !== 'person' || m.kind === 'adjective' || m.kind === 'pronoun') continue;
+    if (m.actor.split(/\s+/).some((part) => part[0] === word[0] && part !== word && distance(part, word) === 1)) found.set(m.actor_id, m);
+  }
+  return found.size === 1 ? fromMention([...found.values()][0]!) : undefined;
 }
 
 /** How far after a cue a title may run before the name it titles. */
