@@ -176,3 +176,40 @@ describe('a surname the source misspells', () => {
     expect(statements('Foreign Ministry spokesperson Lin Jian spoke on Monday. Kim said the Korean side is not aware of the situation.', '2024-10-29').map((s) => s[0])).toEqual(['unregistered:kim']);
   });
 });
+
+describe('people spoken of together speak together', () => {
+  const opEd =
+    'Russian and Chinese ambassadors to the US Anatoly Antonov and Qin Gang have presented a joint article in which they criticized US President Joe Biden for excluding Moscow and Beijing from the summit. “This will stoke up ideological confrontation,” the countries’ representatives wrote. The ambassadors have also suggested that foreign governments should focus on their own affairs.';
+  it('"in which they", "the countries’ representatives", "the ambassadors" are the pair named as the subject', () => {
+    expect(statements(opEd, '2021-11-27').map((s) => [s[0], s[1]])).toEqual([
+      ['anatoly-antonov+qin-gang', 'criticized'],
+      ['anatoly-antonov+qin-gang', 'wrote'],
+      ['anatoly-antonov+qin-gang', 'suggested'],
+    ]);
+  });
+  it('a pair that is no subject ("standoffs on Ukraine and Taiwan with …") is not what "they" means', () => {
+    const text = 'China and Russia backed each other over standoffs on Ukraine and Taiwan with a promise of more cooperation. They said their relationship was superior to any alliance.';
+    expect(statements(text, '2022-02-04').at(-1)?.[0]).toBe('china+russia');
+  });
+});
+
+describe('a place after a role noun is where the role is held', () => {
+  it('"Moscow’s and Beijing’s envoys to Washington have denounced …" is the envoys\', not Washington\'s', () => {
+    expect(statements('Moscow’s and Beijing’s envoys to Washington have denounced their non-invitation to the summit.', '2021-11-27')).toEqual([
+      ['Moscow’s and Beijing’s envoys to Washington', 'denounced', 'indirect', 'their non-invitation to the summit'],
+    ]);
+  });
+  it('"Troops loyal to Moscow said …" names no role: no statement of Russia', () => {
+    expect(statements('Troops loyal to Moscow said they had crossed the river.')).toEqual([]);
+  });
+});
+
+describe('"the statement read": a document verb', () => {
+  it('after a document noun it is a cue, for the institution that spoke before', () => {
+    const text = 'The Russian Foreign Ministry reports that China has expressed support for the measures. “The Chinese side expressed support for the efforts of the Russian leadership,” the statement read.';
+    expect(statements(text, '2023-06-25').at(-1)).toEqual(['russia-mfa', 'read', 'direct', 'The Chinese side expressed support for the efforts of the Russian leadership,']);
+  });
+  it('"Putin read a statement" is no statement', () => {
+    expect(statements('Vladimir Putin read a statement on Russian television.')).toEqual([]);
+  });
+});

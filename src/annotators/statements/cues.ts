@@ -16,6 +16,7 @@ const cueFileSchema = z
     object_verbs: z.array(lemma).default([]),
     object_control: z.array(lemma).default([]),
     that_verbs: z.array(lemma).default([]),
+    document_verbs: z.array(lemma).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
@@ -31,6 +32,8 @@ export interface CueLexicon {
   version: string;
   /** Verb lemma → the resource class it comes from, and whether it takes an addressee. */
   verbs: Map<string, { source: string; object: boolean }>;
+  /** Verbs that are cues only after a document noun ("the statement read"). */
+  documentVerbs: Set<string>;
   /** Verbs that are cues only before "that" ("agreed that"). */
   thatVerbs: Set<string>;
   /** Verbs whose object speaks the cue after "to" ("leading Blinken to warn"). */
@@ -50,6 +53,7 @@ export interface CueLexicon {
   regex: {
     phrases: RegExp;
     pluralAtEnd: RegExp;
+    pluralRoleAtEnd: RegExp;
     roleAtEnd: RegExp;
     organizationAtEnd: RegExp;
     unnamedAtEnd: RegExp;
@@ -57,6 +61,12 @@ export interface CueLexicon {
     institutionAtStart: RegExp;
   };
 }
+
+/** The plural of a role noun: "envoy" → "envoys", "secretary" → "secretaries", "chief" → "chiefs". */
+const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`);
+
+/** Where a role is held, after its noun: "envoys to Washington", "ambassador to the United Nations". */
+const POSTED_AT = '(?:\\s+(?:to|in|at)\\s+(?:the\\s+)?[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,2})?';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, spaces matching any run of white space. */
@@ -78,6 +88,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const verbs = new Map<string, { source: string; object: boolean }>();
   for (const [source, lemmas] of Object.entries(spec.verbs)) for (const l of lemmas) if (!verbs.has(l)) verbs.set(l, { source, object: objects.has(l) });
   for (const l of spec.that_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'that_verbs', object: false });
+  for (const l of spec.document_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'document_verbs', object: false });
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
@@ -90,6 +101,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     verbs,
     objectControl: new Set(spec.object_control),
     thatVerbs: new Set(spec.that_verbs),
+    documentVerbs: new Set(spec.document_verbs),
     particles: new Map(Object.entries(spec.particles)),
     phrases,
     refersPerson,
@@ -102,7 +114,8 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
-      roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)}))$`, 'i'),
+      pluralRoleAtEnd: new RegExp(`\\b((?:the|[A-Z][\\w.]*['’]s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:${alternation(refersPerson.map(plural))})${POSTED_AT})$`, 'i'),
+      roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)})${POSTED_AT})$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),

@@ -139,6 +139,12 @@ function isVerbUse(layer: TokenLayer, token: Token): boolean {
   return before !== undefined && !NOUN_DETERMINERS.has(before.pos) && !POSSESSIVES.has(before.lower);
 }
 
+/** A document noun ("the statement", "the joint communique") right before `pos`. */
+function documentBefore(ctx: SpeakerContext, from: number, pos: number): boolean {
+  const words = ctx.article.norm.slice(from, pos).trimEnd().toLowerCase().split(/\s+/);
+  return ctx.cues.documentNouns.some((noun) => words.slice(-noun.split(' ').length).join(' ') === noun);
+}
+
 /**
  * The cue lemma of a token: its own lemma, or, for a participle the tagger reads as an
  * adjective or noun and keeps as its own lemma (", promising to …", "reported"), the
@@ -180,6 +186,8 @@ function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     const lemma = cueLemma(verbs, token);
     const verb = lemma === undefined ? undefined : verbs.get(lemma);
     if (!verb || !isVerbUse(layer, token) || insideQuote(ctx, token.start)) continue;
+    // "the statement read" reports the document; "Putin read a statement" does not.
+    if (ctx.cues.documentVerbs.has(lemma!) && !documentBefore(ctx, s.start, token.start)) continue;
     // "agreed that …" reports speech; "agreed to meet" does not.
     if (ctx.cues.thatVerbs.has(lemma!) && !/^\s+(?:(?:\w+ly|also|both|all)\s+)?that\b/i.test(norm.slice(token.end, s.end))) continue;
     // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow".
@@ -352,7 +360,8 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     if (subject?.type === 'person') speaker = { ...subject, start: cue.start, end: cue.start };
   }
   const lead = norm.slice(floor, speaker.start);
-  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead)) return undefined;
+  // "…, which accuses" has its own reading (relativeAntecedent); "an article in which they criticized" has a subject of its own.
+  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead) && !/\b(?:in|by|with|through|under|for)\s+which\s*$/i.test(lead)) return undefined;
   // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
   if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
     const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;

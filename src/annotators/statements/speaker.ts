@@ -3,7 +3,7 @@ import type { Article } from '../../corpus/types';
 import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
-import { tokensIn, tokensOf } from '../../text';
+import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
 import { loadMatchingRules } from '../actors';
 
 /** Who speaks, resolved as far as the text allows. */
@@ -132,6 +132,34 @@ function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' 
   return jointSpeaker(fromMention(first), fromMention(other));
 }
 
+/**
+ * Two actors named together as one subject ("Anatoly Antonov and Qin Gang have
+ * presented a joint article in which they …"), in this sentence or the three before,
+ * else the last joint speaker: what a plural pronoun or role right after points back to.
+ */
+function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' | 'organization'): Speaker | undefined {
+  const { norm } = ctx.article;
+  const sentences = ctx.article.sentences;
+  const at = sentences.findIndex((x) => pos >= x.start && pos < x.end);
+  const from = sentences[Math.max(0, at - 3)]?.start ?? 0;
+  const named = ctx.mentions.filter((m) => m.start >= from && m.end <= pos && m.kind !== 'adjective' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
+  const layer = tokensOf(ctx.article);
+  // The pair is a subject: a verb follows it ("Anatoly Antonov and Qin Gang have presented"), not a preposition ("standoffs on Ukraine and Taiwan with …").
+  const verbAfter = (end: number) => ['VERB', 'AUX'].includes(layer.tokens[tokenIndexAt(layer, end)]?.pos ?? '');
+  let pair: Speaker | undefined;
+  for (let i = 1; i < named.length; i++) {
+    const [a, b] = [named[i - 1]!, named[i]!];
+    if (a.actor_id !== b.actor_id && a.actor_type === b.actor_type && /^\s+and\s+$/.test(norm.slice(a.end, b.start)) && verbAfter(b.end)) {
+      // In the order the article first names them, as pairBefore gives it: one id for the pair however the sentence orders it.
+      const first = (m: Mention) => ctx.mentions.findIndex((x) => x.actor_id === m.actor_id);
+      pair = first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
+    }
+  }
+  if (pair) return pair;
+  const spoke = ctx.previous.filter((p) => p.end <= pos && p.speaker.id.includes('+') && (!type || p.speaker.type === type)).at(-1);
+  return spoke ? { ...spoke.speaker } : undefined;
+}
+
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
 function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined {
   const sentence = ctx.article.sentences.find((s) => pos >= s.start && pos < s.end);
@@ -205,8 +233,10 @@ const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 
  */
 export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number): Speaker | undefined {
   const m = mentionEndingAt(ctx, end);
-  if (m && m.start >= floor) return fromMention(m);
   const before = ctx.article.norm.slice(floor, end);
+  // A place after a role noun is where the role is held: "the Chinese ambassador to Washington said" is the ambassador.
+  const posted = m && /\b(?:to|in|at)\s+(?:the\s+)?$/i.test(before.slice(0, m.start - floor));
+  if (m && m.start >= floor && !posted) return fromMention(m);
   const { cues } = ctx;
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
 
@@ -230,8 +260,16 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number)
   const plural = cues.regex.pluralAtEnd.exec(before);
   if (plural) {
     const span = at(plural);
-    const pair = pairBefore(ctx, span.start, cues.pluralTypes.get(plural[1]!.toLowerCase().replace(/\s+/g, ' ')));
+    const type = cues.pluralTypes.get(plural[1]!.toLowerCase().replace(/\s+/g, ' '));
+    const pair = jointSubjectBefore(ctx, span.start, type) ?? pairBefore(ctx, span.start, type);
     return pair ? { ...pair, ...span } : { label: plural[1]!, id: '', type: 'unnamed', country: '', ...span };
+  }
+  // "the ambassadors", "the countries' representatives": the people last spoken of together.
+  const pluralRole = cues.regex.pluralRoleAtEnd.exec(before);
+  if (pluralRole) {
+    const span = at(pluralRole);
+    const pair = jointSubjectBefore(ctx, span.start, 'person') ?? pairBefore(ctx, span.start, 'person');
+    return pair ? { ...pair, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: '', ...span };
   }
 
   const role = cues.regex.roleAtEnd.exec(before);
