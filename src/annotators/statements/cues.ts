@@ -17,6 +17,7 @@ const cueFileSchema = z
     object_control: z.array(lemma).default([]),
     that_verbs: z.array(lemma).default([]),
     document_verbs: z.array(lemma).default([]),
+    source_nouns: z.array(z.string().min(1)).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
@@ -32,6 +33,8 @@ export interface CueLexicon {
   version: string;
   /** Verb lemma → the resource class it comes from, and whether it takes an addressee. */
   verbs: Map<string, { source: string; object: boolean }>;
+  /** Nouns a source named by a noun phrase holds ("according to a copy of instructions"). */
+  sourceNouns: Set<string>;
   /** Verbs that are cues only after a document noun ("the statement read"). */
   documentVerbs: Set<string>;
   /** Verbs that are cues only before "that" ("agreed that"). */
@@ -102,6 +105,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     objectControl: new Set(spec.object_control),
     thatVerbs: new Set(spec.that_verbs),
     documentVerbs: new Set(spec.document_verbs),
+    sourceNouns: new Set(spec.source_nouns.map((n) => n.toLowerCase())),
     particles: new Map(Object.entries(spec.particles)),
     phrases,
     refersPerson,

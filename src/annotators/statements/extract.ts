@@ -303,7 +303,9 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (ctx.cues.phrases.includes(cue.lemma)) {
     const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
     // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
-    const phrase = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
+    const phraseMatch = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
+    // A source, not a norm: "according to a copy of instructions", not "according to the schedule".
+    const phrase = phraseMatch && phraseMatch[0].toLowerCase().split(/\s+/).some((w) => ctx.cues.sourceNouns.has(w)) ? phraseMatch : null;
     // "according to the statement": a document or institution noun stands for the actor it refers to.
     const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
     const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
