@@ -93,11 +93,11 @@ describe('themes scored against devset-format gold, statement by statement', () 
 describe('theme coding on the devset (30 real articles; the codebook was revised against their gold)', () => {
   it('keeps its statement-level figures at the floors measured at this version', () => {
     const s = scoreDevsetThemes(devset.gold, devset.annotated, ids());
-    // Measured with codebook 2024.2: 180 gold statements scored, precision 0.956, recall 0.973, F1 0.965.
-    expect(s.statements).toBeGreaterThanOrEqual(175);
+    // Measured with codebook 2024.2: 186 gold statements scored, precision 0.959, recall 0.975, F1 0.967.
+    expect(s.statements).toBeGreaterThanOrEqual(180);
     expect(s.micro.precision).toBeGreaterThanOrEqual(0.94);
-    expect(s.micro.recall).toBeGreaterThanOrEqual(0.95);
-    expect(s.micro.f1).toBeGreaterThanOrEqual(0.94);
+    expect(s.micro.recall).toBeGreaterThanOrEqual(0.96);
+    expect(s.micro.f1).toBeGreaterThanOrEqual(0.95);
     // The target: recall 0.70 or more for every theme with five gold statements or more.
     const large = s.themes.filter((t) => (s.goldCounts[t.theme] ?? 0) >= 5);
     expect(large.map((t) => t.theme).sort()).toEqual(
