@@ -10,6 +10,8 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pa
  * holding one: the rest (a bare "year", "20 allies") could give no day it keeps.
  */
 const DATE_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d|\b(?:yesterday|today|tonight|ago|last)\b/i;
+/** A stretch of text between blanked contents (content is never read for the date). */
+const ATTRIBUTION_STRETCH = /\S(?:.*?\S)??(?=\s{3,}|\s*$)/gs;
 const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
 
 /**
@@ -35,7 +37,12 @@ export function statementDate(
   }
   const published = new Date(`${article.published}T12:00:00Z`);
   let best: { date: Date; distance: number } | undefined;
-  const results = DATE_WORD.test(text) ? chrono.parse(text, { instant: published, timezone: 0 }) : [];
+  // Each stretch of attribution between blanked contents is parsed on its own, and only when it names a day.
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  for (const m of text.matchAll(ATTRIBUTION_STRETCH)) {
+    if (!DATE_WORD.test(m[0])) continue;
+    for (const r of chrono.parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
+  }
   for (const r of results) {
     const c = r.start;
     const day = c.isCertain('day') || c.isCertain('weekday') || /\b(?:last|yesterday|today|ago)\b/i.test(r.text);
