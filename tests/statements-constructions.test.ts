@@ -213,3 +213,27 @@ describe('"the statement read": a document verb', () => {
     expect(statements('Vladimir Putin read a statement on Russian television.')).toEqual([]);
   });
 });
+
+describe('an appositive that runs to the cue without its closing comma', () => {
+  it('"…, Dmitry Peskov, the press secretary of the Russian president stated." is Peskov\'s, not the president\'s', () => {
+    expect(statements('There are good relations between Russia and the PRC, and they continue developing, Dmitry Peskov, the press secretary of the Russian president stated.', '2025-03-07').map((s) => [s[0], s[1]])).toEqual([
+      ['dmitry-peskov', 'stated'],
+    ]);
+  });
+  it('with no name before it, the role phrase itself speaks: "…, the Chinese foreign minister said" is the minister at the date', () => {
+    expect(statements('Ties are strong, the Chinese foreign minister said.', '2023-03-08').map((s) => s[0])).toEqual(['qin-gang']);
+  });
+  it('an appositive holding a verb is not passed over', () => {
+    expect(statements('Ties are strong, Dmitry Peskov, the man who briefed the Russian president said.', '2023-03-08').map((s) => s[0])).not.toContain('dmitry-peskov');
+  });
+});
+
+describe('"quoted X as saying" after a quote', () => {
+  it('the one quoted speaks, not the agency', () => {
+    expect(statements('"Ties are strong," Xinhua quoted Wang Yi as saying.', '2023-03-08').map((s) => [s[0], s[2]])).toEqual([['wang-yi', 'direct']]);
+    expect(statements('Dmitry Peskov spoke on Sunday. "China and Russia have their own issues with the United States," the Russian news agency quoted the official as saying.', '2019-06-09').map((s) => s[0])).toEqual(['dmitry-peskov']);
+  });
+  it('"quoted a report as noting" names no one quoted: the agency speaks', () => {
+    expect(statements('"Ties are strong," Xinhua quoted a report as noting.', '2023-03-08').map((s) => s[0])).toEqual(['xinhua']);
+  });
+});

@@ -331,8 +331,11 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   if (closingBeforeSpeaker) {
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
     // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
-    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start))
-      return direct(ctx, speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
+    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start)) {
+      // `"…," the news agency quoted the official as saying`: the one quoted speaks, not the agency.
+      const quoted = cue.lemma === 'quote' ? quotedAsSaying(ctx, cue, s) : undefined;
+      return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
+    }
   }
 
   const inverted = invertedTrailing(ctx, s, cue);
@@ -355,6 +358,9 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
     subjectEnd = -1;
     speaker = sentenceSubject(ctx, s, cue.start);
   }
+  // "…, Dmitry Peskov, the press secretary of the Russian president stated.": the appositive
+  // runs to the cue without its closing comma; the name before it speaks.
+  if (speaker) speaker = openAppositiveHead(ctx, floor, speaker, cue.start) ?? speaker;
   if (!speaker) return undefined;
   // "Zhang gave an interview to the TASS news agency stating that …": a participle after an unnamed noun belongs to the sentence's subject.
   if (/ing$/i.test(cue.cue) && speaker.id === '' && speaker.type !== 'person') {
@@ -465,6 +471,22 @@ function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: number):
 }
 
 /**
+ * A person named right before an appositive that runs up to the cue without its
+ * closing comma: in "…, Dmitry Peskov, the press secretary of the Russian president
+ * stated" the speaker read at the cue ("the Russian president") is part of the
+ * appositive, and Peskov speaks. The appositive opens with an article and holds no
+ * comma or verb.
+ */
+function openAppositiveHead(ctx: SpeakerContext, floor: number, speaker: Speaker, cueStart: number): Speaker | undefined {
+  const norm = ctx.article.norm;
+  const person = ctx.mentions.filter((m) => m.start >= floor && m.end < speaker.start && m.actor_type === 'person' && m.kind !== 'adjective').at(-1);
+  if (!person || person.actor_id === speaker.id) return undefined;
+  const appositive = norm.slice(person.end, cueStart);
+  if (!/^,\s*(?:the|an?)\s+[^,;"“”]{1,80}$/i.test(appositive) || hasClauseVerb(ctx, person.end, cueStart)) return undefined;
+  return fromMention(person);
+}
+
+/**
  * A relative clause's speaker is its antecedent: "the NATO summit declaration, which
  * accuses Beijing of …" is the declaration's (so NATO's), "Peskov, who speaks for the
  * Kremlin, said …" aside (that is read as an appositive). Only "which" or "who" right
@@ -499,6 +521,14 @@ function documentSpeakerEndingAt(ctx: SpeakerContext, floor: number, end: number
 
 /** Parts of speech of a title before a name ("U.S. Secretary of State", "the Chinese ambassador"). */
 const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'ADP', 'DET']);
+
+/** The one a source quotes "as saying": "quoted the official as saying", "quoted Wang Yi as saying". */
+function quotedAsSaying(ctx: SpeakerContext, cue: Cue, s: Sentence): Speaker | undefined {
+  const m = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}?)\s+as\s+say(?:ing)?\b/iu.exec(ctx.article.norm.slice(cue.end, s.end));
+  if (!m) return undefined;
+  const start = cue.end + m[0].indexOf(m[1]!);
+  return speakerStartingAt(ctx, start);
+}
 
 /** A verb (or auxiliary) between two offsets: the words there are a clause, not a title. */
 function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): boolean {
