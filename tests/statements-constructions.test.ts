@@ -237,3 +237,31 @@ describe('"quoted X as saying" after a quote', () => {
     expect(statements('"Ties are strong," Xinhua quoted a report as noting.', '2023-03-08').map((s) => s[0])).toEqual(['xinhua']);
   });
 });
+
+describe('circumstances around an inverted or trailing cue', () => {
+  it('"…, said during a briefing on Friday, March 17, Chinese Foreign Ministry spokesman Wang Wenbin."', () => {
+    expect(statements('China intends to adhere to an objective position on the crisis in Ukraine, said during a briefing on Friday, March 17, Chinese Foreign Ministry spokesman Wang Wenbin.', '2023-03-17')).toEqual([
+      ['wang-wenbin', 'said', 'indirect', 'China intends to adhere to an objective position on the crisis in Ukraine'],
+    ]);
+  });
+  it('"…, Wang Wenbin told reporters when asked about …": the occasion is not the content', () => {
+    expect(statements("China's position on Ukraine has been consistent and clear, Wang Wenbin told reporters when asked about the recent situation.", '2022-09-21')).toEqual([
+      ['wang-wenbin', 'told', 'indirect', "China's position on Ukraine has been consistent and clear"],
+    ]);
+  });
+  it('"Wang Wenbin told reporters that …" keeps its content after the cue', () => {
+    expect(statements('Wang Wenbin told reporters that the talks were useful.', '2022-09-21')).toEqual([['wang-wenbin', 'told', 'indirect', 'the talks were useful']]);
+  });
+});
+
+describe('a state\'s cue inside what a person says after the comma', () => {
+  it('"China maintains that …, Wang Wenbin said, adding …" is Wang Wenbin\'s, twice', () => {
+    expect(statements('China maintains that the sovereignty of all countries should be respected, Wang Wenbin said, adding the security concerns of all countries should be taken seriously.', '2022-09-21').map((s) => [s[0], s[1]])).toEqual([
+      ['wang-wenbin', 'said'],
+      ['wang-wenbin', 'adding'],
+    ]);
+  });
+  it('a channel after the comma leaves the state its statement: "Russia says …, TASS reported."', () => {
+    expect(statements('Russia says the drills are routine, TASS reported.', '2022-09-21')).toEqual([['russia', 'says', 'indirect', 'the drills are routine']]);
+  });
+});

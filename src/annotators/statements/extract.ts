@@ -362,6 +362,9 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
   // runs to the cue without its closing comma; the name before it speaks.
   if (speaker) speaker = openAppositiveHead(ctx, floor, speaker, cue.start) ?? speaker;
   if (!speaker) return undefined;
+  // "China maintains that …, Wang Wenbin said, adding …": a state's or organisation's cue at the start
+  // is part of what the person named after the comma says.
+  if ((speaker.type === 'state' || speaker.type === 'organization') && trailingPersonAttribution(ctx, s, cue.end)) return undefined;
   // "Zhang gave an interview to the TASS news agency stating that …": a participle after an unnamed noun belongs to the sentence's subject.
   if (/ing$/i.test(cue.cue) && speaker.id === '' && speaker.type !== 'person') {
     const subject = openingSubject(ctx, s, speaker.start);
@@ -530,6 +533,25 @@ function quotedAsSaying(ctx: SpeakerContext, cue: Cue, s: Sentence): Speaker | u
   return speakerStartingAt(ctx, start);
 }
 
+/** Channel verbs: "…, TASS reported" names where a statement was read, not who made it. */
+const CHANNEL_LEMMAS = new Set(['report', 'quote', 'cite', 'write', 'tweet']);
+
+/**
+ * A person's trailing attribution later in the sentence: ", Wang Wenbin said", ",
+ * Chinese Foreign Ministry spokesman Wang Wenbin said on Friday", after a comma, with
+ * a finite cue that is no channel verb.
+ */
+function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, after: number): boolean {
+  const { norm } = ctx.article;
+  return findCues(ctx, s).some((c) => {
+    if (c.start <= after || /ing$/i.test(c.cue) || CHANNEL_LEMMAS.has(c.lemma) || ctx.cues.phrases.includes(c.lemma)) return false;
+    const speaker = speakerEndingAt(ctx, stripAdverbials(norm, after, c.start), after);
+    // A name, not a pronoun ("as what he said were"), right after the comma or its title.
+    const named = speaker && ctx.mentions.some((m) => m.end === speaker.end && m.actor_type === 'person' && m.kind !== 'pronoun');
+    return named && speaker.id !== '' && commaBeforeTitle(ctx, after, speaker.start) !== null;
+  });
+}
+
 /** A verb (or auxiliary) between two offsets: the words there are a clause, not a title. */
 function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): boolean {
   return tokensIn(tokensOf(ctx.article), from, to).some((t) => CLAUSE_POS.has(t.pos));
@@ -588,10 +610,14 @@ function speakerLabels(ctx: SpeakerContext): Draft[] {
 /** Parts of speech that make a span more than a circumstance ("at the meeting", "on Thursday", "in a statement"). */
 const CLAUSE_POS = new Set(['VERB', 'AUX']);
 const CIRCUMSTANCE_MAX_WORDS = 8;
+/** An occasion after the cue: "when asked about …", "while speaking to reporters", "in response to a question". */
+const OCCASION = /^(?:when|while|after|as)\s+(?:being\s+)?(?:asked|speaking|responding|commenting|answering|talking|questioned)\b|^in\s+(?:response|reply)\s+to\b/i;
 
 /** A short span with no verb: a time, place or manner after the cue, not reported content. */
 function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
   if (span.end <= span.start) return true;
+  // "when asked about …", "while speaking to …": the occasion, not what was said.
+  if (OCCASION.test(ctx.article.norm.slice(span.start, span.end))) return true;
   if (hasClauseVerb(ctx, span.start, span.end)) return false;
   const words = wordsIn(ctx, span.start, span.end);
   // A longer circumstance opens with a preposition ("at a news conference in Beijing"); "his assessments of …" is an object.
@@ -610,7 +636,9 @@ function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | u
   const lead = norm.slice(s.start, cue.start);
   // After "told", "urged" the actor is the addressee, not the speaker.
   if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma) || cue.object) return undefined;
-  const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  // "…, said during a briefing on Friday, March 17, Chinese Foreign Ministry spokesman Wang Wenbin.": a circumstance may come first.
+  const circumstance = /^\s+(?:during|at|in|on|after)\s[^",;]{1,60}?,\s*(?=\p{Lu})/u.exec(norm.slice(cue.end, s.end));
+  const from = cue.end + (circumstance?.[0].length ?? norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
   const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
   let speaker: Speaker | undefined;
   for (const m of ctx.mentions) {
