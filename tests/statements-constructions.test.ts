@@ -265,3 +265,14 @@ describe('a state\'s cue inside what a person says after the comma', () => {
     expect(statements('Russia says the drills are routine, TASS reported.', '2022-09-21')).toEqual([['russia', 'says', 'indirect', 'the drills are routine']]);
   });
 });
+
+describe('"he added" goes on with the last speaker', () => {
+  it('even when a question put to the speaker named someone else', () => {
+    const text = 'Russia has full information about the recent communication, Chinese Ambassador to Russia Zhang Hanhui told TASS. "There has not been any messages at all," the Chinese envoy said, when asked if Chinese Foreign Minister Wang Yi sent any messages to Moscow. "Of course, the Russian side has full information," he added.';
+    expect(statements(text, '2024-09-29').map((s) => s[0])).toEqual(['zhang-hanhui', 'zhang-hanhui', 'zhang-hanhui']);
+  });
+  it('"he said" after a newly named speaker is that speaker', () => {
+    const text = 'Wang Yi met Sergey Lavrov. "We are partners," Lavrov said. Wang Yi opened the second round. "Cooperation is broad," he said.';
+    expect(statements(text, '2024-04-09').map((s) => s[0])).toEqual(['sergey-lavrov', 'wang-yi']);
+  });
+});

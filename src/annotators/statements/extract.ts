@@ -772,8 +772,9 @@ function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speak
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
-function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule): Draft {
+function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule): Draft {
   const { norm } = ctx.article;
+  const speaker = continuingSpeaker(ctx, pronounSpeaker, cue);
   // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
   const leadStart = closing.start > s.start ? clauseStartBefore(ctx, s, closing.start) : closing.start;
   if (wordsIn(ctx, leadStart, closing.start) >= 2) {
@@ -785,6 +786,22 @@ function direct(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 
   const next = ctx.quotes.find((q) => q.start > attributionEnd && q.start < Math.max(s.end, attributionEnd + 1) + 2 && /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
   if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
   return { rule: parts.length > 1 ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
+}
+
+/**
+ * "he added", "she continued": a pronoun before a verb of going on is the last person
+ * speaking (of that gender), even when someone else was named in between, as in a
+ * question put to the speaker ("…, the envoy said, when asked if Wang Yi sent any
+ * messages. "…," he added.").
+ */
+function continuingSpeaker(ctx: SpeakerContext, speaker: Speaker, cue: Pick<Cue, 'start' | 'cue'>): Speaker {
+  if (!/^(?:add|continu|go|went)/i.test(cue.cue) || !/^(?:he|she)$/i.test(ctx.article.norm.slice(speaker.start, speaker.end))) return speaker;
+  const last = ctx.previous[ctx.previous.length - 1];
+  const gender = ctx.cues.pronouns.get(ctx.article.norm.slice(speaker.start, speaker.end).toLowerCase());
+  if (!last || last.speaker.type !== 'person' || (gender && last.speaker.gender && last.speaker.gender !== gender)) return speaker;
+  const sentence = sentenceAt(ctx.article, cue.start);
+  const previousStart = ctx.article.sentences[Math.max(0, sentence.index - 2)]!.start;
+  return last.end >= previousStart ? { ...last.speaker, start: speaker.start, end: speaker.end } : speaker;
 }
 
 /** Start of the reported clause before a quote: the sentence start, or the end of an earlier quote in it. */
