@@ -152,7 +152,7 @@ function documentBefore(ctx: SpeakerContext, from: number, pos: number): boolean
  */
 function cueLemma(verbs: CueLexicon['verbs'], token: Token): string | undefined {
   if (verbs.has(token.lemma)) return token.lemma;
-  if (token.pos !== 'ADJ' && token.pos !== 'NOUN') return undefined;
+  if ((token.pos !== 'ADJ' && token.pos !== 'NOUN') || !(token.lower.endsWith('ing') || token.lower.endsWith('ed'))) return undefined;
   return participleStems(token.lower).find((stem) => verbs.has(stem));
 }
 

@@ -231,12 +231,20 @@ const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 
  * a mention, a pronoun, a role noun ("the official"), an organisation noun
  * ("the foreign ministry"), an unnamed source ("analysts") or an unregistered name.
  */
-export function speakerEndingAt(ctx: SpeakerContext, end: number, floor: number): Speaker | undefined {
+export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: number): Speaker | undefined {
   const m = mentionEndingAt(ctx, end);
-  const before = ctx.article.norm.slice(floor, end);
+  const { norm } = ctx.article;
+  // A speaker expression is short: the end-anchored patterns below read at most the last
+  // SPEAKER_REACH characters, from a word start, not the whole clause.
+  let floor = clauseFloor;
+  if (end - floor > SPEAKER_REACH) {
+    const space = norm.indexOf(' ', end - SPEAKER_REACH);
+    if (space >= 0 && space < end) floor = space + 1;
+  }
+  const before = norm.slice(floor, end);
   // A place after a role noun is where the role is held: "the Chinese ambassador to Washington said" is the ambassador.
-  const posted = m && /\b(?:to|in|at)\s+(?:the\s+)?$/i.test(before.slice(0, m.start - floor));
-  if (m && m.start >= floor && !posted) return fromMention(m);
+  const posted = m && /\b(?:to|in|at)\s+(?:the\s+)?$/i.test(norm.slice(floor, Math.max(floor, m.start)));
+  if (m && m.start >= clauseFloor && !posted) return fromMention(m);
   const { cues } = ctx;
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
 
@@ -332,6 +340,9 @@ function personMisspelt(ctx: SpeakerContext, word: string, pos: number): Speaker
   }
   return found.size === 1 ? fromMention([...found.values()][0]!) : undefined;
 }
+
+/** How far back from a cue a speaker expression may start (characters): the longest role phrases run to some 120. */
+const SPEAKER_REACH = 160;
 
 /** How far after a cue a title may run before the name it titles. */
 const TITLE_REACH_CHARS = 90;
