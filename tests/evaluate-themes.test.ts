@@ -30,24 +30,18 @@ describe('themes scored against devset-format gold, statement by statement', () 
     'NATO Secretary General Jens Stoltenberg called Monday for China to face consequences if it keeps supporting Russia, accusing Beijing of worsening the Ukraine war while seeking better relations with the West.\n\n' +
     '"Beijing cannot have it both ways. At some point -- and unless China changes course -- allies need to impose a cost. There should be consequences," Stoltenberg said at the Wilson Center in Washington.';
 
+  /** The article above as a devset gold entry holding `statements`. */
+  const goldArticle = (statements: GoldArticle['statements']): GoldArticle => ({ file: 'a.txt', url: '', outlet: '', published: '2024-06-17', published_evidence: '', excluded: [], actors: [], statements });
+
   it('compares the themes of each gold statement the kit found with the gold\'s, and counts the ones it did not find', () => {
     const article = articleFromText(text, { file: 'a.txt', published: '2024-06-17' });
     const annotated = pipeline.annotate(article);
-    const gold: GoldArticle = {
-      file: 'a.txt',
-      url: '',
-      outlet: '',
-      published: '2024-06-17',
-      published_evidence: '',
-      excluded: [],
-      actors: [],
-      statements: [
-        goldStatement('allies need to impose a cost. There should be consequences', ['western_warnings']),
-        // Coded here, for the test, as if the gold saw a peace call in it: a miss.
-        goldStatement('Beijing cannot have it both ways. At some point', ['western_warnings', 'peace_dialogue']),
-        goldStatement('a sentence that is not in the article at all', ['taiwan']),
-      ],
-    };
+    const gold = goldArticle([
+      goldStatement('allies need to impose a cost. There should be consequences', ['western_warnings']),
+      // Coded here, for the test, as if the gold saw a peace call in it: a miss.
+      goldStatement('Beijing cannot have it both ways. At some point', ['western_warnings', 'peace_dialogue']),
+      goldStatement('a sentence that is not in the article at all', ['taiwan']),
+    ]);
     const s = scoreDevsetThemes([gold], new Map([['a.txt', annotated]]), ids());
     // Both quotes lie in the one direct statement; the second gold statement finds it used.
     expect(matchGoldStatements(gold, article, annotated.statements).map((p) => p?.kind)).toEqual(['direct', undefined, undefined]);
@@ -62,16 +56,7 @@ describe('themes scored against devset-format gold, statement by statement', () 
   it('lists a disagreement with the statement, the missed and the extra themes', () => {
     const article = articleFromText(text, { file: 'a.txt', published: '2024-06-17' });
     const annotated = pipeline.annotate(article);
-    const gold: GoldArticle = {
-      file: 'a.txt',
-      url: '',
-      outlet: '',
-      published: '2024-06-17',
-      published_evidence: '',
-      excluded: [],
-      actors: [],
-      statements: [goldStatement('allies need to impose a cost. There should be consequences', ['taiwan'])],
-    };
+    const gold = goldArticle([goldStatement('allies need to impose a cost. There should be consequences', ['taiwan'])]);
     const s = scoreDevsetThemes([gold], new Map([['a.txt', annotated]]), ids());
     expect(s.disagreements.map((d) => [d.predicted.speaker, d.missed, d.extra])).toEqual([['Jens Stoltenberg', ['taiwan'], ['western_warnings']]]);
     expect([s.micro.tp, s.micro.fp, s.micro.fn, s.micro.precision, s.micro.recall]).toEqual([0, 1, 1, 0, 0]);

@@ -7,7 +7,7 @@ export * from './types';
 export { readCorpus, readCorpusInputs, buildInput, skipInput, type CorpusInput, listFiles, readManifest, isInside, SUPPORTED_EXTENSIONS, MANIFEST_FILE, type ReadOptions, type CorpusItem } from './read';
 export { buildArticle, articleFromText, type ManifestEntry } from './article';
 export { cleanText, type Cleaned } from './clean';
-export { splitSentences, loadAbbreviations } from './segment';
+export { splitSentences, loadAbbreviations, sentenceAt } from './segment';
 export { loadCleaningRules, type CleaningRule } from './rules';
 export { decodeBytes, ENCODINGS, type Encoding } from './decode';
 export { extractHtml } from './html';

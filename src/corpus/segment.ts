@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dataPath, loadYaml } from '../data';
-import type { Span } from './types';
+import type { Article, Sentence, Span } from './types';
 
 const abbreviationsSchema = z
   .object({
@@ -81,4 +81,17 @@ export function splitSentences(norm: string, start: number, end: number, abbr: A
   while (tail > sentenceStart && /\s/.test(norm[tail - 1]!)) tail--;
   if (tail > sentenceStart) spans.push({ start: sentenceStart, end: tail });
   return spans;
+}
+
+/** The sentence holding an offset: the last one starting at or before it (the first when the offset comes before all). Binary search. */
+export function sentenceAt(article: Pick<Article, 'sentences'>, offset: number): Sentence {
+  const { sentences } = article;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sentences[Math.max(0, lo - 1)]!;
 }

@@ -54,3 +54,17 @@ export function loadDevsetGold(file: string): GoldArticle[] {
 export function goldArticleId(gold: GoldArticle): string {
   return gold.file.replace(/\.[^./]+$/, '');
 }
+
+/** Characters two spans share. */
+export function overlap(a: [number, number], b: [number, number]): number {
+  return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+}
+
+/** Where a gold fragment stands in the article text (cleaning may fold white space, so spaces match any run). */
+export function locate(text: string, fragment: string): [number, number] | undefined {
+  const at = text.indexOf(fragment);
+  if (at >= 0) return [at, at + fragment.length];
+  const pattern = new RegExp(fragment.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'u');
+  const m = pattern.exec(text);
+  return m ? [m.index, m.index + m[0].length] : undefined;
+}

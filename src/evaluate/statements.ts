@@ -23,7 +23,7 @@ import type { Statement } from '../annotators/types';
 import type { Registry } from '../annotators/actors';
 import { wordCount, tokensOf } from '../text';
 import { normalizeActorName } from './actors';
-import type { GoldArticle, GoldStatement } from './devset';
+import { locate, overlap, type GoldArticle, type GoldStatement } from './devset';
 
 export interface StatementPair {
   file: string;
@@ -65,19 +65,6 @@ const share = (right: number, of: number): Share => ({ right, of, share: of === 
 /** Content parts of a statement: its content span, or for a split quote the parts its text joins. */
 function contentSpan(s: Statement): [number, number] {
   return [s.content_start, s.content_end];
-}
-
-function overlap(a: [number, number], b: [number, number]): number {
-  return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
-}
-
-/** Where a fragment stands in the article text (cleaning may fold white space, so spaces match any run). */
-function locate(text: string, fragment: string): [number, number] | undefined {
-  const at = text.indexOf(fragment);
-  if (at >= 0) return [at, at + fragment.length];
-  const pattern = new RegExp(fragment.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'u');
-  const m = pattern.exec(text);
-  return m ? [m.index, m.index + m[0].length] : undefined;
 }
 
 function namesOf(label: string, id: string, registry: Registry): Set<string> {

@@ -14,7 +14,7 @@
 import type { Article } from '../corpus/types';
 import type { Statement, ThemeMatch } from '../annotators/types';
 import { themeScore, type ThemeScore } from '../annotators/themes/evaluate';
-import type { GoldArticle, GoldStatement } from './devset';
+import { locate, overlap, type GoldArticle, type GoldStatement } from './devset';
 
 export interface ThemeDisagreement {
   file: string;
@@ -47,17 +47,6 @@ export interface ThemeAnnotations {
   statements: readonly Statement[];
   themes: readonly ThemeMatch[];
 }
-
-/** Where a fragment stands in the article text (cleaning may fold white space, so spaces match any run). */
-function locate(text: string, fragment: string): [number, number] | undefined {
-  const at = text.indexOf(fragment);
-  if (at >= 0) return [at, at + fragment.length];
-  const pattern = new RegExp(fragment.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'u');
-  const m = pattern.exec(text);
-  return m ? [m.index, m.index + m[0].length] : undefined;
-}
-
-const overlap = (a: [number, number], b: [number, number]) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 
 /**
  * The kit's statement for each gold statement of an article, or undefined where

@@ -22,7 +22,8 @@ import { afterPlacePreposition, countryIsPlace, metonymIsPlace } from './places'
 import type { Actor, Registry } from './registry';
 import { findRoleMentions } from './roles';
 import { findSurnames } from './surnames';
-import { isHeadlineCase, sentenceIndexAt } from './text';
+import { isHeadlineCase } from './text';
+import { sentenceAt } from '../../corpus/segment';
 import { wordsOfLayer } from './lexicon';
 import { findNames, type FoundName } from './names';
 import { firstEndingAfter, tokensOf, type TokenLayer } from '../../text';
@@ -99,7 +100,7 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   const text = article.norm;
   const layer = tokensOf(article);
   const { rules } = registry;
-  const sentenceOf = (offset: number) => article.sentences[sentenceIndexAt(article, offset)];
+  const sentenceOf = (offset: number) => (article.sentences.length > 0 ? sentenceAt(article, offset) : undefined);
   const headline = new Map<number, boolean>();
   const isHeadline = (offset: number): boolean => {
     const s = sentenceOf(offset);
@@ -160,7 +161,7 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
     .map((h): Mention => {
       const mention: Mention = {
         article_id: article.article_id,
-        sentence: sentenceIndexAt(article, h.start),
+        sentence: sentenceAt(article, h.start).index,
         start: h.start,
         end: h.end,
         surface: article.text.slice(h.start, h.end),

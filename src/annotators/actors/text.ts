@@ -1,22 +1,5 @@
 /** Small helpers of the actor matcher that are not about words (words come from the text layer, src/text). */
-import type { Article } from '../../corpus/types';
 import { tokensIn, type TokenLayer } from '../../text';
-
-/** Index of the sentence holding offset `pos` (binary search; the nearest preceding one between sentences). */
-export function sentenceIndexAt(article: Article, pos: number): number {
-  const s = article.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid]!.start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return s[found]?.index ?? 0;
-}
 
 const UPPER_START = /^\p{Lu}/u;
 

@@ -1,4 +1,5 @@
 import type { Article, Sentence } from '../../corpus/types';
+import { sentenceAt } from '../../corpus/segment';
 import type { Logger } from '../../logger';
 import { messages } from '../../messages';
 import type { Mention, Statement, StatementKind } from '../types';
@@ -94,17 +95,6 @@ const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{
 const QUOTED_AS_SAYING = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u;
 const SUBORDINATE_START = /^(?:while|although|though|as|since|if|whereas|because)\s/i;
 const CLAUSE_BREAK = /,?\s+(?:after|before|as|while|but|and|when|because)\s+$/i;
-
-function sentenceAt(article: Article, pos: number): Sentence {
-  let lo = 0;
-  let hi = article.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (article.sentences[mid]!.start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return article.sentences[lo]!;
-}
 
 function trimSpan(norm: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /[\s,:;]/.test(norm[start]!)) start++;

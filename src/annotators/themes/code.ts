@@ -9,10 +9,11 @@
  */
 import { normalizeForMatching } from '../../corpus/normalize';
 import type { Article, Span } from '../../corpus/types';
+import { sentenceAt } from '../../corpus/segment';
 import type { Statement, ThemeMatch } from '../types';
 import { compiledThemes, type Codebook, type Theme } from './codebook';
 import { PrefilterIndex } from './prefilter';
-import { tokensIn, tokensOf } from '../../text';
+import { tokensIn, tokensOf, type Token } from '../../text';
 import { PreparedText, wordsIn, type CompiledPattern, type PatternMatch, type TokenSource, type WordSource } from './patterns';
 
 /** One theme match within a text, before it is placed in an article. */
@@ -153,20 +154,9 @@ export function statementAt(span: Span, statements: readonly Statement[]): State
 const spanWords = (article: Article, span: Span) => () => wordsIn(tokensOf(article), span.start, span.end);
 
 /** The tokens of [from, to) from its article's text layer, offsets relative to `from`, read when first needed. */
-const spanTokens = (article: Article, span: Span) => () => tokensIn(tokensOf(article), span.start, span.end).map((t) => ({ ...t, start: t.start - span.start, end: t.end - span.start }));
-
-/** Index of the sentence holding an offset (the last starting at or before it). */
-function sentenceAt(article: Article, offset: number): number {
-  const { sentences } = article;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return sentences[Math.max(0, lo - 1)]?.index ?? 0;
-}
+const spanTokens = (article: Article, span: Span) => () =>
+  // Fields written out: a spread copy of each token costs several times more, on every unit coded.
+  tokensIn(tokensOf(article), span.start, span.end).map((t): Token => ({ index: t.index, start: t.start - span.start, end: t.end - span.start, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, shape: t.shape }));
 
 /**
  * Codes an article: each statement as one unit, narration sentence by sentence; each
@@ -188,7 +178,7 @@ export function codeThemes(article: Article, statements: readonly Statement[], c
     const end = offset + m.end;
     rows.push({
       article_id: article.article_id,
-      sentence: sentenceAt(article, start),
+      sentence: sentenceAt(article, start).index,
       statement_id: statement?.statement_id ?? '',
       theme: m.theme,
       pattern: m.pattern,
