@@ -276,3 +276,18 @@ describe('"he added" goes on with the last speaker', () => {
     expect(statements(text, '2024-04-09').map((s) => s[0])).toEqual(['sergey-lavrov', 'wang-yi']);
   });
 });
+
+describe('experts, publications and articles speak', () => {
+  it('"the Chinese expert added" is the expert named before, of unknown country; "X spoke in Shanghai" names X', () => {
+    const text = 'Feng Shaolei spoke in Shanghai. Noting that this is the structure of the relationship between China and Russia, the Chinese expert added, "This structure was not determined by chance by one or two people."';
+    expect(statements(text, '2025-03-31').map((s) => [s[0], s[1], s[2]])).toEqual([['unregistered:feng-shaolei', 'added', 'direct']]);
+  });
+  it('"the Chinese expert" is never a person of another country', () => {
+    const text = 'Antony Blinken spoke in Washington. "Cooperation is growing," the Chinese expert added.';
+    expect(statements(text, '2025-03-31').map((s) => s[0])).toEqual(['the Chinese expert']);
+  });
+  it('"the publication says", "The article stated" speak by their words when no outlet is named', () => {
+    expect(statements('“The root of this divided US attitude lies in the fear of a Sino-Russian alliance,” the publication says.', '2023-05-01').map((s) => [s[0], s[2]])).toEqual([['publication', 'direct']]);
+    expect(statements('The article stated, “Chinese leaders left for Moscow three days later.”', '2023-05-01').map((s) => [s[0], s[2]])).toEqual([['article', 'direct']]);
+  });
+});

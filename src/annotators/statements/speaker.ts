@@ -88,7 +88,10 @@ function speakerOfCountryBefore(ctx: SpeakerContext, pos: number, country: strin
   const spoke = ctx.previous.filter((p) => p.end <= pos && p.speaker.country === country && p.speaker.id !== '').at(-1);
   if (spoke) return { ...spoke.speaker };
   const named = ctx.mentions.filter((m) => m.start < pos && m.actor_type === 'person' && m.kind !== 'adjective' && m.country === country && !insideQuote(ctx, m.start)).at(-1);
-  return named ? fromMention(named) : undefined;
+  if (named) return fromMention(named);
+  // A person of unknown country (an unregistered name with no title) may be the one: never one of another country.
+  const person = personBefore(ctx, pos);
+  return person && person.country === '' ? person : undefined;
 }
 
 /**
