@@ -285,31 +285,50 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
 /** Words of the article text in [from, to), as the text layer has them (text/words.ts). */
 const wordsIn = (ctx: SpeakerContext, from: number, to: number): number => wordCount(tokensOf(ctx.article), from, to);
 
-/** Tries to read one statement around a cue: speaker, content and kind. */
+/**
+ * Tries to read one statement around a cue: speaker, content and kind. The patterns
+ * are tried in turn: a source phrase ("according to"), a quote before the cue, an
+ * inverted trailing attribution, a participle, then a speaker before the cue.
+ */
 function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  if (ctx.cues.phrases.includes(cue.lemma)) return accordingTo(ctx, s, cue);
+  return (
+    quoteBeforeCue(ctx, s, cue, usedQuotes) ??
+    invertedTrailing(ctx, s, cue) ??
+    participleOfLastSpeaker(ctx, s, cue) ??
+    openingParticiple(ctx, s, cue) ??
+    speakerBeforeCue(ctx, s, cue, usedQuotes)
+  );
+}
+
+/** "…, according to X" and "According to X, …": the source named after the cue, the content before it (or after the source's comma). */
+export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
+  const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
+  const phraseMatch = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
+  // A source, not a norm: "according to a copy of instructions", not "according to the schedule".
+  const phrase = phraseMatch && phraseMatch[0].toLowerCase().split(/\s+/).some((w) => ctx.cues.sourceNouns.has(w)) ? phraseMatch : null;
+  // "according to the statement": a document or institution noun stands for the actor it refers to.
+  const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
+  const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
+  const speaker =
+    speakerStartingAt(ctx, from) ?? nounSpeaker ?? possessorSpeaking(ctx, from, s.end) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+  // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
+  if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
+  if (!speaker) return undefined;
+  const span = trimSpan(norm, s.start, cue.start);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
 
-  // "according to X": the content is what comes before.
-  if (ctx.cues.phrases.includes(cue.lemma)) {
-    const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
-    // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
-    const phraseMatch = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
-    // A source, not a norm: "according to a copy of instructions", not "according to the schedule".
-    const phrase = phraseMatch && phraseMatch[0].toLowerCase().split(/\s+/).some((w) => ctx.cues.sourceNouns.has(w)) ? phraseMatch : null;
-    // "according to the statement": a document or institution noun stands for the actor it refers to.
-    const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
-    const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
-    const speaker =
-      speakerStartingAt(ctx, from) ?? nounSpeaker ?? possessorSpeaking(ctx, from, s.end) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
-    // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
-    if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
-    if (!speaker) return undefined;
-    const span = trimSpan(norm, s.start, cue.start);
-    if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
-    return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
-  }
-
-  // A quote closing right before the cue: `"…," she added` / `"…," said Wang` / `"…," Wang said`.
+/**
+ * A quote closing right before the cue: `"…," she added`, `"…," said Wang`, `"…," Wang
+ * said`, `"…," ministry spokesperson Wang Wenbin said`; a quote split by the
+ * attribution is one statement.
+ */
+export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm } = ctx.article;
   const inSentence = (q: Quote) => q.closed && !usedQuotes.has(q) && q.end > s.start && q.end <= cue.start;
   const closing = ctx.quotes.find((q) => inSentence(q) && /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
   const closingBeforeSpeaker = ctx.quotes.find((q) => inSentence(q) && /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
@@ -327,13 +346,12 @@ function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuote
       return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
     }
   }
+  return undefined;
+}
 
-  const inverted = invertedTrailing(ctx, s, cue);
-  if (inverted) return inverted;
-  const participle = participleOfLastSpeaker(ctx, s, cue) ?? openingParticiple(ctx, s, cue);
-  if (participle) return participle;
-
-  // Speaker before the cue, content after it.
+/** Speaker before the cue, content after it (`X said (that) …`), or the content before the speaker's comma (`…, X said.`). */
+export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm } = ctx.article;
   if (cue.cue.toLowerCase().endsWith('ed') || /^(told|said|wrote)$/i.test(cue.cue)) {
     if (BE_FORMS.test(norm.slice(s.start, cue.start))) return undefined; // passive: "were told to", "has been criticised"
   }
