@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromText } from '../src/corpus';
 import { createPipeline, type Pipeline } from '../src/pipeline';
-import { ATTRIBUTION_RULES } from '../src/annotators/statements/extract';
+import { ATTRIBUTION_RULES } from '../src/annotators/statements/draft';
 import { loadAttributionRules } from '../src/annotators/statements/rules';
 
 let pipeline: Pipeline;

@@ -1,0 +1,52 @@
+/** Attribution of quotes: a quotation closing before its cue, split quotes, mixed statements led by reported words. */
+import type { Sentence } from '../../corpus/types';
+import type { Quote } from './quotes';
+import { speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import type { Draft, AttributionRule } from './draft';
+import type { Cue } from './cue-scan';
+import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore } from './clause';
+import { quotedAsSaying, continuingSpeaker } from './subjects';
+
+/**
+ * A quote closing right before the cue: `"…," she added`, `"…," said Wang`, `"…," Wang
+ * said`, `"…," ministry spokesperson Wang Wenbin said`; a quote split by the
+ * attribution is one statement.
+ */
+export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm } = ctx.article;
+  const inSentence = (q: Quote) => q.closed && !usedQuotes.has(q) && q.end > s.start && q.end <= cue.start;
+  const closing = ctx.quotes.find((q) => inSentence(q) && /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
+  const closingBeforeSpeaker = ctx.quotes.find((q) => inSentence(q) && /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
+  if (closing && !/ing$/i.test(cue.cue)) {
+    // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
+    const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
+    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s, 'quote-cue-speaker');
+  }
+  if (closingBeforeSpeaker) {
+    const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
+    // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
+    if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start)) {
+      // `"…," the news agency quoted the official as saying`: the one quoted speaks, not the agency.
+      const quoted = cue.lemma === 'quote' ? quotedAsSaying(ctx, cue, s) : undefined;
+      return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
+    }
+  }
+  return undefined;
+}
+
+/** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
+export function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule): Draft {
+  const { norm } = ctx.article;
+  const speaker = continuingSpeaker(ctx, pronounSpeaker, cue);
+  // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
+  const leadStart = closing.start > s.start ? clauseStartBefore(ctx, s, closing.start) : closing.start;
+  if (wordsIn(ctx, leadStart, closing.start) >= 2) {
+    const span = trimSpan(norm, leadStart, closing.end);
+    return { rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
+  }
+  const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
+  const attributionEnd = Math.max(speaker.end, cue.end);
+  const next = ctx.quotes.find((q) => q.start > attributionEnd && q.start < Math.max(s.end, attributionEnd + 1) + 2 && /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
+  if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
+  return { rule: parts.length > 1 ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
+}

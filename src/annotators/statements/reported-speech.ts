@@ -1,0 +1,251 @@
+/**
+ * Reported speech: "according to X", inverted and trailing attributions, participles,
+ * and the speaker before the cue with the content after it (or before the comma).
+ */
+import type { Sentence } from '../../corpus/types';
+import type { Mention } from '../types';
+import type { Quote } from './quotes';
+import { tokensIn, tokensOf } from '../../text';
+import { fromMention, jointSpeaker, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import type { Draft } from './draft';
+import { findCues, type Cue } from './cue-scan';
+import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, commaBeforeTitle, isCircumstance, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
+import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
+
+/** "…, according to X" and "According to X, …": the source named after the cue, the content before it (or after the source's comma). */
+export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  const from = cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  // A source that is not an actor is a noun phrase: "according to a copy of instructions that …".
+  const phraseMatch = /^(?:an?|the)\s+[\p{L}'’-]+(?:\s+(?!that\b|which\b|who\b)[\p{L}'’-]+){0,3}/iu.exec(norm.slice(from, s.end));
+  // A source, not a norm: "according to a copy of instructions", not "according to the schedule".
+  const phrase = phraseMatch && phraseMatch[0].toLowerCase().split(/\s+/).some((w) => ctx.cues.sourceNouns.has(w)) ? phraseMatch : null;
+  // "according to the statement": a document or institution noun stands for the actor it refers to.
+  const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
+  const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
+  const speaker =
+    speakerStartingAt(ctx, from) ?? nounSpeaker ?? possessorSpeaking(ctx, from, s.end) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+  // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
+  if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
+  if (!speaker) return undefined;
+  const span = trimSpan(norm, s.start, cue.start);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/** Speaker before the cue, content after it (`X said (that) …`), or the content before the speaker's comma (`…, X said.`). */
+export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm } = ctx.article;
+  if (cue.cue.toLowerCase().endsWith('ed') || /^(told|said|wrote)$/i.test(cue.cue)) {
+    if (BE_FORMS.test(norm.slice(s.start, cue.start))) return undefined; // passive: "were told to", "has been criticised"
+  }
+  const floor = clauseFloor(ctx, s, cue.start);
+  let subjectEnd = stripAdverbials(norm, floor, cue.start);
+  let speaker = speakerEndingAt(ctx, subjectEnd, floor) ?? appositiveName(ctx, floor, subjectEnd) ?? objectOfControlVerb(ctx, floor, cue);
+  const relative = speaker ? undefined : relativeAntecedent(ctx, floor, subjectEnd);
+  speaker ??= relative;
+  if (speaker && speaker.end < subjectEnd) subjectEnd = speaker.end;
+  if (!speaker && /\band\s*$/i.test(norm.slice(floor, subjectEnd))) {
+    // "Wang took the chance to criticize … and said …": the sentence's subject speaks.
+    subjectEnd = -1;
+    speaker = sentenceSubject(ctx, s, cue.start);
+  }
+  // "…, Dmitry Peskov, the press secretary of the Russian president stated.": the appositive
+  // runs to the cue without its closing comma; the name before it speaks.
+  if (speaker) speaker = openAppositiveHead(ctx, floor, speaker, cue.start) ?? speaker;
+  if (!speaker) return undefined;
+  // "China maintains that …, Wang Wenbin said, adding …": a state's or organisation's cue at the start
+  // is part of what the person named after the comma says.
+  if ((speaker.type === 'state' || speaker.type === 'organization') && trailingPersonAttribution(ctx, s, cue.end)) return undefined;
+  // "Zhang gave an interview to the TASS news agency stating that …": a participle after an unnamed noun belongs to the sentence's subject.
+  if (/ing$/i.test(cue.cue) && speaker.id === '' && speaker.type !== 'person') {
+    const subject = openingSubject(ctx, s, speaker.start);
+    if (subject?.type === 'person') speaker = { ...subject, start: cue.start, end: cue.start };
+  }
+  const lead = norm.slice(floor, speaker.start);
+  // "…, which accuses" has its own reading (relativeAntecedent); "an article in which they criticized" has a subject of its own.
+  if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead) && !/\b(?:in|by|with|through|under|for)\s+which\s*$/i.test(lead)) return undefined;
+  // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
+  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
+    const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
+    const other = ctx.mentions.find((m) => m.kind !== 'adjective' && m.end === otherEnd);
+    // Only when the first actor opens the clause: "In talks with China, Russia condemned …" is Russia's.
+    // ("The foreign ministers of both China and Russia have condemned …": the subject's head is "of" them both.)
+    const before = norm.slice(floor, other?.start ?? floor);
+    if (other && (/^\s*(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before))) {
+      if (other.actor_id === speaker.id) return undefined;
+      speaker = jointSpeaker(fromMention(other), speaker);
+    }
+  }
+
+  let contentStart = cue.end;
+  const quotedAs = QUOTED_AS_SAYING.exec(norm.slice(cue.end, s.end));
+  if (cue.lemma === 'quote' && quotedAs) {
+    // "The ministry quoted Wang as saying …": Wang speaks.
+    const quoted = speakerStartingAt(ctx, cue.end + quotedAs[0].indexOf(quotedAs[1]!));
+    if (quoted) speaker = quoted;
+    contentStart = cue.end + quotedAs[0].length;
+  } else if (cue.object) {
+    const obj = OBJECT.exec(norm.slice(cue.end, s.end));
+    if (obj && cue.lemma === 'tell') contentStart += obj[0].length;
+  }
+  const head = ADVERBIAL_HEAD.exec(norm.slice(contentStart, s.end));
+  if (head) contentStart += head[0].length;
+  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+
+  // A quote opening right after the cue is a direct statement (and may run on past the sentence).
+  const opening = quoteOpeningAt(ctx.quotes, norm, contentStart);
+  if (opening && !usedQuotes.has(opening)) {
+    const rest = norm.slice(opening.end, Math.max(opening.end, sentenceEndFor(ctx, opening.end)));
+    if (/^\s*[.!?]?\s*$/.test(rest)) return { rule: 'speaker-cue-quote', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts: [{ start: opening.contentStart, end: opening.contentEnd }] };
+  }
+
+  let contentEnd = s.end;
+  const tail = TRAILING_SOURCE.exec(norm.slice(contentStart, s.end));
+  if (tail) contentEnd = contentStart + tail.index;
+  if (SUBORDINATE_START.test(norm.slice(s.start, speaker.start))) {
+    const comma = norm.indexOf(',', contentStart);
+    if (comma > 0 && comma < contentEnd) contentEnd = comma;
+  }
+  if (relative) {
+    // A relative clause ends at its comma: "Russia, which denies the reports, has moved troops …".
+    const comma = norm.indexOf(',', contentStart);
+    if (comma > 0 && comma < contentEnd) contentEnd = comma;
+  }
+  contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
+  contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
+  const span = trimSpan(norm, contentStart, contentEnd);
+  // The comma ending the content, then perhaps a title before the speaker's name: "…, the Russian Defense Ministry said", "…, President Volodymyr Zelensky said".
+  const comma = commaBeforeTitle(ctx, floor, speaker.start);
+  // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
+  // "…, Xi said, adding that …": a participle right after the cue opens a statement of its own; this one's content is before.
+  const participleNext = findCues(ctx, s).some((c) => c.start > cue.end && /ing$/i.test(c.cue) && /^\s*,\s*$/.test(norm.slice(cue.end, c.start)));
+  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && isCircumstance(ctx, span)) || participleNext);
+  if (!trailing && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
+  // A participle has no subject of its own to trail the content: "…, with Borrell describing them as …".
+  if (subjectEnd < 0 || !comma || /ing$/i.test(cue.cue)) return undefined;
+  const content = trimSpan(norm, floor, floor + comma.index);
+  if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
+  return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/**
+ * Reported speech with the attribution after it, inverted: "…, said Qin.", "…, said
+ * Chinese Foreign Ministry spokesman Lin Jian." The speaker is the last actor ending
+ * the clause after the cue (a person named after a title wins over the title's
+ * organisation); the content is the sentence up to the comma before the cue.
+ */
+export function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  const lead = norm.slice(s.start, cue.start);
+  // After "told", "urged" the actor is the addressee, not the speaker.
+  if (!/,\s*$/.test(lead) || ctx.cues.phrases.includes(cue.lemma) || cue.object) return undefined;
+  // "…, said during a briefing on Friday, March 17, Chinese Foreign Ministry spokesman Wang Wenbin.": a circumstance may come first.
+  const circumstance = /^\s+(?:during|at|in|on|after)\s[^",;]{1,60}?,\s*(?=\p{Lu})/u.exec(norm.slice(cue.end, s.end));
+  const from = cue.end + (circumstance?.[0].length ?? norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
+  const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
+  let speaker: Speaker | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < from || m.start >= s.end || m.kind === 'adjective' || !endsClause(m.end)) continue;
+    // Only a title stands between the cue and its speaker: no verb, no pronoun ("outlined his assessments of … Ukraine" names no speaker).
+    const between = tokensIn(tokensOf(ctx.article), from, m.start);
+    if (hasClauseVerb(ctx, from, m.start) || between.length > 8 || between.some((t) => t.pos === 'PRON')) continue;
+    speaker = fromMention(m, m.start, m.end);
+    if (m.actor_type === 'person') break;
+  }
+  if (!speaker) {
+    const other = speakerStartingAt(ctx, from); // "said the official."
+    if (other && endsClause(other.end)) speaker = other;
+  }
+  if (!speaker) return undefined;
+  const content = trimSpan(norm, clauseFloor(ctx, s, cue.start), s.start + lead.replace(/,\s*$/, '').length);
+  // The content is a clause of its own (it has a verb), not the speaker's subject with an appositive.
+  if (wordsIn(ctx, content.start, content.end) < 3 || !hasClauseVerb(ctx, content.start, content.end)) return undefined;
+  if (ctx.mentions.some((m) => m.actor_id === speaker!.id && speaker!.id !== '' && m.start >= content.start && m.start < content.start + 40)) return undefined;
+  return { rule: 'content-cue-speaker', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/**
+ * "According to X, …" opening a sentence: the content is what follows the comma that
+ * ends the source; the source is the last actor named before that comma ("According
+ * to reports from Russian state news agency TASS, …" is TASS), else the speaker read
+ * at the phrase's start (a pronoun: "According to him").
+ */
+export function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: number, atStart: Speaker | undefined): Draft | undefined {
+  const { norm } = ctx.article;
+  const comma = norm.indexOf(',', from);
+  if (comma < 0 || comma >= s.end) return undefined;
+  let named: Mention | undefined;
+  for (const m of ctx.mentions) if (m.start >= from && m.end <= comma && m.kind !== 'adjective') named = m;
+  const speaker = named ? fromMention(named) : atStart;
+  if (!speaker) return undefined;
+  const span = trimSpan(norm, comma + 1, s.end);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  // "According to the Sputnik news agency, Putin, in a conversation with Xi, outlined …": the source
+  // only carries an attribution of its own, whose speaker speaks (that cue is read in its turn).
+  if (opensWithAttribution(ctx, s, span.start)) return undefined;
+  return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * The owner of a press office, spokesman or statement speaks through it: "according
+ * to the Russian Pacific Fleet's press office" is the Pacific Fleet's. The actor must
+ * stand in the noun phrase opening at `from`, with "'s" and at most three words after.
+ */
+export function possessorSpeaking(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  const owner = ctx.mentions.find((m) => m.start >= from && m.start < from + 60 && m.end < to && m.kind !== 'adjective' && m.actor_type !== 'person' && /^'s\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s*(?:[,.;]|$)/u.test(norm.slice(m.end, to)));
+  if (!owner || !/^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(norm.slice(from, owner.start))) return undefined;
+  return fromMention(owner);
+}
+
+/** A speaker opening the clause at `from`, then (past a parenthetical) a finite cue: "Putin, in a call with Xi, outlined …". */
+export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: number): boolean {
+  const { norm } = ctx.article;
+  const subject = ctx.mentions.find((m) => m.start === from && m.kind !== 'adjective');
+  if (!subject) return false;
+  return findCues(ctx, s).some((c) => c.start > subject.end && !/ing$/i.test(c.cue) && stripAdverbials(norm, subject.start, c.start) === subject.end);
+}
+
+/**
+ * A participle opening the sentence, its subject after the comma: "Noting that
+ * relations are at their best, Putin said …" is Putin's (the content runs to the comma).
+ */
+export function openingParticiple(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  if (!/ing$/i.test(cue.cue) || wordsIn(ctx, s.start, cue.start) > 0) return undefined;
+  let contentStart = cue.end;
+  const that = /^\s*that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+  const comma = norm.indexOf(',', contentStart);
+  if (comma < 0 || comma >= s.end) return undefined;
+  const subjectStart = comma + 1 + (/^\s*(?:the\s+)?/i.exec(norm.slice(comma + 1))?.[0].length ?? 0);
+  const subject = ctx.mentions.find((m) => m.start === subjectStart && m.kind !== 'adjective');
+  if (!subject) return undefined;
+  const span = trimSpan(norm, contentStart, comma);
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'participle', speaker: fromMention(subject), cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * A participle after a comma, or a verb after "and", continues the statement before
+ * it in the sentence, with its speaker: "…, Xi said, adding that China …", "Li said
+ * that …, and called on all parties to …". A new cue starts a new statement.
+ */
+export function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  if (!continuingLead(norm.slice(s.start, cue.start), cue)) return undefined;
+  const last = ctx.previous[ctx.previous.length - 1];
+  let speaker = last && last.end >= s.start && last.end <= cue.start ? last.speaker : undefined;
+  // No statement before it in the sentence: the participle's subject is the sentence's ("The United States hit back, saying …").
+  if (!speaker && /ing$/i.test(cue.cue)) speaker = openingSubject(ctx, s, cue.start);
+  if (!speaker) return undefined;
+  let contentStart = cue.end;
+  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
+  if (that) contentStart += that[0].length;
+  const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
+  if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
+  return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
