@@ -87,6 +87,18 @@ function surnameAloneCandidates(actors: readonly Actor[], rules: MatchingRules):
   return list;
 }
 
+/** Names and aliases of the registry's states and organisations, built once per registry. */
+const institutionsByRegistry = new WeakMap<readonly Actor[], Set<string>>();
+
+function institutionNames(actors: readonly Actor[]): Set<string> {
+  let names = institutionsByRegistry.get(actors);
+  if (!names) {
+    names = new Set(actors.filter((a) => a.type !== 'person').flatMap((a) => [a.name, ...a.aliases]));
+    institutionsByRegistry.set(actors, names);
+  }
+  return names;
+}
+
 /**
  * Surname mentions of the people named in full among `hits` (kind "name"), and of
  * registered people named by surname only (see surnameOnlyPeople).
@@ -101,8 +113,10 @@ export function findSurnames(
 ): Hit[] {
   const fullNames = hits.filter((h) => h.actor.type === 'person' && h.kind === 'name').sort((a, b) => a.start - b.start);
   const bySurname = new Map<string, Hit[]>();
+  // A word that names a registered state or organisation is no one's surname alone: "Jordan" after "Jordan Bardella" is still no person.
+  const institutions = registry ? institutionNames(registry.actors) : new Set<string>();
   for (const h of fullNames) {
-    for (const surname of surnamesOf(h)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
+    for (const surname of surnamesOf(h)) if (!(h.actor.unregistered && institutions.has(surname))) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
   }
   if (registry) {
     const named = new Set(fullNames.map((h) => h.actor.id));
