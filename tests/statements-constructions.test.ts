@@ -291,3 +291,12 @@ describe('experts, publications and articles speak', () => {
     expect(statements('The article stated, “Chinese leaders left for Moscow three days later.”', '2023-05-01').map((s) => [s[0], s[2]])).toEqual([['article', 'direct']]);
   });
 });
+
+describe('"Mr Lavrov" without a dot', () => {
+  it('is the Sergei Lavrov named before, not a new person', () => {
+    expect(statements('Russian Foreign Minister Sergei Lavrov spoke in Moscow. Mr Lavrov said that China had been seen by the West as its rival for years.', '2022-03-18').map((s) => s[0])).toEqual(['sergey-lavrov']);
+  });
+  it('a Mr no one was named before is a person of his own', () => {
+    expect(statements('Mr Ordinary said that the talks had failed.', '2022-03-18').map((s) => s[0])).toEqual(['unregistered:ordinary']);
+  });
+});

@@ -134,9 +134,12 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
     const h = registeredSorted[firstEndingAfter(registeredSorted, s)];
     return h && h.start < e ? h.actor : undefined;
   };
+  // Surnames of the registered people the article names in full: "Mr Lavrov" after "Sergei Lavrov" is his (step 4), no new person.
+  const namedSurnames = new Set(hits.filter((h) => h.actor.type === 'person' && h.kind === 'name').map((h) => registry.byId.get(h.actor.id)?.surname ?? h.actor.name.split(/\s+/).at(-1)!));
   for (const sentence of article.sentences) {
     const names = findNames(layer, sentence.start, sentence.end, rules, registeredAt, isHeadline(sentence.start));
     for (const name of names) {
+      if (name.type === 'person' && namedSurnames.has(text.slice(name.start, name.end))) continue;
       const inside = hits.filter((h) => h.start >= name.start && h.end <= name.end);
       if (inside.some((h) => h.actor.type !== 'state')) continue;
       const country = name.type === 'organization' ? organizationCountry(name, inside) : inferCountry(name, hits, text, rules);
