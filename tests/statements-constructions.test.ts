@@ -300,3 +300,28 @@ describe('"Mr Lavrov" without a dot', () => {
     expect(statements('Mr Ordinary said that the talks had failed.', '2022-03-18').map((s) => s[0])).toEqual(['unregistered:ordinary']);
   });
 });
+
+describe('transcripts, unnamed roles and a second attribution after "while"', () => {
+  it('"MR MILLER:" after "Matthew Miller" was named is Matthew Miller', () => {
+    const text = 'State Department spokesperson Matthew Miller briefed reporters.\n\nMR MILLER: So we have been concerned really since the outset of that conflict about the support for Russia.';
+    expect(statements(text, '2024-04-08').map((s) => [s[0], s[1]])).toEqual([['matthew-miller', ':']]);
+  });
+  it('"MR SMITH:" with no Smith named before speaks by the label', () => {
+    expect(statements('MR SMITH: We have been concerned since the outset of that conflict.', '2024-04-08').map((s) => s[0])).toEqual(['unregistered:mr-smith']);
+  });
+  it('an unresolved role keeps the country it names: "A Chinese embassy spokesperson told Reuters …" speaks for China', () => {
+    const a = pipeline.annotate(articleFromText('A Chinese embassy spokesperson told Reuters last week that China was not a party to the Ukraine crisis.', { published: '2024-04-16' }));
+    expect(a.statements.map((s) => [s.speaker, s.speaker_id, s.speaker_country])).toEqual([['A Chinese embassy spokesperson', '', 'CHN']]);
+  });
+  it('"…, while the U.S. said that …" starts a second statement', () => {
+    expect(statements('China denied it was supplying Russia with arms, while the U.S. said that Beijing gave Russia every support behind the scenes.', '2024-07-27').map((s) => [s[0], s[1], s[3]])).toEqual([
+      ['china', 'denied', 'it was supplying Russia with arms'],
+      ['united-states', 'said', 'Beijing gave Russia every support behind the scenes'],
+    ]);
+  });
+  it('"said that after the ministry announced …" keeps the subordinate clause in the content', () => {
+    const found = statements('A spokesman for the foreign ministry, Zhao Lijian, said that after the Russian Ministry of Defense announced the evidence, the United States owed the world an explanation.', '2022-03-08');
+    expect(found[0]?.slice(0, 2)).toEqual(['zhao-lijian', 'said']);
+    expect(found[0]?.[3]).toMatch(/^after the Russian Ministry of Defense announced/);
+  });
+});

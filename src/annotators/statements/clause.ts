@@ -60,7 +60,7 @@ export const QUOTED_AS_SAYING = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-
 
 export const SUBORDINATE_START = /^(?:while|although|though|as|since|if|whereas|because)\s/i;
 
-export const CLAUSE_BREAK = /,?\s+(?:after|before|as|while|but|and|when|because)\s+$/i;
+export const CLAUSE_BREAK = /,?\s+(?:after|before|as|while|but|and|when|because)\s+(?:the\s+)?$/i;
 
 export function trimSpan(norm: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /[\s,:;]/.test(norm[start]!)) start++;
@@ -175,7 +175,8 @@ export function cutBeforeNextAttribution(ctx: SpeakerContext, s: Sentence, from:
     if (!speaker || speaker.type === 'unnamed') continue;
     const lead = norm.slice(from, speaker.start);
     const brk = CLAUSE_BREAK.exec(lead);
-    if (brk) return from + brk.index;
+    // Not when the second attribution opens the content: "said that after the ministry announced …, …".
+    if (brk && wordsIn(ctx, from, from + brk.index) >= 3) return from + brk.index;
   }
   return to;
 }

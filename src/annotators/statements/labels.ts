@@ -6,6 +6,18 @@ import { trimSpan, wordsIn } from './clause';
 /** A transcript's speaker label opening a paragraph: "ANTONY BLINKEN: We have …", "Blinken: We …". */
 export const LABEL = /^([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+(?=\S)/;
 
+/** Honorifics and titles a transcript puts before a surname: "MR MILLER:", "SECRETARY BLINKEN:". */
+const LABEL_TITLES = new Set(['mr', 'mr.', 'ms', 'ms.', 'mrs', 'mrs.', 'dr', 'dr.', 'secretary', 'minister', 'ambassador', 'senator', 'president', 'spokesperson', 'spokesman']);
+
+/** "MR MILLER:" after "Matthew Miller" was named: the person named before whose name ends with the surname. */
+function titledSurname(ctx: SpeakerContext, label: string, before: number): Speaker | undefined {
+  const words = label.split(' ');
+  if (words.length < 2 || !LABEL_TITLES.has(words[0]!.toLowerCase())) return undefined;
+  const surname = words.slice(1).join(' ').toLowerCase();
+  const person = ctx.mentions.filter((x) => x.start < before && x.actor_type === 'person' && x.actor.toLowerCase().endsWith(` ${surname}`)).at(-1);
+  return person ? fromMention(person) : undefined;
+}
+
 /**
  * Transcript paragraphs: a name and a colon open the paragraph, and the rest is what
  * that person said, as a direct statement. The label must name a person (a mention of
@@ -22,6 +34,7 @@ export function speakerLabels(ctx: SpeakerContext): Draft[] {
     const mention = ctx.mentions.find((x) => x.start === p.start && x.end === labelEnd && x.kind !== 'adjective');
     let speaker: Speaker | undefined;
     if (mention) speaker = mention.actor_type === 'person' ? fromMention(mention) : undefined;
+    else if ((speaker = titledSurname(ctx, m[1]!, p.start))) speaker = { ...speaker, start: p.start, end: labelEnd };
     else if (m[1]!.includes(' ') && !ctx.mentions.some((x) => x.start < labelEnd && x.end > p.start)) {
       const label = m[1]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
       speaker = { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', start: p.start, end: labelEnd };

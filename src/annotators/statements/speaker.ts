@@ -294,7 +294,8 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     const country = inside.find((m) => m.actor_type === 'state')?.country;
     const person = country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
     if (institution && (!person || person.country !== institution.country)) return { ...fromMention(institution), ...span };
-    return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: '', ...span };
+    // Unresolved, the role still says whose it is: "A Chinese embassy spokesperson" speaks for China.
+    return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
   }
   const org = cues.regex.organizationAtEnd.exec(before);
   if (org) {
