@@ -111,10 +111,11 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
 
   // 1–2. Registered forms (the longest at each word start), places dropped.
   const words = wordsOfLayer(layer);
-  const matched = registry.lexicon.forms.longestMatches(layer, words).flatMap((m) => {
+  const matched: { start: number; end: number; form: SurfaceForm; actor: Actor }[] = [];
+  for (const m of registry.lexicon.forms.longestMatches(layer, words)) {
     const actor = registry.byId.get(m.form.actorId);
-    return actor ? [{ ...m, actor }] : [];
-  });
+    if (actor) matched.push({ start: m.start, end: m.end, form: m.form, actor });
+  }
   const notMetonymPlaces = matched.filter(
     (m) => !(m.form.metonym && metonymIsPlace(layer, m.start, m.end, rules, isHeadline(m.start))) && !(m.form.seat && afterPlacePreposition(layer, m.start, rules)),
   );
