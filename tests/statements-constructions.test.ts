@@ -325,3 +325,13 @@ describe('transcripts, unnamed roles and a second attribution after "while"', ()
     expect(found[0]?.[3]).toMatch(/^after the Russian Ministry of Defense announced/);
   });
 });
+
+describe('the channel after the cue is no content', () => {
+  it('"wrote on Telegram (, a messaging app,) that …"', () => {
+    expect(statements('Maria Zakharova wrote on Telegram that the West was obsessed with China and Russia.', '2023-06-01').map((s) => s[3])).toEqual(['the West was obsessed with China and Russia']);
+    expect(statements('Maria Zakharova wrote on Telegram, a messaging app, that the West was obsessed with China.', '2023-06-01').map((s) => s[3])).toEqual(['the West was obsessed with China']);
+  });
+  it('"commented on the claims" with no that-clause keeps its words', () => {
+    expect(statements('Maria Zakharova commented on the claims of the West.', '2023-06-01').map((s) => s[3])).toEqual(['on the claims of the West']);
+  });
+});

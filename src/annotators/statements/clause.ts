@@ -51,7 +51,7 @@ export const PARENTHETICAL_TAIL =
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 export const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 
-export const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
+export const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|on\s+[^,"]{1,60}?(?:,\s*an?\s+[^,"]{1,40},)?(?=\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
 
 export const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
 
