@@ -335,3 +335,13 @@ describe('the channel after the cue is no content', () => {
     expect(statements('Maria Zakharova commented on the claims of the West.', '2023-06-01').map((s) => s[3])).toEqual(['on the claims of the West']);
   });
 });
+
+describe('the addressee after "told" runs to "that"', () => {
+  it('"told the Security Council that …", "told the Russian news agency TASS that …"', () => {
+    expect(statements("Russia's UN Ambassador Vassily Nebenzia told the Security Council that the sanctions were illegal.", '2023-03-08').map((s) => [s[0], s[3]])).toEqual([['vassily-nebenzia', 'the sanctions were illegal']]);
+    expect(statements('Sergey Lavrov told the Russian news agency TASS that relations were strong.', '2023-03-08').map((s) => [s[0], s[3]])).toEqual([['sergey-lavrov', 'relations were strong']]);
+  });
+  it('"told reporters that …" as before', () => {
+    expect(statements('Sergey Lavrov told reporters that relations were strong.', '2023-03-08').map((s) => s[3])).toEqual(['relations were strong']);
+  });
+});

@@ -86,7 +86,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
     if (quoted) speaker = quoted;
     contentStart = cue.end + quotedAs[0].length;
   } else if (cue.object) {
-    const obj = OBJECT.exec(norm.slice(cue.end, s.end));
+    // "told the Security Council that …": the addressee runs to "that" when one follows within a few words.
+    const toThat = /^\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,5}?(?=that\b)/u.exec(norm.slice(cue.end, s.end));
+    const obj = toThat ?? OBJECT.exec(norm.slice(cue.end, s.end));
     if (obj && cue.lemma === 'tell') contentStart += obj[0].length;
   }
   const head = ADVERBIAL_HEAD.exec(norm.slice(contentStart, s.end));
