@@ -345,3 +345,21 @@ describe('the addressee after "told" runs to "that"', () => {
     expect(statements('Sergey Lavrov told reporters that relations were strong.', '2023-03-08').map((s) => s[3])).toEqual(['relations were strong']);
   });
 });
+
+describe('newspaper and British quote marks', () => {
+  it("''…'' and ``…'' are quotes, the statement's span holding both marks", () => {
+    const a = pipeline.annotate(articleFromText("''We will never accept this,'' Wang Yi said.", { published: '2022-03-01' }));
+    expect(a.statements.map((s) => [s.speaker_id, s.kind, s.text, s.start])).toEqual([['wang-yi', 'direct', 'We will never accept this,', 0]]);
+    expect(statements("``We will never accept this,'' Wang Yi said.", '2022-03-01').map((s) => [s[0], s[2]])).toEqual([['wang-yi', 'direct']]);
+  });
+  it("single quotes of British copy, before or after the cue", () => {
+    expect(statements("'We will never accept this,' Wang Yi said.", '2022-03-01').map((s) => [s[0], s[2], s[3]])).toEqual([['wang-yi', 'direct', 'We will never accept this,']]);
+    expect(statements("Wang Yi said: 'We will never accept this.'", '2022-03-01').map((s) => [s[0], s[2]])).toEqual([['wang-yi', 'direct']]);
+  });
+  it("apostrophes and plural possessives are no quotes: \"the allies' plans and Russia's stance\"", () => {
+    expect(statements("Wang Yi criticised the allies' plans and Russia's stance, saying they would fail.", '2022-03-01').map((s) => s[2])).toEqual(['indirect', 'indirect']);
+  });
+  it("a single-quoted term with no cue is no statement: the 'no limits' partnership", () => {
+    expect(statements("The 'no limits' partnership was hailed in Beijing.", '2022-03-01')).toEqual([]);
+  });
+});

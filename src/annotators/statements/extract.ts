@@ -37,7 +37,6 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     logger?.warn({ code: 'unbalanced-quote', file: article.file || article.article_id, offset, message: messages.unbalancedQuote() }),
   );
   const ctx = speakerContext(article, [...mentions].sort((a, b) => a.start - b.start), quotes, cues);
-  const { norm } = article;
   const drafts: Draft[] = [];
   const usedQuotes = new Set<Quote>();
 
@@ -68,10 +67,11 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   return drafts.map((d, i) => {
     const partsStart = Math.min(...d.parts.map((p) => p.start));
     const partsEnd = Math.max(...d.parts.map((p) => p.end));
-    const quoteBefore = d.kind === 'direct' && norm[partsStart - 1] === '"' ? 1 : 0;
-    const quoteAfter = d.kind === 'direct' && norm[partsEnd] === '"' ? 1 : 0;
-    const start = Math.min(d.speaker.start, d.cue ? d.cueStart : Infinity, partsStart - quoteBefore);
-    const end = Math.max(d.speaker.end, d.cueEnd, partsEnd + quoteAfter);
+    // A direct statement's span holds its quote marks, of one character or two ('' and ``).
+    const opening = d.kind === 'direct' ? quotes.find((q) => q.contentStart === partsStart) : undefined;
+    const closing = d.kind === 'direct' ? quotes.find((q) => q.closed && q.contentEnd === partsEnd) : undefined;
+    const start = Math.min(d.speaker.start, d.cue ? d.cueStart : Infinity, opening ? opening.start : partsStart);
+    const end = Math.max(d.speaker.end, d.cueEnd, closing ? closing.end : partsEnd);
     const date = statementDate(article, sentenceAt(article, start), sentenceAt(article, Math.max(start, end - 1)), d.parts, d.cueStart);
     return {
       statement_id: `${article.article_id}#${i + 1}`,

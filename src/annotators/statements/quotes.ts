@@ -11,47 +11,91 @@ export interface Quote {
 }
 
 /** Marks that only open a quote, or only close one. "“" closes a quote opened by "„" (German and Ukrainian style: „…“). */
-const OPENING_ONLY = new Set(['“', '„', '«']);
+const OPENING_ONLY = new Set(['“', '„', '«', '``']);
 const CLOSING_ONLY = new Set(['”', '»']);
 
+/** A quote mark in a paragraph: where it is, how long it is, and which way it may face. */
+interface Mark {
+  at: number;
+  length: number;
+  text: string;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const BEFORE_SINGLE_OPENING = /[\s(\[—–:-]/;
+const AFTER_SINGLE_CLOSING = /[\s,.;:!?)\]—–-]/;
+
 /**
- * Double-quoted spans, paragraph by paragraph: “…”, „…“, «…» and straight "…".
- * Curly marks and guillemets say which way they face; straight ones alternate. A quote left open at a paragraph end continues into the
- * next paragraph when that one opens with a quote mark (the news convention for
- * multi-paragraph quotes); otherwise it is unbalanced and reported through `onUnbalanced`.
+ * The quote marks of [from, to): double marks (“ ” „ « » and straight "), newspaper
+ * doubles of two characters ('' and ``), and, in a paragraph holding none of those,
+ * single quotes of British copy ('…', ‘…’) where an apostrophe cannot be meant: an
+ * opening mark at a word's start, a closing one at a word's end and not a plural
+ * possessive ("the allies' plans").
+ */
+function marksIn(text: string, norm: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = from; i < to; i++) {
+    if (text.startsWith("''", i) || text.startsWith('``', i)) {
+      marks.push({ at: i, length: 2, text: text.slice(i, i + 2) });
+      i++;
+    } else if (norm[i] === '"') marks.push({ at: i, length: 1, text: text[i]! });
+  }
+  if (marks.length > 0) return marks;
+  for (let i = from; i < to; i++) {
+    if (norm[i] !== "'") continue;
+    const before = i > from ? text[i - 1]! : ' ';
+    const after = i + 1 < to ? text[i + 1]! : ' ';
+    const opening = BEFORE_SINGLE_OPENING.test(before) && LETTER_OR_DIGIT.test(after);
+    const possessive = before === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 3));
+    const closing = (LETTER_OR_DIGIT.test(before) || /[.,!?]/.test(before)) && AFTER_SINGLE_CLOSING.test(after) && !possessive;
+    if (opening || closing) marks.push({ at: i, length: 1, text: opening ? '‘' : '’' });
+  }
+  // Single marks must pair up; an odd one out means apostrophes are in play, so none is read.
+  return marks.length % 2 === 0 && marks.every((m, k) => (k % 2 === 0 ? m.text === '‘' : m.text === '’')) ? marks : [];
+}
+
+/**
+ * Quoted spans, paragraph by paragraph: “…”, „…“, «…», straight "…", newspaper
+ * ''…'' and ``…'', and British '…' (see marksIn). Curly marks and guillemets say which
+ * way they face; straight ones alternate. A quote left open at a paragraph end
+ * continues into the next paragraph when that one opens with a quote mark (the news
+ * convention for multi-paragraph quotes); otherwise it is unbalanced and reported
+ * through `onUnbalanced`.
  */
 export function findQuotes(article: Article, onUnbalanced?: (offset: number) => void): Quote[] {
   const { text, norm } = article;
   const quotes: Quote[] = [];
-  let carried: number | undefined; // start of a quote carried over from the previous paragraph
+  let carried: Mark | undefined; // the opening mark of a quote carried over from the previous paragraph
   for (const [pi, p] of article.paragraphs.entries()) {
-    const resumed = carried;
-    let open = resumed;
+    const marks = marksIn(text, norm, p.start, p.end);
+    let open: Mark | undefined = carried;
+    let k = 0;
+    if (carried && marks[0]?.at === carried.at) k = 1;
     carried = undefined;
-    for (let i = resumed !== undefined ? p.start + 1 : p.start; i < p.end; i++) {
-      if (norm[i] !== '"') continue;
-      const mark = text[i]!;
+    for (; k < marks.length; k++) {
+      const mark = marks[k]!;
       if (open === undefined) {
-        if (CLOSING_ONLY.has(mark)) continue; // a stray closing mark: nothing to pair it with
-        open = i;
-      } else if (OPENING_ONLY.has(mark) && !(mark === '“' && text[open] === '„')) {
+        if (CLOSING_ONLY.has(mark.text)) continue; // a stray closing mark: nothing to pair it with
+        open = mark;
+      } else if (OPENING_ONLY.has(mark.text) && !(mark.text === '“' && open.text === '„')) {
         // A second opening mark before the first closed: the first never closed.
-        onUnbalanced?.(open);
-        quotes.push({ start: open, end: i, contentStart: open + 1, contentEnd: trimEnd(text, open + 1, i), closed: false });
-        open = i;
+        onUnbalanced?.(open.at);
+        quotes.push({ start: open.at, end: mark.at, contentStart: open.at + open.length, contentEnd: trimEnd(text, open.at + open.length, mark.at), closed: false });
+        open = mark;
       } else {
-        quotes.push({ start: open, end: i + 1, contentStart: open + 1, contentEnd: i, closed: true });
+        quotes.push({ start: open.at, end: mark.at + mark.length, contentStart: open.at + open.length, contentEnd: mark.at, closed: true });
         open = undefined;
       }
     }
     if (open !== undefined) {
       const next = article.paragraphs[pi + 1];
-      if (next && norm[next.start] === '"' && open < p.end) {
-        quotes.push({ start: open, end: p.end, contentStart: open + 1, contentEnd: p.end, closed: false });
-        carried = next.start;
+      const nextMark = next ? marksIn(text, norm, next.start, next.end)[0] : undefined;
+      if (next && nextMark?.at === next.start && open.at < p.end) {
+        quotes.push({ start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false });
+        carried = nextMark;
       } else {
-        onUnbalanced?.(open);
-        quotes.push({ start: open, end: p.end, contentStart: open + 1, contentEnd: p.end, closed: false });
+        onUnbalanced?.(open.at);
+        quotes.push({ start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false });
       }
     }
   }
