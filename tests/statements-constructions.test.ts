@@ -363,3 +363,13 @@ describe('newspaper and British quote marks', () => {
     expect(statements("The 'no limits' partnership was hailed in Beijing.", '2022-03-01')).toEqual([]);
   });
 });
+
+describe('a host welcoming a guest is no statement', () => {
+  it('"Putin welcomed Han Zheng to Russia for the forum" states nothing', () => {
+    expect(statements('Vladimir Putin welcomed Han Zheng to Russia for the ninth Eastern Economic Forum.', '2024-09-04')).toEqual([]);
+  });
+  it('"welcomed the decision" and "urged Putin to seek talks" are statements', () => {
+    expect(statements('Wang Yi welcomed the decision to resume talks.', '2024-09-04').map((s) => s[0])).toEqual(['wang-yi']);
+    expect(statements('Russia and China met. Xi Jinping urged Vladimir Putin to seek talks.', '2024-09-04').map((s) => [s[0], s[3]])).toEqual([['xi-jinping', 'Vladimir Putin to seek talks']]);
+  });
+});

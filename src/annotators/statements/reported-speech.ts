@@ -12,6 +12,13 @@ import { findCues, type Cue } from './cue-scan';
 import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, commaBeforeTitle, isCircumstance, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
 import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
 
+/** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
+function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
+  if (cue.lemma !== 'welcome') return false;
+  const guest = ctx.mentions.find((m) => m.start === span.start && m.actor_type === 'person');
+  return guest !== undefined && /^\s+to\s/.test(ctx.article.norm.slice(guest.end, guest.end + 5));
+}
+
 /** "…, according to X" and "According to X, …": the source named after the cue, the content before it (or after the source's comma). */
 export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
@@ -118,6 +125,7 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
+  if (isCourtesy(ctx, cue, span)) return undefined;
   // The comma ending the content, then perhaps a title before the speaker's name: "…, the Russian Defense Ministry said", "…, President Volodymyr Zelensky said".
   const comma = commaBeforeTitle(ctx, floor, speaker.start);
   // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
