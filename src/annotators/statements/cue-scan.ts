@@ -49,7 +49,7 @@ export function participleStems(word: string): string[] {
   const stem = m[1]!;
   if (m[2] === 'ied') return [`${stem}y`];
   const undoubled = /(\p{L})\1$/u.test(stem) ? [stem.slice(0, -1)] : [];
-  return m[2] === 'ing' ? [stem, `${stem}e`, ...undoubled] : [stem, `${stem}e`, ...undoubled];
+  return [stem, `${stem}e`, ...undoubled];
 }
 
 export const NOUN_DETERMINERS = new Set(['DET', 'ADJ', 'NUM', 'ADP']);

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../../corpus/types';
+import { sentenceAt } from '../../corpus/segment';
 import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
@@ -135,6 +136,11 @@ function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' 
   return jointSpeaker(fromMention(first), fromMention(other));
 }
 
+/** Where the sentence `back` sentences before the one holding `pos` starts (the article's first sentence at most). */
+function startOfSentencesBack(article: Article, pos: number, back: number): number {
+  return article.sentences[Math.max(0, sentenceAt(article, pos).index - back)]!.start;
+}
+
 /**
  * Two actors named together as one subject ("Anatoly Antonov and Qin Gang have
  * presented a joint article in which they …"), in this sentence or the three before,
@@ -142,9 +148,7 @@ function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' 
  */
 function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' | 'organization'): Speaker | undefined {
   const { norm } = ctx.article;
-  const sentences = ctx.article.sentences;
-  const at = sentences.findIndex((x) => pos >= x.start && pos < x.end);
-  const from = sentences[Math.max(0, at - 3)]?.start ?? 0;
+  const from = startOfSentencesBack(ctx.article, pos, 3);
   const named = ctx.mentions.filter((m) => m.start >= from && m.end <= pos && m.kind !== 'adjective' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
   const layer = tokensOf(ctx.article);
   // The pair is a subject: a verb follows it ("Anatoly Antonov and Qin Gang have presented"), not a preposition ("standoffs on Ukraine and Taiwan with …").
@@ -207,9 +211,7 @@ export function organizationFor(ctx: SpeakerContext, noun: string, pos: number):
 
 /** The organisation named last before `pos` in its sentence or the one before: whose a document is when no institution spoke yet. */
 function lastOrganizationBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
-  const sentences = ctx.article.sentences;
-  let i = sentences.findIndex((x) => pos >= x.start && pos < x.end);
-  const from = sentences[Math.max(0, i - 1)]?.start ?? 0;
+  const from = startOfSentencesBack(ctx.article, pos, 1);
   let found: Mention | undefined;
   for (const m of ctx.mentions) {
     if (m.start >= pos) break;
@@ -289,7 +291,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
     const inside = ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    const institution = inside.filter((m) => isInstitution(m.actor_type) && m.actor_type !== 'state').at(-1);
+    const institution = inside.filter((m) => m.actor_type === 'organization').at(-1);
     // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
     const country = inside.find((m) => m.actor_type === 'state')?.country;
     const person = country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
