@@ -54,7 +54,7 @@ export {
   type KeynessOptions as KeynessTableOptions,
 } from './tables/themes';
 export { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
-export { loadCues, extractStatements, findQuotes, statementDate, type CueLexicon } from './annotators/statements';
+export { loadCues, extractStatements, findQuotes, statementDate, loadAttributionRules, ATTRIBUTION_RULES_FILE, type CueLexicon, type AttributionRules } from './annotators/statements';
 export { evaluateStatements, loadGoldStatements } from './annotators/statements/evaluate';
 export * from './tables/statements';
 export { periodOf, periodsInWindow, PERIOD_UNITS, type PeriodUnit } from './tables/periods';

@@ -8,6 +8,7 @@ import type { Mention, Statement, ThemeMatch } from './annotators/types';
 import type { Logger } from './logger';
 import { loadRegistry, findMentions, type Registry } from './annotators/actors';
 import { loadCues, extractStatements, type CueLexicon } from './annotators/statements';
+import { defaultAttributionRules, loadAttributionRules, type AttributionRules } from './annotators/statements';
 import { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
 
 export interface PipelineOptions {
@@ -17,6 +18,8 @@ export interface PipelineOptions {
   codebook?: string;
   /** A cue lexicon replacing the kit's own `statements/cues.yaml`. */
   cues?: string;
+  /** Attribution rules replacing the kit's own `statements/attribution-rules.yaml` (same format: the patterns of the rule ids). */
+  attributionRules?: string;
   /** Receives warnings (unbalanced quotes, …) naming the article and offset. */
   logger?: Logger;
 }
@@ -31,6 +34,7 @@ export interface AnnotatedArticle {
 export interface Pipeline {
   registry: Registry;
   cues: CueLexicon;
+  attributionRules: AttributionRules;
   codebook: Codebook;
   annotate(article: Article): AnnotatedArticle;
 }
@@ -38,14 +42,16 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const registry = loadRegistry(options.actors ?? []);
   const cues = loadCues(options.cues);
+  const attributionRules = options.attributionRules ? loadAttributionRules(options.attributionRules) : defaultAttributionRules();
   const codebook = loadCodebook(options.codebook);
   return {
     registry,
     cues,
+    attributionRules,
     codebook,
     annotate(article) {
       const mentions = findMentions(article, registry);
-      const statements = extractStatements(article, mentions, cues, options.logger);
+      const statements = extractStatements(article, mentions, cues, options.logger, attributionRules);
       const themes = codeThemes(article, statements, codebook);
       return { article, mentions, statements, themes };
     },

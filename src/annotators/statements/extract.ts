@@ -5,7 +5,9 @@
  * reading of clause.ts and subjects.ts); the conflict step (conflicts.ts);
  * continuations (continuation.ts) and transcript labels (labels.ts); speaker
  * resolution (speaker.ts) as each pattern names its speaker; statement dates
- * (dates.ts). The rule ids are draft.ts's, specified in attribution-rules.yaml.
+ * (dates.ts). The rule ids are draft.ts's; attribution-rules.yaml gives each its
+ * token patterns (rules.ts), and a rule reads a statement only where one of them
+ * matches the sentence's units (units.ts).
  */
 import type { Article, Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
@@ -16,13 +18,15 @@ import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
 import { speakerContext, type SpeakerContext } from './speaker';
-import type { Draft } from './draft';
+import type { AttributionRule, Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
 import { accordingTo, invertedTrailing, openingParticiple, participleOfLastSpeaker, speakerBeforeCue } from './reported-speech';
 import { speakerLabels } from './labels';
 import { continuationOf } from './continuation';
 import { insideContent, overlapsAny, repeatsEarlier } from './conflicts';
+import { defaultAttributionRules, ruleOpens, rulesAtCue, type AttributionRules } from './rules';
+import { sentenceUnits } from './units';
 
 /**
  * Attributed statements in an article (textacy-style: speaker, cue, content with offsets).
@@ -32,7 +36,7 @@ import { insideContent, overlapsAny, repeatsEarlier } from './conflicts';
  * (scare quotes, titles) are not statements. Unbalanced quotes are kept as far as
  * they go and reported to the logger with the article and offset.
  */
-export function extractStatements(article: Article, mentions: Mention[], cues: CueLexicon, logger?: Logger): Statement[] {
+export function extractStatements(article: Article, mentions: Mention[], cues: CueLexicon, logger?: Logger, rules: AttributionRules = defaultAttributionRules()): Statement[] {
   const quotes = findQuotes(article, (offset) =>
     logger?.warn({ code: 'unbalanced-quote', file: article.file || article.article_id, offset, message: messages.unbalancedQuote() }),
   );
@@ -44,7 +48,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     // Attribution patterns, cue by cue (cue-scan.ts, quote-attribution.ts, reported-speech.ts), then the conflict step (conflicts.ts).
     for (const cue of findCues(ctx, s)) {
       if (insideContent(drafts, cue.start)) continue;
-      const draft = attributionAround(ctx, s, cue, usedQuotes);
+      const draft = attributionAround(ctx, s, cue, usedQuotes, rules);
       if (!draft || repeatsEarlier(drafts, draft)) continue;
       drafts.push(draft);
       ctx.previous.push({ speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
@@ -54,14 +58,18 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     for (const q of quotes) {
       if (usedQuotes.has(q)) continue;
       const continued = continuationOf(article, s, q, drafts[drafts.length - 1]);
-      if (!continued) continue;
+      if (!continued || !ruleOpens(rules, 'continuation', sentenceUnits(ctx, s, findCues(ctx, s)).units)) continue;
       drafts.push(continued);
       usedQuotes.add(q);
     }
   }
 
   // Transcript labels (labels.ts) where no pattern read the paragraph.
-  drafts.push(...speakerLabels(ctx).filter((d) => !overlapsAny(drafts, d)));
+  const labelOpens = (d: Draft) => {
+    const s = sentenceAt(article, d.speaker.start);
+    return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)).units);
+  };
+  drafts.push(...speakerLabels(ctx).filter((d) => !overlapsAny(drafts, d) && labelOpens(d)));
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
   return drafts.map((d, i) => {
@@ -96,18 +104,35 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   });
 }
 
+/** The rules each reader may give a statement by, so a reader runs only where one of its rules' patterns matches. */
+const READS: Record<'accordingTo' | 'quoteBeforeCue' | 'invertedTrailing' | 'participle' | 'speakerBeforeCue', readonly AttributionRule[]> = {
+  accordingTo: ['according-to'],
+  quoteBeforeCue: ['quote-cue-speaker', 'quote-speaker-cue', 'split-quote'],
+  invertedTrailing: ['content-cue-speaker'],
+  participle: ['participle'],
+  speakerBeforeCue: ['speaker-cue-quote', 'speaker-cue-content', 'content-speaker-cue'],
+};
+
 /**
- * Tries to read one statement around a cue: speaker, content and kind. The patterns
- * are tried in turn: a source phrase ("according to"), a quote before the cue, an
- * inverted trailing attribution, a participle, then a speaker before the cue.
+ * Tries to read one statement around a cue: speaker, content and kind. The rules
+ * whose patterns match around the cue (rules.ts) say which readers run; the readers
+ * are tried in turn (a source phrase, "according to"; a quote before the cue; an
+ * inverted trailing attribution; a participle; a speaker before the cue), and a
+ * statement counts only under a rule that matched.
  */
-export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
-  if (ctx.cues.phrases.includes(cue.lemma)) return accordingTo(ctx, s, cue);
+export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>, rules: AttributionRules = defaultAttributionRules()): Draft | undefined {
+  const { units, cueAt } = sentenceUnits(ctx, s, findCues(ctx, s));
+  const at = cueAt.get(cue.start);
+  if (at === undefined) return undefined;
+  const matched = rulesAtCue(rules, units, at);
+  if (matched.size === 0) return undefined;
+  const may = (reader: keyof typeof READS) => READS[reader].some((rule) => matched.has(rule));
+  const counted = (draft: Draft | undefined) => (draft && matched.has(draft.rule) ? draft : undefined);
+  if (ctx.cues.phrases.includes(cue.lemma)) return may('accordingTo') ? counted(accordingTo(ctx, s, cue)) : undefined;
   return (
-    quoteBeforeCue(ctx, s, cue, usedQuotes) ??
-    invertedTrailing(ctx, s, cue) ??
-    participleOfLastSpeaker(ctx, s, cue) ??
-    openingParticiple(ctx, s, cue) ??
-    speakerBeforeCue(ctx, s, cue, usedQuotes)
+    (may('quoteBeforeCue') ? counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
+    (may('invertedTrailing') ? counted(invertedTrailing(ctx, s, cue)) : undefined) ??
+    (may('participle') ? counted(participleOfLastSpeaker(ctx, s, cue)) ?? counted(openingParticiple(ctx, s, cue)) : undefined) ??
+    (may('speakerBeforeCue') ? counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
   );
 }

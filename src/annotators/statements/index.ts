@@ -4,3 +4,4 @@ export { extractStatements } from './extract';
 export { findQuotes, type Quote } from './quotes';
 export { statementDate } from './dates';
 export type { Speaker } from './speaker';
+export { loadAttributionRules, defaultAttributionRules, ATTRIBUTION_RULES_FILE, type AttributionRules, type AttributionRuleSpec } from './rules';

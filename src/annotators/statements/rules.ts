@@ -1,10 +1,19 @@
 /**
- * The attribution rules' specification (attribution-rules.yaml): for each rule id of
- * statements.csv's `rule` column, the construction it reads and a real example and
- * near miss, which the tests run. Validated on load.
+ * The attribution rules (attribution-rules.yaml): for each rule id of statements.csv's
+ * `rule` column, the construction it reads, its token patterns and a real example and
+ * near miss, which the tests run. Validated and compiled on load.
+ *
+ * The patterns are executed: a rule reads a statement only where one of its patterns
+ * matches the sentence's units (units.ts), anchored at the cue (the pattern's item
+ * with a CUE condition) or, for a pattern without one, at the sentence's first unit.
+ * The rule's reader (extract.ts) then finds the speaker and the content's bounds.
  */
 import { z } from 'zod';
 import { dataPath, loadYaml } from '../../data';
+import { KitError } from '../../errors';
+import { compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type CompiledPattern, type TokenAttributes } from '../../text';
+import { ATTRIBUTION_RULES, type AttributionRule } from './draft';
+import { UNIT_ATTRIBUTES } from './units';
 
 const sentence = z.object({ text: z.string().min(1), published: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)) });
 
@@ -14,8 +23,9 @@ const rulesFileSchema = z
     rules: z.array(
       z
         .object({
-          id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/),
+          id: z.enum(ATTRIBUTION_RULES),
           construction: z.string().min(1),
+          patterns: z.array(tokenPatternSchema).min(1),
           example: sentence.extend({ speaker: z.string().min(1), content: z.string().min(1) }).strict(),
           counter_example: sentence.strict(),
         })
@@ -26,8 +36,64 @@ const rulesFileSchema = z
 
 export type AttributionRuleSpec = z.infer<typeof rulesFileSchema>['rules'][number];
 
+/** One compiled pattern of a rule: anchored at its cue item, or (anchorItem -1) at the sentence's first unit. */
+interface RulePattern {
+  rule: AttributionRule;
+  pattern: CompiledPattern;
+  anchorItem: number;
+}
+
+/** The rules of a file, compiled: their specifications and their patterns. */
+export interface AttributionRules {
+  file: string;
+  specs: AttributionRuleSpec[];
+  anchored: RulePattern[];
+  unanchored: RulePattern[];
+}
+
 export const ATTRIBUTION_RULES_FILE = dataPath('annotators/statements/attribution-rules.yaml');
 
-export function loadAttributionRules(file: string = ATTRIBUTION_RULES_FILE): AttributionRuleSpec[] {
-  return loadYaml(file, rulesFileSchema).rules;
+export function loadAttributionRules(file: string = ATTRIBUTION_RULES_FILE): AttributionRules {
+  const specs = loadYaml(file, rulesFileSchema).rules;
+  const anchored: RulePattern[] = [];
+  const unanchored: RulePattern[] = [];
+  const ids = new Set<string>();
+  for (const spec of specs) {
+    if (ids.has(spec.id)) throw new KitError(`${file}: invalid data\n  rules (id "${spec.id}"): listed twice; give each rule one entry with all its patterns`, 'invalid-data', file);
+    ids.add(spec.id);
+    spec.patterns.forEach((source, i) => {
+      const where = `${file}: rule "${spec.id}", pattern ${i + 1}`;
+      let pattern: CompiledPattern;
+      try {
+        pattern = compilePattern(source, UNIT_ATTRIBUTES, where);
+      } catch (e) {
+        throw new KitError(`${file}: invalid data\n  ${(e as Error).message}`, 'invalid-data', file);
+      }
+      const cueItems = source.flatMap((item, k) => ('CUE' in item ? [k] : []));
+      if (cueItems.length > 1) throw new KitError(`${file}: invalid data\n  ${where}: ${cueItems.length} items test CUE; a pattern is anchored at one cue`, 'invalid-data', file);
+      const anchorItem = cueItems[0] ?? -1;
+      if (anchorItem >= 0 && source[anchorItem]!.OP !== undefined) throw new KitError(`${file}: invalid data\n  ${where}: the CUE item is the anchor and takes no OP`, 'invalid-data', file);
+      (anchorItem >= 0 ? anchored : unanchored).push({ rule: spec.id, pattern, anchorItem });
+    });
+  }
+  return { file, specs, anchored, unanchored };
+}
+
+let kitRules: AttributionRules | undefined;
+
+/** The kit's own rules, loaded once. */
+export function defaultAttributionRules(): AttributionRules {
+  return (kitRules ??= loadAttributionRules());
+}
+
+/** The rules one of whose cue-anchored patterns matches with its cue on unit `anchor`. */
+export function rulesAtCue(rules: AttributionRules, units: readonly TokenAttributes[], anchor: number): Set<AttributionRule> {
+  const found = new Set<AttributionRule>();
+  for (const p of rules.anchored) if (!found.has(p.rule) && matchesAround(units, p.pattern, p.anchorItem, anchor)) found.add(p.rule);
+  return found;
+}
+
+/** Whether one of `rule`'s patterns without a cue matches from the first unit of `units`. */
+export function ruleOpens(rules: AttributionRules, rule: AttributionRule, units: readonly TokenAttributes[]): boolean {
+  return rules.unanchored.some((p) => p.rule === rule && matchesFrom(units, p.pattern, 0));
 }
