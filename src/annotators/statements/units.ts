@@ -6,7 +6,7 @@
  * of attribution-rules.yaml may test (UNIT_ATTRIBUTES).
  */
 import type { Sentence } from '../../corpus/types';
-import { tokensIn, tokensOf } from '../../text';
+import { firstEndingAfter, tokensIn, tokensOf } from '../../text';
 import type { Cue } from './cue-scan';
 import type { SpeakerContext } from './speaker';
 
@@ -72,9 +72,12 @@ export function sentenceUnits(ctx: SpeakerContext, s: Sentence, cues: readonly C
   };
   let cueIndex = 0;
   let end = -1;
+  // Quotes are in text order and do not overlap: the one holding a token is the first ending after its start, if it has begun.
+  let quoteIndex = firstEndingAfter(quotes, s.start);
   for (const token of tokensIn(tokensOf(article), s.start, s.end)) {
     if (token.start < end) continue;
-    const quote = quotes.find((q) => token.start >= q.start && token.start < q.end);
+    while (quoteIndex < quotes.length && quotes[quoteIndex]!.end <= token.start) quoteIndex++;
+    const quote = quotes[quoteIndex] !== undefined && quotes[quoteIndex]!.start <= token.start ? quotes[quoteIndex] : undefined;
     if (quote) {
       push(quoteUnit(quote));
       end = quote.end;
@@ -93,7 +96,8 @@ export function sentenceUnits(ctx: SpeakerContext, s: Sentence, cues: readonly C
     push({ start: token.start, end: token.end, TEXT: token.text, LOWER: token.lower, LEMMA: token.lemma, POS: token.pos, SHAPE: token.shape, IS_PUNCT: token.shape === 'punct', IS_WORD: token.shape === 'word' || token.shape === 'number', QUOTE: false, CASE: caseOf(token.text) });
     end = token.end;
   }
-  const after = quotes.find((q) => q.start >= Math.max(s.end, end) && q.start < s.end + 2);
+  const next = quotes[firstEndingAfter(quotes, Math.max(s.end, end))];
+  const after = next && next.start >= Math.max(s.end, end) && next.start < s.end + 2 ? next : undefined;
   if (after) push(quoteUnit(after));
   const found = { units, cueAt };
   bySentence.set(s.index, found);
