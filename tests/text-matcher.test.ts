@@ -1,4 +1,5 @@
 /** Token patterns as data (src/text/matcher.ts): items, operators, anchors, validation. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type TokenAttributes, type TokenPattern } from '../src/text';
 
@@ -80,5 +81,32 @@ describe('pattern validation', () => {
   });
   it('refuses an empty condition', () => {
     expect(tokenPatternSchema.safeParse([{ LOWER: {} }] as unknown as TokenPattern).success).toBe(false);
+  });
+});
+
+describe('matchesFrom agrees with a backtracking reading (property)', () => {
+  /** The definition: try every number of repetitions of each item, recursively. */
+  function reference(units: TokenAttributes[], items: { lower: string; op: string }[], at: number): boolean {
+    if (items.length === 0) return true;
+    const [item, ...rest] = items;
+    const meets = (u: TokenAttributes | undefined) => u !== undefined && (item!.op === '!' ? u.LOWER !== item!.lower : u.LOWER === item!.lower);
+    const range = /^\{(\d+),(\d+)\}$/.exec(item!.op);
+    const [min, max] = item!.op === '?' ? [0, 1] : item!.op === '*' ? [0, Infinity] : item!.op === '+' ? [1, Infinity] : range ? [Number(range[1]), Number(range[2])] : [1, 1];
+    for (let k = 0; k <= Math.min(max, units.length - at); k++) {
+      if (k > 0 && !meets(units[at + k - 1])) break;
+      if (k >= min && reference(units, rest, at + k)) return true;
+    }
+    return false;
+  }
+  it('on random words and patterns of a, b and c', () => {
+    const word = fc.constantFrom('a', 'b', 'c');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(fc.record({ lower: word, op: fc.constantFrom('', '?', '*', '+', '!', '{0,2}', '{1,3}', '{2,2}') }), { minLength: 1, maxLength: 5 }), (words, items) => {
+        const units = words.map((w) => ({ LOWER: w }));
+        const pattern = compile(items.map((i) => (i.op ? { LOWER: i.lower, OP: i.op } : { LOWER: i.lower })));
+        expect(matchesFrom(units, pattern, 0)).toBe(reference(units, items, 0));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

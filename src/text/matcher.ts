@@ -13,8 +13,9 @@
  * and its operator: none (exactly once), '?' (optional), '*' (any number), '+' (one
  * or more), '!' (one token that does not meet the conditions), '{m,n}' (m to n times).
  *
- * Matching simulates all readings at once (a set of positions per item), so its cost
- * is linear in the tokens times the items, whatever the operators: no backtracking.
+ * Matching follows all readings at once (the positions they have reached, item by
+ * item), so its cost is linear in the tokens times the items, whatever the
+ * operators: no backtracking.
  */
 import { z } from 'zod';
 
@@ -106,30 +107,48 @@ export function compilePattern(pattern: TokenPattern, attributes: ReadonlySet<st
   return { items, source: pattern };
 }
 
+/** Reused buffers of `itemsFit` (it is not reentrant): readings open at each position, the next item's, and their prefix counts. */
+let open = new Uint8Array(64);
+let next = new Uint8Array(64);
+let prefix = new Int32Array(65);
+
 /**
  * Whether `items`, read in order from `from` and stepping by `step` (+1 forwards, -1
  * backwards), can all be met within [lo, hi): true when some reading consumes them all.
+ *
+ * Positions are counted from `from` in the reading direction (0 … n, n the units
+ * left). After each item, `open` flags the positions some reading has reached: q is
+ * reached from an open p when q − p repetitions lie in the item's range and the units
+ * p … q − 1 all meet it, i.e. when the run of meeting units ending before q covers p.
+ * One sweep per item, with prefix counts for "is some p in the window open".
  */
 function itemsFit(units: readonly TokenAttributes[], items: readonly CompiledItem[], from: number, step: 1 | -1, lo: number, hi: number): boolean {
-  // Positions still open after the items so far: the next unit each reading would read.
-  let open = [from];
+  if (items.length === 0) return true;
+  const n = step === 1 ? Math.max(0, hi - from) : Math.max(0, from - lo + 1);
+  if (open.length < n + 1) {
+    open = new Uint8Array(2 * (n + 1));
+    next = new Uint8Array(2 * (n + 1));
+    prefix = new Int32Array(2 * (n + 1) + 1);
+  }
+  open.fill(0, 0, n + 1);
+  open[0] = 1;
   for (const item of items) {
-    const next = new Set<number>();
-    let frontier = open;
-    if (item.min === 0) for (const p of open) next.add(p);
-    for (let count = 1; count <= item.max && frontier.length > 0; count++) {
-      const advanced: number[] = [];
-      for (const p of frontier) {
-        if (p < lo || p >= hi || !item.test(units[p]!)) continue;
-        const q = p + step;
-        if (count >= item.min && next.has(q)) continue;
-        if (count >= item.min) next.add(q);
-        advanced.push(q);
-      }
-      frontier = advanced;
+    prefix[0] = 0;
+    for (let i = 0; i <= n; i++) prefix[i + 1] = prefix[i]! + open[i]!;
+    let run = 0;
+    let any = false;
+    for (let q = 0; q <= n; q++) {
+      // run: how many units before q, back from q − 1, meet the item.
+      const reach = Math.min(run, item.max);
+      const earliest = q - reach;
+      const latest = q - item.min;
+      const reached = latest >= earliest && latest >= 0 && prefix[latest + 1]! - prefix[Math.max(0, earliest)]! > 0;
+      next[q] = reached ? 1 : 0;
+      any ||= reached;
+      if (q < n) run = item.test(units[from + step * q]!) ? run + 1 : 0;
     }
-    if (next.size === 0) return false;
-    open = [...next];
+    if (!any) return false;
+    [open, next] = [next, open];
   }
   return true;
 }

@@ -25,7 +25,7 @@ import { accordingTo, invertedTrailing, openingParticiple, participleOfLastSpeak
 import { speakerLabels } from './labels';
 import { continuationOf } from './continuation';
 import { insideContent, overlapsAny, repeatsEarlier } from './conflicts';
-import { defaultAttributionRules, ruleOpens, rulesAtCue, type AttributionRules } from './rules';
+import { defaultAttributionRules, ruleAtCue, ruleOpens, type AttributionRules } from './rules';
 import { sentenceUnits } from './units';
 
 /**
@@ -124,10 +124,10 @@ export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, us
   const { units, cueAt } = sentenceUnits(ctx, s, findCues(ctx, s));
   const at = cueAt.get(cue.start);
   if (at === undefined) return undefined;
-  const matched = rulesAtCue(rules, units, at);
-  if (matched.size === 0) return undefined;
-  const may = (reader: keyof typeof READS) => READS[reader].some((rule) => matched.has(rule));
-  const counted = (draft: Draft | undefined) => (draft && matched.has(draft.rule) ? draft : undefined);
+  const known = new Map<AttributionRule, boolean>();
+  const matches = (rule: AttributionRule) => known.get(rule) ?? (known.set(rule, ruleAtCue(rules, rule, units, at)), known.get(rule)!);
+  const may = (reader: keyof typeof READS) => READS[reader].some(matches);
+  const counted = (draft: Draft | undefined) => (draft && matches(draft.rule) ? draft : undefined);
   if (ctx.cues.phrases.includes(cue.lemma)) return may('accordingTo') ? counted(accordingTo(ctx, s, cue)) : undefined;
   return (
     (may('quoteBeforeCue') ? counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??

@@ -86,11 +86,12 @@ export function defaultAttributionRules(): AttributionRules {
   return (kitRules ??= loadAttributionRules());
 }
 
-/** The rules one of whose cue-anchored patterns matches with its cue on unit `anchor`. */
-export function rulesAtCue(rules: AttributionRules, units: readonly TokenAttributes[], anchor: number): Set<AttributionRule> {
-  const found = new Set<AttributionRule>();
-  for (const p of rules.anchored) if (!found.has(p.rule) && matchesAround(units, p.pattern, p.anchorItem, anchor)) found.add(p.rule);
-  return found;
+/**
+ * Whether one of `rule`'s cue-anchored patterns matches with its cue on unit `anchor`.
+ * Asked rule by rule, as the readers need them, so most cues test a few patterns.
+ */
+export function ruleAtCue(rules: AttributionRules, rule: AttributionRule, units: readonly TokenAttributes[], anchor: number): boolean {
+  return rules.anchored.some((p) => p.rule === rule && matchesAround(units, p.pattern, p.anchorItem, anchor));
 }
 
 /** Whether one of `rule`'s patterns without a cue matches from the first unit of `units`. */
