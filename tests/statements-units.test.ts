@@ -5,7 +5,7 @@ import { createPipeline } from '../src/pipeline';
 import { findQuotes } from '../src/annotators/statements';
 import { findCues } from '../src/annotators/statements/cue-scan';
 import { speakerContext } from '../src/annotators/statements/speaker';
-import { sentenceUnits } from '../src/annotators/statements/units';
+import { sentenceUnits, UNIT_ATTRIBUTES } from '../src/annotators/statements/units';
 
 const pipeline = createPipeline();
 function unitsOf(text: string, sentence = 0) {
@@ -13,7 +13,9 @@ function unitsOf(text: string, sentence = 0) {
   const mentions = pipeline.annotate(article).mentions;
   const ctx = speakerContext(article, mentions, findQuotes(article), pipeline.cues);
   const s = article.sentences[sentence]!;
-  return sentenceUnits(ctx, s, findCues(ctx, s)).units;
+  const stream = sentenceUnits(ctx, s, findCues(ctx, s));
+  // Each unit's attributes as the patterns read them.
+  return stream.units.map((_, i) => Object.fromEntries([...UNIT_ATTRIBUTES].map(([name, read]) => [name, read(stream, i)])));
 }
 
 describe('sentenceUnits', () => {

@@ -1,9 +1,9 @@
 /** Token patterns as data (src/text/matcher.ts): items, operators, anchors, validation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type TokenAttributes, type TokenPattern } from '../src/text';
+import { analyzeText, compilePattern, matchesAround, matchesFrom, recordAttributes, tokenPatternSchema, type TokenAttributes, type TokenPattern } from '../src/text';
 
-const ATTRS = new Set(['LOWER', 'POS', 'CUE']);
+const ATTRS = recordAttributes(['LOWER', 'POS', 'CUE']);
 /** Units of a real sentence from the text layer, with CUE on the reporting verb. */
 function units(text: string, cue: string): TokenAttributes[] {
   return analyzeText(text).tokens.map((t) => ({ LOWER: t.lower, POS: t.pos, CUE: t.lower === cue ? 'verb' : undefined }));

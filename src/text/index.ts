@@ -4,4 +4,4 @@
  */
 export { analyzeText, tokensOf, tokenIndexAt, firstEndingAfter, tokensIn, isWordToken, startsToken, endsToken, wordsBefore, wordsAfter, type Token, type TokenLayer, type TokenShape, type PartOfSpeech } from './tokens';
 export { forEachWord, wordCount, lowerWord } from './words';
-export { compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type TokenPattern, type TokenPatternItem, type TokenAttributes, type CompiledPattern } from './matcher';
+export { compilePattern, matchesAround, matchesFrom, recordAttributes, tokenPatternSchema, type TokenPattern, type TokenPatternItem, type TokenAttributes, type AttributeReader, type AttributeValue, type UnitStream, type CompiledPattern } from './matcher';

@@ -19,8 +19,22 @@
  */
 import { z } from 'zod';
 
-/** The attributes of one token or unit, by the upper-case names patterns use. */
-export type TokenAttributes = Readonly<Record<string, string | number | boolean | undefined>>;
+/** The attributes of one token or unit, by the upper-case names patterns use (the simplest kind of unit). */
+export type TokenAttributes = Readonly<Record<string, AttributeValue>>;
+
+export type AttributeValue = string | number | boolean | undefined;
+
+/** What patterns read: units 0 … length − 1, however they are held. */
+export interface UnitStream {
+  readonly length: number;
+}
+
+/**
+ * How a pattern reads an attribute: of unit `i` of `units`. Units need not carry their
+ * attributes as fields: a reader may take them from the text layer's tokens as they
+ * are, or work them out (is this the sentence's first word?) only when a pattern asks.
+ */
+export type AttributeReader<S extends UnitStream> = (units: S, i: number) => AttributeValue;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const condition = z.union([
@@ -43,21 +57,31 @@ export const tokenPatternSchema = z.array(tokenPatternItemSchema).min(1);
 export type TokenPatternItem = z.infer<typeof tokenPatternItemSchema>;
 export type TokenPattern = z.infer<typeof tokenPatternSchema>;
 
-interface CompiledItem {
-  test: (unit: TokenAttributes) => boolean;
+interface CompiledItem<S extends UnitStream> {
+  test: (units: S, i: number) => boolean;
+  /** No conditions: every unit meets it (`{OP: "*"}`), so its test need not run. */
+  any: boolean;
   min: number;
   max: number;
 }
 
-/** A pattern compiled for matching; `items` in the pattern's order. */
-export interface CompiledPattern {
-  readonly items: readonly CompiledItem[];
+/** A pattern compiled for matching units of type U; `items` in the pattern's order. */
+export interface CompiledPattern<S extends UnitStream = readonly TokenAttributes[]> {
+  readonly items: readonly CompiledItem<S>[];
+  /** For each item as the anchor: the items after it, and those before it in reading order (nearest first). */
+  readonly after: readonly (readonly CompiledItem<S>[])[];
+  readonly before: readonly (readonly CompiledItem<S>[])[];
   readonly source: TokenPattern;
 }
 
-function conditionTest(attribute: string, value: z.infer<typeof condition>): (unit: TokenAttributes) => boolean {
-  if (typeof value !== 'object') return (unit) => unit[attribute] === value;
-  const tests: ((v: TokenAttributes[string]) => boolean)[] = [];
+/** Readers of the fields of plain attribute records, by name. */
+export function recordAttributes(names: Iterable<string>): Map<string, AttributeReader<readonly TokenAttributes[]>> {
+  return new Map([...names].map((name) => [name, (units: readonly TokenAttributes[], i: number) => units[i]![name]]));
+}
+
+function conditionTest<S extends UnitStream>(read: AttributeReader<S>, value: z.infer<typeof condition>): (units: S, i: number) => boolean {
+  if (typeof value !== 'object') return (units, i) => read(units, i) === value;
+  const tests: ((v: AttributeValue) => boolean)[] = [];
   if (value.IN) {
     const allowed = new Set<unknown>(value.IN);
     tests.push((v) => allowed.has(v));
@@ -74,37 +98,46 @@ function conditionTest(attribute: string, value: z.infer<typeof condition>): (un
     const re = new RegExp(value.NOT_REGEX, 'u');
     tests.push((v) => typeof v !== 'string' || !re.test(v));
   }
-  return (unit) => tests.every((t) => t(unit[attribute]));
+  return (units, i) => {
+    const v = read(units, i);
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
 }
 
 /**
- * Compiles a validated pattern. `attributes` lists the attribute names the units
- * carry: a condition on any other name is an error, thrown with `where` (the file and
+ * Compiles a validated pattern. `attributes` reads each attribute the units have: a
+ * condition on any other name is an error, thrown with `where` (the file and
  * pattern) so the author can fix the data.
  */
-export function compilePattern(pattern: TokenPattern, attributes: ReadonlySet<string>, where: string): CompiledPattern {
-  const items = pattern.map((item, i): CompiledItem => {
-    const tests: ((unit: TokenAttributes) => boolean)[] = [];
+export function compilePattern<S extends UnitStream>(pattern: TokenPattern, attributes: ReadonlyMap<string, AttributeReader<S>>, where: string): CompiledPattern<S> {
+  const items = pattern.map((item, i): CompiledItem<S> => {
+    const tests: ((units: S, i: number) => boolean)[] = [];
     for (const [attribute, value] of Object.entries(item)) {
       if (attribute === 'OP') continue;
-      if (!attributes.has(attribute)) throw new Error(`${where}, item ${i + 1}: unknown attribute ${attribute} (known: ${[...attributes].join(', ')})`);
-      tests.push(conditionTest(attribute, value));
+      const read = attributes.get(attribute);
+      if (!read) throw new Error(`${where}, item ${i + 1}: unknown attribute ${attribute} (known: ${[...attributes.keys()].join(', ')})`);
+      tests.push(conditionTest(read, value));
     }
-    const all = (unit: TokenAttributes) => tests.every((t) => t(unit));
+    const all = (units: S, k: number) => {
+      for (const t of tests) if (!t(units, k)) return false;
+      return true;
+    };
     const op = item.OP as string | undefined;
-    if (op === '!') return { test: (unit) => !all(unit), min: 1, max: 1 };
-    if (op === '?') return { test: all, min: 0, max: 1 };
-    if (op === '*') return { test: all, min: 0, max: Infinity };
-    if (op === '+') return { test: all, min: 1, max: Infinity };
+    const any = tests.length === 0;
+    if (op === '!') return { test: (units, k) => !all(units, k), any: false, min: 1, max: 1 };
+    if (op === '?') return { test: all, any, min: 0, max: 1 };
+    if (op === '*') return { test: all, any, min: 0, max: Infinity };
+    if (op === '+') return { test: all, any, min: 1, max: Infinity };
     const range = op ? /^\{(\d+),(\d+)\}$/.exec(op) : null;
     if (range) {
       const [min, max] = [Number(range[1]), Number(range[2])];
       if (min > max) throw new Error(`${where}, item ${i + 1}: OP ${op} has its minimum above its maximum`);
-      return { test: all, min, max };
+      return { test: all, any, min, max };
     }
-    return { test: all, min: 1, max: 1 };
+    return { test: all, any, min: 1, max: 1 };
   });
-  return { items, source: pattern };
+  return { items, after: items.map((_, k) => items.slice(k + 1)), before: items.map((_, k) => items.slice(0, k).reverse()), source: pattern };
 }
 
 /** Reused buffers of `itemsFit` (it is not reentrant): readings open at each position, the next item's, and their prefix counts. */
@@ -122,7 +155,7 @@ let prefix = new Int32Array(65);
  * p … q − 1 all meet it, i.e. when the run of meeting units ending before q covers p.
  * One sweep per item, with prefix counts for "is some p in the window open".
  */
-function itemsFit(units: readonly TokenAttributes[], items: readonly CompiledItem[], from: number, step: 1 | -1, lo: number, hi: number): boolean {
+function itemsFit<S extends UnitStream>(units: S, items: readonly CompiledItem<S>[], from: number, step: 1 | -1, lo: number, hi: number): boolean {
   if (items.length === 0) return true;
   const n = step === 1 ? Math.max(0, hi - from) : Math.max(0, from - lo + 1);
   if (open.length < n + 1) {
@@ -130,25 +163,36 @@ function itemsFit(units: readonly TokenAttributes[], items: readonly CompiledIte
     next = new Uint8Array(2 * (n + 1));
     prefix = new Int32Array(2 * (n + 1) + 1);
   }
-  open.fill(0, 0, n + 1);
+  // Only the positions from `first` to `last` are ever read, and each sweep writes all of those it reads next.
   open[0] = 1;
-  for (const item of items) {
-    prefix[0] = 0;
-    for (let i = 0; i <= n; i++) prefix[i + 1] = prefix[i]! + open[i]!;
+  let first = 0; // the first and last open positions: nothing before the first is reached, nor after the last once a run breaks
+  let last = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const final = k === items.length - 1;
+    prefix[first] = 0;
+    for (let i = first; i <= last; i++) prefix[i + 1] = prefix[i]! + open[i]!;
     let run = 0;
-    let any = false;
-    for (let q = 0; q <= n; q++) {
+    let nextFirst = -1;
+    let nextLast = -1;
+    for (let q = first; q <= n; q++) {
+      if (q > last && run === 0) break;
       // run: how many units before q, back from q − 1, meet the item.
-      const reach = Math.min(run, item.max);
-      const earliest = q - reach;
-      const latest = q - item.min;
-      const reached = latest >= earliest && latest >= 0 && prefix[latest + 1]! - prefix[Math.max(0, earliest)]! > 0;
+      const earliest = Math.max(first, q - Math.min(run, item.max));
+      const latest = Math.min(last, q - item.min);
+      const reached = latest >= earliest && prefix[latest + 1]! - prefix[earliest]! > 0;
       next[q] = reached ? 1 : 0;
-      any ||= reached;
-      if (q < n) run = item.test(units[from + step * q]!) ? run + 1 : 0;
+      if (reached) {
+        if (final) return true;
+        if (nextFirst < 0) nextFirst = q;
+        nextLast = q;
+      }
+      if (q < n) run = item.any || item.test(units, from + step * q) ? run + 1 : 0;
     }
-    if (!any) return false;
+    if (nextFirst < 0) return false;
     [open, next] = [next, open];
+    first = nextFirst;
+    last = nextLast;
   }
   return true;
 }
@@ -158,13 +202,17 @@ function itemsFit(units: readonly TokenAttributes[], items: readonly CompiledIte
  * must be a plain one, met exactly once): the items after it read forwards from the
  * unit after, those before it backwards from the unit before, within [lo, hi).
  */
-export function matchesAround(units: readonly TokenAttributes[], pattern: CompiledPattern, anchorItem: number, anchor: number, lo = 0, hi = units.length): boolean {
+export function matchesAround<S extends UnitStream>(units: S, pattern: CompiledPattern<S>, anchorItem: number, anchor: number, lo = 0, hi = units.length): boolean {
   const item = pattern.items[anchorItem]!;
-  if (anchor < lo || anchor >= hi || !item.test(units[anchor]!)) return false;
-  return itemsFit(units, pattern.items.slice(anchorItem + 1), anchor + 1, 1, lo, hi) && itemsFit(units, pattern.items.slice(0, anchorItem).reverse(), anchor - 1, -1, lo, hi);
+  if (anchor < lo || anchor >= hi || !item.test(units, anchor)) return false;
+  const after = pattern.after[anchorItem]!;
+  const before = pattern.before[anchorItem]!;
+  // The side whose first item must be met at once fails fastest: read it first. (No closures here: this runs for every cue and rule.)
+  if ((before[0]?.min ?? 0) >= 1) return itemsFit(units, before, anchor - 1, -1, lo, hi) && itemsFit(units, after, anchor + 1, 1, lo, hi);
+  return itemsFit(units, after, anchor + 1, 1, lo, hi) && itemsFit(units, before, anchor - 1, -1, lo, hi);
 }
 
 /** Whether `pattern` matches starting at unit `from` (reading forwards, within [from, hi)). */
-export function matchesFrom(units: readonly TokenAttributes[], pattern: CompiledPattern, from: number, hi = units.length): boolean {
+export function matchesFrom<S extends UnitStream>(units: S, pattern: CompiledPattern<S>, from: number, hi = units.length): boolean {
   return itemsFit(units, pattern.items, from, 1, from, hi);
 }

@@ -18,7 +18,7 @@ import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
 import { speakerContext, type SpeakerContext } from './speaker';
-import type { AttributionRule, Draft } from './draft';
+import { ATTRIBUTION_RULES, type AttributionRule, type Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
 import { accordingTo, invertedTrailing, openingParticiple, participleOfLastSpeaker, speakerBeforeCue } from './reported-speech';
@@ -26,7 +26,7 @@ import { speakerLabels } from './labels';
 import { continuationOf } from './continuation';
 import { insideContent, overlapsAny, repeatsEarlier } from './conflicts';
 import { defaultAttributionRules, ruleAtCue, ruleOpens, type AttributionRules } from './rules';
-import { sentenceUnits } from './units';
+import { sentenceUnits, type SentenceUnits } from './units';
 
 /**
  * Attributed statements in an article (textacy-style: speaker, cue, content with offsets).
@@ -58,7 +58,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     for (const q of quotes) {
       if (usedQuotes.has(q)) continue;
       const continued = continuationOf(article, s, q, drafts[drafts.length - 1]);
-      if (!continued || !ruleOpens(rules, 'continuation', sentenceUnits(ctx, s, findCues(ctx, s)).units)) continue;
+      if (!continued || !ruleOpens(rules, 'continuation', sentenceUnits(ctx, s, findCues(ctx, s)))) continue;
       drafts.push(continued);
       usedQuotes.add(q);
     }
@@ -67,7 +67,7 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   // Transcript labels (labels.ts) where no pattern read the paragraph.
   const labelOpens = (d: Draft) => {
     const s = sentenceAt(article, d.speaker.start);
-    return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)).units);
+    return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)));
   };
   drafts.push(...speakerLabels(ctx).filter((d) => !overlapsAny(drafts, d) && labelOpens(d)));
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
@@ -105,13 +105,43 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
 }
 
 /** The rules each reader may give a statement by, so a reader runs only where one of its rules' patterns matches. */
-const READS: Record<'accordingTo' | 'quoteBeforeCue' | 'invertedTrailing' | 'participle' | 'speakerBeforeCue', readonly AttributionRule[]> = {
+const READS = {
   accordingTo: ['according-to'],
   quoteBeforeCue: ['quote-cue-speaker', 'quote-speaker-cue', 'split-quote'],
   invertedTrailing: ['content-cue-speaker'],
   participle: ['participle'],
   speakerBeforeCue: ['speaker-cue-quote', 'speaker-cue-content', 'content-speaker-cue'],
-};
+} as const satisfies Record<string, readonly AttributionRule[]>;
+
+const RULE_INDEX = Object.fromEntries(ATTRIBUTION_RULES.map((rule, i) => [rule, i])) as Record<AttributionRule, number>;
+
+/** Which rules' patterns match around one cue, each asked once and only when a reader needs it. */
+class CueMatches {
+  /** By rule (its index in ATTRIBUTION_RULES): 0 not asked yet, 1 matches, 2 does not. */
+  private readonly known = new Uint8Array(ATTRIBUTION_RULES.length);
+  constructor(
+    private readonly rules: AttributionRules,
+    private readonly units: SentenceUnits,
+    private readonly at: number,
+  ) {}
+
+  has(rule: AttributionRule): boolean {
+    const index = RULE_INDEX[rule];
+    if (this.known[index] === 0) this.known[index] = ruleAtCue(this.rules, rule, this.units, this.at) ? 1 : 2;
+    return this.known[index] === 1;
+  }
+
+  /** Whether one of a reader's rules matches. */
+  may(reader: keyof typeof READS): boolean {
+    for (const rule of READS[reader]) if (this.has(rule)) return true;
+    return false;
+  }
+
+  /** The draft, when its rule matched. */
+  counted(draft: Draft | undefined): Draft | undefined {
+    return draft && this.has(draft.rule) ? draft : undefined;
+  }
+}
 
 /**
  * Tries to read one statement around a cue: speaker, content and kind. The rules
@@ -121,18 +151,15 @@ const READS: Record<'accordingTo' | 'quoteBeforeCue' | 'invertedTrailing' | 'par
  * statement counts only under a rule that matched.
  */
 export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>, rules: AttributionRules = defaultAttributionRules()): Draft | undefined {
-  const { units, cueAt } = sentenceUnits(ctx, s, findCues(ctx, s));
-  const at = cueAt.get(cue.start);
+  const units = sentenceUnits(ctx, s, findCues(ctx, s));
+  const at = units.cueAt.get(cue.start);
   if (at === undefined) return undefined;
-  const known = new Map<AttributionRule, boolean>();
-  const matches = (rule: AttributionRule) => known.get(rule) ?? (known.set(rule, ruleAtCue(rules, rule, units, at)), known.get(rule)!);
-  const may = (reader: keyof typeof READS) => READS[reader].some(matches);
-  const counted = (draft: Draft | undefined) => (draft && matches(draft.rule) ? draft : undefined);
-  if (ctx.cues.phrases.includes(cue.lemma)) return may('accordingTo') ? counted(accordingTo(ctx, s, cue)) : undefined;
+  const m = new CueMatches(rules, units, at);
+  if (ctx.cues.phrases.includes(cue.lemma)) return m.may('accordingTo') ? m.counted(accordingTo(ctx, s, cue)) : undefined;
   return (
-    (may('quoteBeforeCue') ? counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
-    (may('invertedTrailing') ? counted(invertedTrailing(ctx, s, cue)) : undefined) ??
-    (may('participle') ? counted(participleOfLastSpeaker(ctx, s, cue)) ?? counted(openingParticiple(ctx, s, cue)) : undefined) ??
-    (may('speakerBeforeCue') ? counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
+    (m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
+    (m.may('invertedTrailing') ? m.counted(invertedTrailing(ctx, s, cue)) : undefined) ??
+    (m.may('participle') ? (m.counted(participleOfLastSpeaker(ctx, s, cue)) ?? m.counted(openingParticiple(ctx, s, cue))) : undefined) ??
+    (m.may('speakerBeforeCue') ? m.counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
   );
 }

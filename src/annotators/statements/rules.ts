@@ -11,9 +11,9 @@
 import { z } from 'zod';
 import { dataPath, loadYaml } from '../../data';
 import { KitError } from '../../errors';
-import { compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type CompiledPattern, type TokenAttributes } from '../../text';
+import { compilePattern, matchesAround, matchesFrom, tokenPatternSchema, type CompiledPattern } from '../../text';
 import { ATTRIBUTION_RULES, type AttributionRule } from './draft';
-import { UNIT_ATTRIBUTES } from './units';
+import { UNIT_ATTRIBUTES, type SentenceUnits } from './units';
 
 const sentence = z.object({ text: z.string().min(1), published: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)) });
 
@@ -39,7 +39,7 @@ export type AttributionRuleSpec = z.infer<typeof rulesFileSchema>['rules'][numbe
 /** One compiled pattern of a rule: anchored at its cue item, or (anchorItem -1) at the sentence's first unit. */
 interface RulePattern {
   rule: AttributionRule;
-  pattern: CompiledPattern;
+  pattern: CompiledPattern<SentenceUnits>;
   anchorItem: number;
 }
 
@@ -49,6 +49,8 @@ export interface AttributionRules {
   specs: AttributionRuleSpec[];
   anchored: RulePattern[];
   unanchored: RulePattern[];
+  /** The cue-anchored patterns of each rule. */
+  anchoredOf: Map<AttributionRule, RulePattern[]>;
 }
 
 export const ATTRIBUTION_RULES_FILE = dataPath('annotators/statements/attribution-rules.yaml');
@@ -63,7 +65,7 @@ export function loadAttributionRules(file: string = ATTRIBUTION_RULES_FILE): Att
     ids.add(spec.id);
     spec.patterns.forEach((source, i) => {
       const where = `${file}: rule "${spec.id}", pattern ${i + 1}`;
-      let pattern: CompiledPattern;
+      let pattern: CompiledPattern<SentenceUnits>;
       try {
         pattern = compilePattern(source, UNIT_ATTRIBUTES, where);
       } catch (e) {
@@ -76,7 +78,9 @@ export function loadAttributionRules(file: string = ATTRIBUTION_RULES_FILE): Att
       (anchorItem >= 0 ? anchored : unanchored).push({ rule: spec.id, pattern, anchorItem });
     });
   }
-  return { file, specs, anchored, unanchored };
+  const anchoredOf = new Map<AttributionRule, RulePattern[]>();
+  for (const p of anchored) (anchoredOf.get(p.rule) ?? anchoredOf.set(p.rule, []).get(p.rule)!).push(p);
+  return { file, specs, anchored, unanchored, anchoredOf };
 }
 
 let kitRules: AttributionRules | undefined;
@@ -90,11 +94,13 @@ export function defaultAttributionRules(): AttributionRules {
  * Whether one of `rule`'s cue-anchored patterns matches with its cue on unit `anchor`.
  * Asked rule by rule, as the readers need them, so most cues test a few patterns.
  */
-export function ruleAtCue(rules: AttributionRules, rule: AttributionRule, units: readonly TokenAttributes[], anchor: number): boolean {
-  return rules.anchored.some((p) => p.rule === rule && matchesAround(units, p.pattern, p.anchorItem, anchor));
+export function ruleAtCue(rules: AttributionRules, rule: AttributionRule, units: SentenceUnits, anchor: number): boolean {
+  const patterns = rules.anchoredOf.get(rule);
+  if (patterns) for (const p of patterns) if (matchesAround(units, p.pattern, p.anchorItem, anchor)) return true;
+  return false;
 }
 
 /** Whether one of `rule`'s patterns without a cue matches from the first unit of `units`. */
-export function ruleOpens(rules: AttributionRules, rule: AttributionRule, units: readonly TokenAttributes[]): boolean {
+export function ruleOpens(rules: AttributionRules, rule: AttributionRule, units: SentenceUnits): boolean {
   return rules.unanchored.some((p) => p.rule === rule && matchesFrom(units, p.pattern, 0));
 }
