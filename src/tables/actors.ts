@@ -204,7 +204,10 @@ export class CooccurrenceTally {
             let pair = withA.get(b);
             if (!pair) withA.set(b, (pair = { count: 0, articles: 0, lastArticle: 0 }));
             pair.count++;
-            if (pair.lastArticle !== seq) [pair.articles, pair.lastArticle] = [pair.articles + 1, seq];
+            if (pair.lastArticle !== seq) {
+              pair.articles++;
+              pair.lastArticle = seq;
+            }
           }
         }
       }
