@@ -60,6 +60,18 @@ export const themeMessages = {
   unknownTheme: (id: string, known: string[]) => `theme "${id}" is not in the codebook (known: ${known.join(', ')})`,
 } as const;
 
+/** Messages of the table functions' filters (country codes, actor ids, period labels). */
+export const filterMessages = {
+  unknownCountry: (code: unknown, suggestion: string | undefined, valid: readonly string[]) =>
+    `got ${JSON.stringify(code)}, which is no country or bloc code of the actor registry${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}. Use one of: ${valid.join(', ')}`,
+  unknownActor: (id: unknown, suggestion: string | undefined) =>
+    `got ${JSON.stringify(id)}, which is no actor id of the registry nor of the data${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}. Use ids as in mentions.csv's actor_id column ("wang-yi", "china", "unregistered:…")`,
+  badPeriodLabel: (label: unknown, unit: string, example: string) =>
+    `got ${JSON.stringify(label)}, which is no ${unit} label. Use labels like ${example}, or "undated"`,
+  unknownKeynessCode: (code: string, valid: readonly string[]) =>
+    `${JSON.stringify(code)} is no country or bloc code of the actor registry (add it to a registry with --actors, or use one of: ${valid.join(', ')})`,
+};
+
 /** Messages of the worker pool. */
 export const parallelMessages = {
   badWorkers: (n: unknown) => `workers must be a whole number from 1 to 64, got ${String(n)}`,

@@ -6,7 +6,9 @@ import type { Encoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 export type { TableWritten } from './writer';
 import { KIT_VERSION } from '../data';
+import { check } from '../errors';
 import { Logger, type Warning } from '../logger';
+import { filterMessages } from '../messages';
 import type { PipelineOptions } from '../pipeline';
 import { formatCsv } from '../tables/csv';
 import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
@@ -93,6 +95,11 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   // The main thread's processor: its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);
   const { pipeline, stages } = processor;
+  // Codes the registry (with --actors files) does not know would compare empty groups without a word.
+  const known = pipeline.registry.countries;
+  for (const code of [...(options.keyness?.target ?? []), ...(options.keyness?.reference ?? [])]) {
+    check(code in known, 'keyness', filterMessages.unknownKeynessCode(code, Object.keys(known).sort()));
+  }
   const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
   const writer = new ReportWriter(out, stages, { csv, parquet: processorOptions.parquet, cache });
   try {
