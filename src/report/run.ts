@@ -1,8 +1,8 @@
 import type { AnalysisWindow } from '../tables/periods';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { countInputs, readCorpusInputs } from '../corpus/read';
-import type { Encoding } from '../corpus/decode';
+import { countInputs, MANIFEST_FILE, readCorpusInputs } from '../corpus/read';
+import type { Encoding, TextEncoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 export type { TableWritten } from './writer';
 import { KIT_VERSION } from '../data';
@@ -15,7 +15,7 @@ import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '.
 import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
 import { processCorpus } from './parallel';
-import { inShard, type Shard } from './shard';
+import { inShard, shardOf, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
 import { createInputProcessor, type ProcessorOptions } from './article-output';
 import { ReportWriter, type TableWritten } from './writer';
@@ -25,6 +25,7 @@ export interface ReportOptions extends PipelineOptions {
   corpus: string;
   /** Output folder; tables go to OUT/tables, run.json to OUT. */
   out: string;
+  /** Files that are not valid UTF-8: "auto" (default) detects each one's legacy encoding; see `Encoding`. */
   encoding?: Encoding;
   /** Guard CSV text cells against formula injection (default true). */
   formulaGuard?: boolean;
@@ -60,6 +61,8 @@ export interface RunSummary {
   articles: number;
   read: string[];
   skipped: SkippedInput[];
+  /** The encoding each input was read in, in reading order: manifest.csv, files, .jsonl lines as "file.jsonl:LINE". */
+  encodings: Record<string, TextEncoding>;
   warnings: Warning[];
   tables: TableWritten[];
   /** The Parquet copies of the large tables (OUT/parquet/TABLE/part-*.parquet). */
@@ -102,6 +105,8 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   }
   const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
   const writer = new ReportWriter(out, stages, { csv, parquet: processorOptions.parquet, cache });
+  const encodings: Record<string, TextEncoding> = {};
+  const inThisShard = (file: string) => !options.shard || file === MANIFEST_FILE || shardOf(file, options.shard.count) === options.shard.index;
   try {
     const readInputs = (readLogger: Logger) =>
       inShard(
@@ -110,6 +115,9 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
           // An output folder inside the corpus folder is not read back as articles.
           exclude: [out],
           logger: readLogger,
+          onDecoded: (file, encoding) => {
+            if (inThisShard(file)) encodings[file] = encoding;
+          },
         }),
         options.shard,
       );
@@ -145,6 +153,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     articles: writer.read.length,
     read: writer.read,
     skipped: writer.skipped,
+    encodings,
     warnings: logger.warnings,
     tables,
     parquet,
