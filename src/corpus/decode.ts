@@ -147,12 +147,12 @@ function detect(bytes: Uint8Array, unit: DecodedUnit): { encoding: LegacyEncodin
 function decodeNotUtf8(bytes: Uint8Array, encoding: Encoding, unit: DecodedUnit, bomLength: number): Decoded {
   const invalidAt = () => firstInvalidUtf8(bytes) + bomLength;
   if (encoding === 'utf-8') return { ok: false, reason: unit === 'file' ? messages.invalidUtf8(invalidAt()) : messages.jsonlInvalidUtf8(invalidAt()) };
-  const damaged = { ok: false, reason: messages.damagedUtf8(unit, invalidAt()) } as const;
+  const damaged = (): Decoded => ({ ok: false, reason: messages.damagedUtf8(unit, invalidAt()) });
   const seq = utf8Sequences(bytes);
-  if (bomLength > 0 || isDamagedUtf8(seq, undefined)) return damaged;
+  if (bomLength > 0 || isDamagedUtf8(seq, undefined)) return damaged();
   const detected = encoding === 'auto' ? detect(bytes, unit) : { encoding };
   if (!('encoding' in detected)) return { ok: false, reason: detected.reason };
-  return isDamagedUtf8(seq, detected.encoding) ? damaged : decodeLegacy(bytes, detected.encoding, unit);
+  return isDamagedUtf8(seq, detected.encoding) ? damaged() : decodeLegacy(bytes, detected.encoding, unit);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -184,10 +184,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Dec
   }
 }
 
-/**
- * One line of a .jsonl file (no BOM handling beyond UTF-8's: the file's first line keeps
- * it for the caller to strip), decided like a file: valid UTF-8 first, then by `encoding`.
- */
+/** One line of a .jsonl file, decided like a file: valid UTF-8 first, then by `encoding`. */
 export function decodeLine(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
   try {
     return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
