@@ -2,7 +2,8 @@
  * Jupyter with the kit's TypeScript kernel (tslab), registered in a project-local
  * folder (.jupyter-local/), never in the user's global Jupyter.
  *
- *   tsx scripts/notebooks.ts start     start Jupyter on notebooks/ (npm run notebooks)
+ *   tsx scripts/notebooks.ts start     start Jupyter on notebooks/ (npm run notebooks; arguments after
+ *                                      `--` go to Jupyter, and --allow-root is added when run as root)
  *   tsx scripts/notebooks.ts execute   run every notebook headless into output/notebooks/
  *                                      and fail on any error output (npm run notebooks:execute;
  *                                      build dist/ first: the notebooks import the built kit)
@@ -96,7 +97,17 @@ export function listNotebooks(): string[] {
     .sort();
 }
 
-function start(): number {
+/**
+ * Jupyter's command line for `start`: the user's own arguments after the kit's, and
+ * --allow-root as root (containers and CI run as root, and Jupyter exits there with
+ * "Running as root is not recommended" without it).
+ */
+export function startArgs(ui: 'lab' | 'notebook', uid: number | undefined, extra: readonly string[]): string[] {
+  const root = uid === 0 && !extra.includes('--allow-root') ? ['--allow-root'] : [];
+  return [ui, `--notebook-dir=${NOTEBOOKS}`, ...root, ...extra];
+}
+
+function start(extra: readonly string[]): number {
   const ui = has(['lab', '--version']) ? 'lab' : has(['notebook', '--version']) ? 'notebook' : undefined;
   if (!ui) {
     process.stderr.write(INSTALL_HINT + '\n');
@@ -104,7 +115,7 @@ function start(): number {
   }
   installKernel();
   process.stdout.write(`kernel "${KERNEL_NAME}" registered in ${LOCAL}; starting jupyter ${ui} on notebooks/\n`);
-  return run([ui, `--notebook-dir=${NOTEBOOKS}`]);
+  return run(startArgs(ui, process.getuid?.(), extra));
 }
 
 function execute(): number {
@@ -162,7 +173,7 @@ function html(): number {
   return run(['nbconvert', '--to', 'html', `--NbConvertBase.display_data_priority=${priority}`, `--output-dir=${OUTPUT}`, ...executed]);
 }
 
-const COMMANDS: Record<string, () => number> = { start, execute, html };
+const COMMANDS: Record<string, (extra: readonly string[]) => number> = { start, execute, html };
 
 if (require.main === module) {
   const command = COMMANDS[process.argv[2] ?? 'start'];
@@ -170,5 +181,5 @@ if (require.main === module) {
     process.stderr.write(`usage: tsx scripts/notebooks.ts [start|execute|html]\n`);
     process.exit(2);
   }
-  process.exit(command());
+  process.exit(command(process.argv.slice(3)));
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ENCODINGS, type Encoding } from './corpus/decode';
 import { KIT_VERSION, PACKAGE_ROOT } from './data';
@@ -23,7 +23,8 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .option('--actors <file>', 'extra actor registry (YAML/JSON, same schema; repeatable; same id overrides)', (v: string, prev: string[]) => [...prev, v], [] as string[])
   .option('--codebook <file>', 'codebook replacing the kit\'s own (YAML codebook, quanteda YAML dictionary or LIWC .dic)')
-  .addOption(new Option('--encoding <name>', 'encoding of files without a BOM').choices([...ENCODINGS]).default('utf-8'))
+  // Checked by the reader (a KitError listing the valid names), as in the API.
+  .option('--encoding <name>', `files that are not valid UTF-8 (valid UTF-8 is always read as UTF-8): ${ENCODINGS.join(', ')}; auto detects each file's encoding, utf-8 refuses them`, 'auto')
   .option('--no-formula-guard', "do not prefix CSV text cells starting with = + - @ with a ' (spreadsheet formula guard)")
   .option('--strict', 'exit non-zero when any input was skipped')
   .option('--quiet', 'print only the summary line')

@@ -1,14 +1,18 @@
+import { inspect } from 'node:util';
 import type { DataFrame } from 'danfojs-node';
 import type { ChartSpec } from './charts/common';
 import { chartTitle, isVegaLite, renderSvg, svgToPng } from './charts/export';
 import { htmlTable, type Cell } from './report/html';
+import { whenDanfoLoads } from './tables/frame';
 
 /**
- * Rich output in notebooks (tslab). A chart goes out as one display message with
- * several MIME types: JupyterLab draws the interactive vega-lite (or vega) one;
- * classic Notebook, nbconvert's HTML and GitHub fall back to the SVG (or the PNG
- * where a viewer prefers or sanitises). Outside a notebook the helpers print a short
- * text form instead.
+ * Rich output in notebooks (tslab), as Altair and pandas give in Jupyter. A chart goes
+ * out as one display message with several MIME types: JupyterLab draws the interactive
+ * vega-lite (or vega) one; classic Notebook, nbconvert's HTML and GitHub fall back to
+ * the SVG (or the PNG where a viewer prefers or sanitises). The functions return
+ * nothing, so a cell ending in `await kit.show(spec)` shows the chart and nothing else.
+ * A danfo DataFrame shows as an HTML table wherever tslab prints it (the last line of a
+ * cell, `console.log(df)`). Outside a notebook the helpers print a short text form.
  */
 
 interface DisplayMessage {
@@ -41,8 +45,11 @@ function emit(data: Record<string, unknown>): boolean {
   return true;
 }
 
-/** Shows a chart: interactive vega-lite/vega in JupyterLab, SVG elsewhere. Returns the SVG. */
-export async function show(chart: ChartSpec): Promise<string> {
+/**
+ * Shows a chart: interactive vega-lite/vega in JupyterLab, SVG elsewhere. Returns nothing,
+ * so that a cell ending in `await kit.show(spec)` prints nothing more (`renderSvg` gives the SVG).
+ */
+export async function show(chart: ChartSpec): Promise<void> {
   const svg = await renderSvg(chart);
   const title = chartTitle(chart);
   const interactive = isVegaLite(chart) ? 'application/vnd.vegalite.v5+json' : 'application/vnd.vega.v5+json';
@@ -53,11 +60,10 @@ export async function show(chart: ChartSpec): Promise<string> {
   const png = svgToPng(svg, 2).toString('base64');
   const data = { [interactive]: spec, 'image/svg+xml': svg, 'image/png': png, 'text/plain': `[chart: ${title}]` };
   if (!emit(data)) process.stdout.write(`[chart: ${title}]\n`);
-  return svg;
 }
 
 export interface ShowTableOptions {
-  /** Rows shown (default 20); the caption says how many there are. */
+  /** Rows shown (default 20); the caption says how many there are. Every column is shown. */
   limit?: number;
   caption?: string;
 }
@@ -88,13 +94,39 @@ function textTable(columns: readonly string[], rows: Rows): string {
   return [line([...columns]), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 
-/** Shows a DataFrame or rows as an HTML table (every cell escaped), first `limit` rows. */
-export function showTable(table: DataFrame | Rows, options: ShowTableOptions = {}): void {
+/** The HTML and text forms of a table: every column, the first `limit` rows. */
+function tableOutput(table: DataFrame | Rows, options: ShowTableOptions): { html: string; text: string } {
   const { columns, rows } = tableOf(table);
   const limit = options.limit ?? 20;
-  const caption = options.caption ?? `${rows.length} rows`;
+  const caption = options.caption ?? `${rows.length} rows × ${columns.length} columns`;
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?\d+(\.\d+)?$/.test(String(r[c] ?? ''))));
   const html = htmlTable({ caption, columns: columns.map((c, i) => ({ key: c, title: c, numeric: numeric[i] })), rows, limit });
-  const text = `${caption}\n${textTable(columns, rows.slice(0, limit))}`;
+  const more = rows.length > limit ? `\n… ${rows.length - limit} more rows` : '';
+  return { html, text: `${caption}\n${textTable(columns, rows.slice(0, limit))}${more}` };
+}
+
+/** Shows a DataFrame or rows as an HTML table (every column, every cell escaped), first `limit` rows. */
+export function showTable(table: DataFrame | Rows, options: ShowTableOptions = {}): void {
+  const { html, text } = tableOutput(table, options);
   if (!emit({ 'text/html': html, 'text/plain': text })) process.stdout.write(text + '\n');
 }
+
+/**
+ * How a DataFrame prints (tslab prints a cell's last value with console.log, which asks
+ * util.inspect): in a notebook the HTML table is sent and the printed text left empty;
+ * elsewhere the text table, every column, in place of danfo's internals.
+ */
+function inspectFrame(frame: DataFrame): string {
+  const { html, text } = tableOutput(frame, {});
+  return emit({ 'text/html': html, 'text/plain': text }) ? '' : text;
+}
+
+whenDanfoLoads(({ DataFrame: Frame }) => {
+  Object.defineProperty(Frame.prototype, inspect.custom, {
+    value(this: DataFrame) {
+      return inspectFrame(this);
+    },
+    configurable: true,
+    writable: true,
+  });
+});

@@ -2,12 +2,23 @@
  * Every user-facing message of the kit, in one place, so wording stays consistent
  * and tests can match on it. Each says what is wrong and how to fix it.
  */
+/** The legacy encodings --encoding names (as src/corpus/decode.ts's LEGACY_ENCODINGS). */
+const LEGACY = 'windows-1252, windows-1251, koi8-r, gb18030, shift_jis';
+
 export const messages = {
   emptyFile: () => 'file is empty; nothing to read',
   binaryFile: (offset: number) =>
     `file looks binary (control byte at byte ${offset}); the kit reads text (.txt, .md, .html, .jsonl)`,
   invalidUtf8: (offset: number) =>
-    `file is not valid UTF-8 (bad byte sequence at byte ${offset}); if it is Windows-1252, run with --encoding windows-1252, or re-save it as UTF-8`,
+    `file is not valid UTF-8 (bad byte sequence at byte ${offset}) and --encoding utf-8 reads UTF-8 only; leave --encoding at auto to detect its encoding, name it (--encoding ${LEGACY}), or re-save it as UTF-8`,
+  damagedUtf8: (unit: 'file' | 'line', offset: number) =>
+    `${unit} is UTF-8 with bad byte sequences (the first at byte ${offset}${unit === 'line' ? ' of the line' : ''}); re-save it as UTF-8 (read in another encoding, its other characters would be garbled)`,
+  notInEncoding: (unit: 'file' | 'line', encoding: string, offset: number, byte: number) =>
+    `${unit} is not ${encoding}: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at byte ${offset}${unit === 'line' ? ' of the line' : ''} is no ${encoding} character; name its encoding with --encoding (auto, ${LEGACY}) or re-save it as UTF-8`,
+  unreadEncoding: (unit: 'file' | 'line', detected: string) =>
+    `${unit} is not UTF-8 and looks like ${detected}, which the kit does not read; re-save it as UTF-8, or name its encoding with --encoding if it is one of ${LEGACY}`,
+  undetectedEncoding: (unit: 'file' | 'line', guesses: readonly string[]) =>
+    `${unit} is not UTF-8 and its encoding could not be told${guesses.length ? ` (best guesses: ${guesses.join(', ')})` : ''}; name it with --encoding (${LEGACY}) or re-save it as UTF-8`,
   unreadable: (reason: string) => `file could not be read (${reason})`,
   unsupportedType: (ext: string) =>
     `unsupported file type "${ext || '(none)'}"; the kit reads .txt, .md, .html, .htm and .jsonl`,
@@ -30,8 +41,9 @@ export const messages = {
   brokenLink: (code: string) => `symbolic link is broken (${code}); its target could not be read`,
   notRegularFile: () => 'file could not be read (not a regular file: a folder, device or pipe)',
   jsonlInvalidUtf8: (offset: number) =>
-    `line is not valid UTF-8 (bad byte sequence at byte ${offset} of the line); if it is Windows-1252, run with --encoding windows-1252, or re-save it as UTF-8`,
+    `line is not valid UTF-8 (bad byte sequence at byte ${offset} of the line) and --encoding utf-8 reads UTF-8 only; leave --encoding at auto to detect its encoding, name it (--encoding ${LEGACY}), or re-save it as UTF-8`,
   jsonlUtf16be: () => 'UTF-16 big-endian .jsonl is not supported; re-save the file as UTF-8',
+  jsonlUtf32: () => 'UTF-32 .jsonl is not supported; re-save the file as UTF-8',
   corpusMissing: (dir: string) => `corpus folder "${dir}" does not exist or is not a folder; pass --corpus DIR with a folder of articles`,
   nothingRead: (dir: string) => `no article could be read from "${dir}"; see run.json for the reason each input was skipped`,
   unbalancedQuote: () => 'quotation mark opened but never closed; the statement runs to the end of the paragraph',
@@ -59,6 +71,18 @@ export const themeMessages = {
   kwicNeedsOne: () => 'give exactly one of `theme` or `pattern`',
   unknownTheme: (id: string, known: string[]) => `theme "${id}" is not in the codebook (known: ${known.join(', ')})`,
 } as const;
+
+/** Messages of the table functions' filters (country codes, actor ids, period labels). */
+export const filterMessages = {
+  unknownCountry: (code: unknown, suggestion: string | undefined, valid: readonly string[]) =>
+    `got ${JSON.stringify(code)}, which is no country or bloc code of the actor registry${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}. Use one of: ${valid.join(', ')}`,
+  unknownActor: (id: unknown, suggestion: string | undefined) =>
+    `got ${JSON.stringify(id)}, which is no actor id of the registry nor of the data${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}. Use ids as in mentions.csv's actor_id column ("wang-yi", "china", "unregistered:…")`,
+  badPeriodLabel: (label: unknown, unit: string, example: string) =>
+    `got ${JSON.stringify(label)}, which is no ${unit} label. Use labels like ${example}, or "undated"`,
+  unknownKeynessCode: (code: string, valid: readonly string[]) =>
+    `${JSON.stringify(code)} is no country or bloc code of the actor registry (add it to a registry with --actors, or use one of: ${valid.join(', ')})`,
+};
 
 /** Messages of the worker pool. */
 export const parallelMessages = {

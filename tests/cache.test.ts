@@ -114,7 +114,8 @@ describe('the report cache', () => {
     // inputs that warn or are skipped, in different segments
     writeFileSync(join(corpus, 'a0100.txt'), 'Wang Wenbin said, "China opposes sanctions and will not back down');
     writeFileSync(join(corpus, 'a0500.txt'), ' \n\n ');
-    writeFileSync(join(corpus, 'a0600.txt'), Buffer.from('China said \x93no\x94.', 'latin1'));
+    // (UTF-8 with a Windows-1252 quote pasted in: refused whatever the encoding)
+    writeFileSync(join(corpus, 'a0600.txt'), Buffer.concat([Buffer.from('China’s answer: '), Buffer.from('\x93no\x94.', 'latin1')]));
     const out = join(dir, 'out');
     const cold = await runReport({ corpus, out, charts: false, workers: 2 });
     const segments = cold.cache!.segments.misses;

@@ -82,16 +82,19 @@ describe('bad input: each is skipped with a reason naming the file, and the run 
     expect(corpus.skipped).toEqual([{ file: 'nul.txt', reason: expect.stringContaining('file looks binary (control byte at byte 16)') }]);
   });
 
-  it('invalid UTF-8: named, with the byte offset, suggesting --encoding', async () => {
+  it('invalid UTF-8 with encoding "utf-8": named, with the byte offset, suggesting --encoding', async () => {
     const bytes = Buffer.concat([Buffer.from('Wang said China is '), Buffer.from([0x93]), Buffer.from('ready', 'latin1'), Buffer.from([0x94]), Buffer.from('.')]);
-    const corpus = await readWith({ 'cp1252.txt': bytes });
+    const corpus = await readWith({ 'cp1252.txt': bytes }, { encoding: 'utf-8' });
     expect(corpus.skipped).toEqual([
       {
         file: 'cp1252.txt',
-        reason: 'file is not valid UTF-8 (bad byte sequence at byte 19); if it is Windows-1252, run with --encoding windows-1252, or re-save it as UTF-8',
+        reason:
+          'file is not valid UTF-8 (bad byte sequence at byte 19) and --encoding utf-8 reads UTF-8 only; leave --encoding at auto to detect its encoding, name it (--encoding windows-1252, windows-1251, koi8-r, gb18030, shift_jis), or re-save it as UTF-8',
       },
     ]);
     expectGoodRead(corpus);
+    // by default (auto) the same file is detected as Windows-1252 (it used to be refused)
+    expect((await readWith({ 'cp1252.txt': bytes })).articles.find((a) => a.file === 'cp1252.txt')?.text).toBe('Wang said China is “ready”.');
   });
 
   it('Windows-1252 decoded with encoding "windows-1252": smart quotes and apostrophes, no mojibake', async () => {
@@ -111,17 +114,21 @@ describe('bad input: each is skipped with a reason naming the file, and the run 
     expect(corpus.articles.find((a) => a.article_id === 'w1')?.text).toBe('“No limits”, Xi said.');
   });
 
-  it('Windows-1252 .jsonl read as UTF-8: the line is skipped, named, suggesting --encoding', async () => {
+  it('Windows-1252 .jsonl read with encoding "utf-8": the line is skipped, named, suggesting --encoding; detected by default', async () => {
     const line = Buffer.concat([Buffer.from('{"text":"ok line."}\n{"text":"'), Buffer.from([0x93]), Buffer.from('No limits'), Buffer.from([0x94]), Buffer.from('."}\n')]);
-    const corpus = await readWith({ 'feed.jsonl': line });
+    const corpus = await readWith({ 'feed.jsonl': line }, { encoding: 'utf-8' });
     expect(corpus.skipped).toEqual([
       {
         file: 'feed.jsonl',
         line: 2,
-        reason: 'line is not valid UTF-8 (bad byte sequence at byte 9 of the line); if it is Windows-1252, run with --encoding windows-1252, or re-save it as UTF-8',
+        reason:
+          'line is not valid UTF-8 (bad byte sequence at byte 9 of the line) and --encoding utf-8 reads UTF-8 only; leave --encoding at auto to detect its encoding, name it (--encoding windows-1252, windows-1251, koi8-r, gb18030, shift_jis), or re-save it as UTF-8',
       },
     ]);
     expect(corpus.articles.map((a) => a.file)).toEqual(['feed.jsonl:1', 'good.txt']);
+    const auto = await readWith({ 'feed.jsonl': line });
+    expect(auto.skipped).toEqual([]);
+    expect(auto.articles.map((a) => a.text)).toEqual(['ok line.', '“No limits”.', GOOD]);
   });
 
   it('a .jsonl line holding a real replacement character (valid UTF-8) is read, not refused', async () => {
@@ -169,15 +176,16 @@ describe('bad input: each is skipped with a reason naming the file, and the run 
     expect([a.title, a.outlet, a.url, a.published, a.date_basis]).toEqual(['Lavrov, Wang meet', 'Newsmax', 'https://x.example/a', '2022-06-02', 'manifest']);
   });
 
-  it('a Windows-1252 manifest: refused with a reason by default, decoded with encoding "windows-1252"', async () => {
+  it('a Windows-1252 manifest: refused with a reason with encoding "utf-8", decoded by default and with "windows-1252"', async () => {
     const manifest = Buffer.concat([Buffer.from('file,title,outlet,url,published\ngood.txt,'), Buffer.from([0x93]), Buffer.from('No limits'), Buffer.from([0x94]), Buffer.from(',DW,,2022-02-04\n')]);
-    const strict = await readWith({ 'manifest.csv': manifest });
+    const strict = await readWith({ 'manifest.csv': manifest }, { encoding: 'utf-8' });
     expect(strict.skipped).toEqual([
       {
         file: 'manifest.csv',
-        reason: expect.stringMatching(/^manifest\.csv could not be parsed \(file is not valid UTF-8 \(bad byte sequence at byte 41\); .*--encoding windows-1252/),
+        reason: expect.stringMatching(/^manifest\.csv could not be parsed \(file is not valid UTF-8 \(bad byte sequence at byte 41\) and --encoding utf-8 reads UTF-8 only; .*--encoding windows-1252/),
       },
     ]);
+    expect((await readWith({ 'manifest.csv': manifest })).articles[0]!.title).toBe('“No limits”');
     expect(strict.articles[0]!.title).not.toContain('No limits');
     const cp1252 = await readWith({ 'manifest.csv': manifest }, { encoding: 'windows-1252' });
     expect(cp1252.articles[0]!.title).toBe('“No limits”');
@@ -311,7 +319,7 @@ describe('bad input: each is skipped with a reason naming the file, and the run 
   });
 
   it('an unknown encoding is refused up front, naming the option', async () => {
-    await expect(readWith({}, { encoding: 'latin-9' as never })).rejects.toThrow(/`encoding`.*"latin-9".*utf-8, windows-1252/);
+    await expect(readWith({}, { encoding: 'latin-9' as never })).rejects.toThrow('Invalid argument `encoding`: got "latin-9". Use one of: auto, utf-8, windows-1252, windows-1251, koi8-r, gb18030, shift_jis');
   });
 
   it('a missing corpus folder is a KitError naming it', async () => {

@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, loadCorpus, readCorpus, type SkippedInput } from '../src/corpus';
+import { buildArticle, ENCODINGS, loadCorpus, readCorpus, type SkippedInput } from '../src/corpus';
 import { tempCorpus } from './helpers';
 
 /** Deterministic bytes (mulberry32), so a failure can be replayed. */
@@ -31,16 +31,26 @@ describe('hostile input: random bytes', () => {
     expect(corpus.articles.map((a) => a.text)).toEqual([GOOD]);
   });
 
-  it('random printable high bytes (no control bytes): invalid UTF-8 by default; read without mojibake as Windows-1252', async () => {
+  it('random printable high bytes (no control bytes): refused with encoding "utf-8" and with "windows-1252", never read as mojibake', async () => {
     const bytes = randomBytes(20_000, 11, 0x20, 0xff);
     const dir = tempCorpus({ 'noise.txt': bytes });
-    const strict = await loadCorpus(dir);
+    const strict = await loadCorpus(dir, { encoding: 'utf-8' });
     expect(strict.skipped).toEqual([{ file: 'noise.txt', reason: expect.stringMatching(/^file is not valid UTF-8 \(bad byte sequence at byte \d+\)/) }]);
+    // By chance the noise holds valid three-byte UTF-8 sequences, which Windows-1252 would read as "â€™"-like mojibake.
     const cp1252 = await loadCorpus(dir, { encoding: 'windows-1252' });
+    expect(cp1252.skipped).toEqual([{ file: 'noise.txt', reason: expect.stringMatching(/^file is UTF-8 with bad byte sequences \(the first at byte \d+\); re-save it as UTF-8/) }]);
+    expect((await loadCorpus(dir)).articles).toEqual([]);
+  });
+
+  it('random Windows-1252 letters and punctuation with no UTF-8 lead byte: read as Windows-1252 without C1 controls', async () => {
+    // 0x20–0x7E, and 0x80–0xBF less the five bytes Windows-1252 leaves unassigned: every high byte is a UTF-8 continuation byte, so none forms a UTF-8 sequence.
+    const alphabet = [...Array.from({ length: 0x5f }, (_, i) => 0x20 + i), ...Array.from({ length: 0x40 }, (_, i) => 0x80 + i).filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b))];
+    const bytes = Uint8Array.from(randomBytes(20_000, 12), (r) => alphabet[r % alphabet.length]!);
+    const cp1252 = await loadCorpus(tempCorpus({ 'noise.txt': bytes }), { encoding: 'windows-1252' });
     expect(cp1252.skipped).toEqual([]);
     const a = cp1252.articles[0]!;
-    // Windows-1252 has no C1 controls for 0x80, 0x82-0x8C, 0x8E, 0x91-0x9C, 0x9E, 0x9F: none may appear.
-    expect(a.text).not.toMatch(/[\u0080\u0082-\u008c\u008e\u0091-\u009c\u009e\u009f]/);
+    expect(a.text).not.toMatch(/[\u0080-\u009f\uFFFD]/);
+    expect(a.text).toContain('€');
     for (const s of a.sentences) expect(a.text.slice(s.start, s.end)).toBe(s.text);
   });
 
@@ -53,8 +63,8 @@ describe('hostile input: random bytes', () => {
   it('any bytes under any supported extension: reading never throws, and each file is read or skipped with a reason', async () => {
     const ext = fc.constantFrom('.txt', '.md', '.html', '.jsonl');
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), ext, fc.constantFrom('utf-8', 'windows-1252'), async (bytes, extension, encoding) => {
-        const corpus = await loadCorpus(tempCorpus({ [`x${extension}`]: bytes }), { encoding: encoding as 'utf-8' | 'windows-1252' });
+      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), ext, fc.constantFrom(...ENCODINGS), async (bytes, extension, encoding) => {
+        const corpus = await loadCorpus(tempCorpus({ [`x${extension}`]: bytes }), { encoding });
         for (const s of corpus.skipped) expect(s.reason.length).toBeGreaterThan(0);
         if (extension !== '.jsonl') expect(corpus.articles.length + corpus.skipped.length).toBe(1);
         for (const a of corpus.articles) for (const s of a.sentences) expect(a.text.slice(s.start, s.end)).toBe(s.text);

@@ -29,7 +29,8 @@ function messyCorpus(): string {
     'empty.txt': '',
     'blank.md': '  \n\n ',
     'binary.txt': new Uint8Array([0, 1, 2, 3, 255]),
-    'latin.txt': Buffer.from([0x93, 0x41, 0x94]),
+    // UTF-8 (two ’) with a Windows-1252 “ pasted in: read in neither, refused
+    'latin.txt': Buffer.concat([Buffer.from('Wang’s and Lavrov’s '), Buffer.from([0x93, 0x41, 0x94])]),
     'furniture.txt': '© 2025 Newsmax. All rights reserved.',
     'scan.pdf': '%PDF-1.4',
     'notes/readme': 'no extension',
@@ -85,7 +86,7 @@ describe('nothing is lost', () => {
       'empty.txt': 'file is empty; nothing to read',
       'blank.md': 'file is empty; nothing to read',
       'binary.txt': expect.stringContaining('file looks binary'),
-      'latin.txt': expect.stringContaining('--encoding windows-1252'),
+      'latin.txt': expect.stringContaining('file is UTF-8 with bad byte sequences (the first at byte 24); re-save it as UTF-8 (read in another encoding, its other characters would be garbled)'),
       'furniture.txt': 'no article text left after extraction and cleaning',
       'scan.pdf': expect.stringContaining('unsupported file type ".pdf"'),
       'notes/readme': expect.stringContaining('unsupported file type "(none)"'),

@@ -139,7 +139,8 @@ describe('keyword in context', () => {
     expect(() => kwic(corpus, { theme: 'sanctions', pattern: 'x' })).toThrow(/give exactly one of `theme` or `pattern`/);
     expect(() => kwic(corpus, {})).toThrow(/give exactly one of `theme` or `pattern`/);
     expect(() => kwic(corpus, { theme: 'climate' })).toThrow(/theme "climate" is not in the codebook/);
-    expect(kwic(seeds, { theme: 'climate' })).toEqual([]);
+    // annotated articles too (they used to give no rows without a word)
+    expect(() => kwic(seeds, { theme: 'climate' })).toThrow(/theme "climate" is not in the codebook \(known: sovereignty, sanctions/);
   });
 });
 

@@ -35,6 +35,7 @@ export interface Mention extends Span {
 
 export type SpeakerType = 'person' | 'state' | 'organization' | 'unnamed';
 export type StatementKind = 'direct' | 'mixed' | 'indirect';
+export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'mixed', 'indirect'];
 export type StatementDateBasis = 'text' | 'publication' | 'none';
 
 /** One attributed speech act (a row of statements.csv). */

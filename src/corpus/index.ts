@@ -9,7 +9,7 @@ export { buildArticle, articleFromText, type ManifestEntry } from './article';
 export { cleanText, type Cleaned } from './clean';
 export { splitSentences, loadAbbreviations, sentenceAt } from './segment';
 export { loadCleaningRules, type CleaningRule } from './rules';
-export { decodeBytes, ENCODINGS, type Encoding } from './decode';
+export { decodeBytes, decodeLine, ENCODINGS, LEGACY_ENCODINGS, type Encoding, type LegacyEncoding, type TextEncoding } from './decode';
 export { extractHtml } from './html';
 export { normalizeForMatching, countWords } from './normalize';
 export { parseFullDate, isoDate } from './metadata';

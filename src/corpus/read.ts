@@ -6,7 +6,7 @@ import { KitError, checkOneOf } from '../errors';
 import { Logger } from '../logger';
 import { messages } from '../messages';
 import { buildArticle, defaultCleaningRules, type ManifestEntry } from './article';
-import { decodeBytes, decodeWindows1252, ENCODINGS, firstInvalidUtf8, type Encoding } from './decode';
+import { decodeBytes, decodeLine, ENCODINGS, unicodeBom, type Encoding, type TextEncoding } from './decode';
 import { extractHtml } from './html';
 import { isoDate } from './metadata';
 import type { CleaningRule } from './rules';
@@ -16,8 +16,14 @@ export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl'] a
 export const MANIFEST_FILE = 'manifest.csv';
 
 export interface ReadOptions {
-  /** Encoding of files without a BOM: "utf-8" (default, strict) or "windows-1252". */
+  /**
+   * Files that are not valid UTF-8 (valid UTF-8 is always read as UTF-8): "auto" (default)
+   * detects their legacy encoding file by file, a legacy name ("windows-1251") reads them
+   * all in it, "utf-8" refuses them.
+   */
   encoding?: Encoding;
+  /** Called with each file (and .jsonl line, as "file.jsonl:LINE") decoded, and the encoding it was read in. */
+  onDecoded?: (file: string, encoding: TextEncoding) => void;
   /** Collects warnings (each naming file and line); one is made when absent. */
   logger?: Logger;
   /** Cleaning rules (default: the kit's `corpus/cleaning-rules.yaml`). */
@@ -103,10 +109,12 @@ export function countInputs(dir: string, exclude: readonly string[] = []): numbe
 interface Manifest {
   entries: Map<string, ManifestEntry>;
   skipped: SkippedInput[];
+  /** The encoding manifest.csv was read in, when it was. */
+  encoding?: TextEncoding;
 }
 
 /** Reads manifest.csv: metadata by file name. Rows naming missing files or paths outside the folder are refused. */
-export function readManifest(dir: string, logger: Logger, encoding: Encoding = 'utf-8'): Manifest {
+export function readManifest(dir: string, logger: Logger, encoding: Encoding = 'auto'): Manifest {
   const entries = new Map<string, ManifestEntry>();
   const skipped: SkippedInput[] = [];
   const path = join(dir, MANIFEST_FILE);
@@ -116,10 +124,12 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
     logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: reason });
   };
   let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let read: TextEncoding;
   try {
     // Spreadsheets often save CSV as Windows-1252: decoded like the articles, never read as mojibake.
     const decoded = decodeBytes(readFileSync(path), encoding);
     if (!decoded.ok) throw new Error(decoded.reason);
+    read = decoded.encoding;
     rows = parseCsv(decoded.text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (e) {
     refuse(undefined, messages.manifestUnreadable((e as Error).message));
@@ -128,7 +138,7 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
   const header = rows[0] ? Object.keys(rows[0].record) : [];
   if (rows.length > 0 && !header.includes('file')) {
     refuse(1, messages.manifestMissingColumn('file'));
-    return { entries, skipped };
+    return { entries, skipped, encoding: read };
   }
   const root = realpathSync(dir);
   const firstLines = new Map<string, number>();
@@ -163,7 +173,7 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
       published,
     });
   }
-  return { entries, skipped };
+  return { entries, skipped, encoding: read };
 }
 
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -199,12 +209,13 @@ export async function* readCorpus(dir: string, options: ReadOptions = {}): Async
  * taken by its first input.
  */
 export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 'rules'> = {}): AsyncGenerator<CorpusInput> {
-  const encoding = options.encoding ?? 'utf-8';
+  const encoding = options.encoding ?? 'auto';
   checkOneOf(encoding, 'encoding', ENCODINGS);
   const logger = options.logger ?? new Logger();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KitError(messages.corpusMissing(dir), 'corpus-missing', dir);
   const root = realpathSync(dir);
   const manifest = readManifest(root, logger, encoding);
+  if (manifest.encoding) options.onDecoded?.(MANIFEST_FILE, manifest.encoding);
   for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
 
   const usedIds = new Map<string, string>();
@@ -261,7 +272,7 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
     // a.txt and a.md in one folder: both keep their extension in the id
     const articleId = (stems.get(stem(rel)) ?? 0) > 1 ? rel : stem(rel);
     if (ext === '.jsonl') {
-      yield* readJsonl(path, rel, articleId, encoding, logger, skip, emit);
+      yield* readJsonl(path, rel, articleId, encoding, logger, skip, emit, options.onDecoded);
       continue;
     }
     let bytes: Buffer;
@@ -276,6 +287,7 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
       yield skip(rel, decoded.reason);
       continue;
     }
+    options.onDecoded?.(rel, decoded.encoding);
     if (decoded.text.trim() === '') {
       yield skip(rel, messages.emptyFile());
       continue;
@@ -320,6 +332,7 @@ async function* readJsonl(
   logger: Logger,
   skip: (file: string, reason: string, line?: number) => CorpusInput,
   emit: (raw: RawArticle) => CorpusInput,
+  onDecoded?: (file: string, encoding: TextEncoding) => void,
 ): AsyncGenerator<CorpusInput> {
   let head: Buffer;
   try {
@@ -332,12 +345,18 @@ async function* readJsonl(
     yield skip(rel, messages.emptyFile());
     return;
   }
-  if (head[0] === 0xfe && head[1] === 0xff) {
+  const bom = unicodeBom(head)?.encoding;
+  if (bom === 'utf-32le' || bom === 'utf-32be') {
+    yield skip(rel, messages.jsonlUtf32());
+    return;
+  }
+  if (bom === 'utf-16be') {
     yield skip(rel, messages.jsonlUtf16be());
     return;
   }
-  const utf16le = head[0] === 0xff && head[1] === 0xfe;
-  const probe = decodeBytes(head, encoding);
+  const utf16le = bom === 'utf-16le';
+  // Only binary files are refused whole; each line's encoding is decided on its own.
+  const probe = decodeBytes(head, 'utf-8');
   if (!probe.ok && !probe.reason.startsWith('file is not valid UTF-8')) {
     yield skip(rel, probe.reason);
     return;
@@ -345,27 +364,24 @@ async function* readJsonl(
   // Lines are split as latin1 (one char per byte; "\n" never occurs inside a UTF-8 sequence) and decoded one
   // by one, so a bad byte sequence skips only its line and a real U+FFFD in the text is kept.
   const lines = createInterface({ input: createReadStream(path, { encoding: utf16le ? 'utf16le' : 'latin1' }), crlfDelay: Infinity });
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   let lineNo = 0;
   let any = false;
   for await (const rawLine of lines) {
     lineNo++;
     let line = rawLine;
+    let lineEncoding: TextEncoding = 'utf-16le';
     if (!utf16le) {
-      const bytes = Buffer.from(rawLine, 'latin1');
-      if (encoding === 'windows-1252') line = decodeWindows1252(bytes);
-      else {
-        try {
-          line = utf8.decode(bytes);
-        } catch {
-          any = true;
-          yield skip(rel, messages.jsonlInvalidUtf8(firstInvalidUtf8(bytes)), lineNo);
-          continue;
-        }
+      const decoded = decodeLine(Buffer.from(rawLine, 'latin1'), encoding);
+      if (!decoded.ok) {
+        any = true;
+        yield skip(rel, decoded.reason, lineNo);
+        continue;
       }
+      [line, lineEncoding] = [decoded.text, decoded.encoding];
     }
     if (lineNo === 1) line = line.replace(/^\uFEFF/, '');
     if (line.trim() === '') continue;
+    onDecoded?.(`${rel}:${lineNo}`, lineEncoding);
     any = true;
     let obj: unknown;
     try {

@@ -1,19 +1,21 @@
 import type { AnalysisWindow } from '../tables/periods';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { countInputs, readCorpusInputs } from '../corpus/read';
-import type { Encoding } from '../corpus/decode';
+import { countInputs, MANIFEST_FILE, readCorpusInputs } from '../corpus/read';
+import type { Encoding, TextEncoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 export type { TableWritten } from './writer';
 import { KIT_VERSION } from '../data';
+import { check } from '../errors';
 import { Logger, type Warning } from '../logger';
+import { filterMessages } from '../messages';
 import type { PipelineOptions } from '../pipeline';
 import { formatCsv } from '../tables/csv';
 import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
 import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
 import { processCorpus } from './parallel';
-import { inShard, type Shard } from './shard';
+import { inShard, shardOf, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
 import { createInputProcessor, type ProcessorOptions } from './article-output';
 import { ReportWriter, type TableWritten } from './writer';
@@ -23,6 +25,7 @@ export interface ReportOptions extends PipelineOptions {
   corpus: string;
   /** Output folder; tables go to OUT/tables, run.json to OUT. */
   out: string;
+  /** Files that are not valid UTF-8: "auto" (default) detects each one's legacy encoding; see `Encoding`. */
   encoding?: Encoding;
   /** Guard CSV text cells against formula injection (default true). */
   formulaGuard?: boolean;
@@ -58,6 +61,8 @@ export interface RunSummary {
   articles: number;
   read: string[];
   skipped: SkippedInput[];
+  /** The encoding each input was read in, in reading order: manifest.csv, files, .jsonl lines as "file.jsonl:LINE". */
+  encodings: Record<string, TextEncoding>;
   warnings: Warning[];
   tables: TableWritten[];
   /** The Parquet copies of the large tables (OUT/parquet/TABLE/part-*.parquet). */
@@ -93,8 +98,15 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   // The main thread's processor: its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);
   const { pipeline, stages } = processor;
+  // Codes the registry (with --actors files) does not know would compare empty groups without a word.
+  const known = pipeline.registry.countries;
+  for (const code of [...(options.keyness?.target ?? []), ...(options.keyness?.reference ?? [])]) {
+    check(code in known, 'keyness', filterMessages.unknownKeynessCode(code, Object.keys(known).sort()));
+  }
   const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
   const writer = new ReportWriter(out, stages, { csv, parquet: processorOptions.parquet, cache });
+  const encodings: Record<string, TextEncoding> = {};
+  const inThisShard = (file: string) => !options.shard || file === MANIFEST_FILE || shardOf(file, options.shard.count) === options.shard.index;
   try {
     const readInputs = (readLogger: Logger) =>
       inShard(
@@ -103,6 +115,9 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
           // An output folder inside the corpus folder is not read back as articles.
           exclude: [out],
           logger: readLogger,
+          onDecoded: (file, encoding) => {
+            if (inThisShard(file)) encodings[file] = encoding;
+          },
         }),
         options.shard,
       );
@@ -138,6 +153,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     articles: writer.read.length,
     read: writer.read,
     skipped: writer.skipped,
+    encodings,
     warnings: logger.warnings,
     tables,
     parquet,

@@ -16,6 +16,7 @@ import { detach } from './detach';
 import { toDataFrame } from './frame';
 import { col, type Row, type TableSpec } from './schema';
 import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
+import { checkActorIds, checkPeriodLabels } from './valid-values';
 
 
 export const MENTIONS: TableSpec = {
@@ -86,9 +87,10 @@ export interface MentionFilter {
   actors?: readonly string[];
 }
 
-function checkFilter(filter: MentionFilter): void {
+function checkFilter(filter: MentionFilter, annotated: readonly AnnotatedArticle[]): void {
   for (const t of filter.types ?? []) checkOneOf(t, 'types', ACTOR_TYPES);
   for (const k of filter.kinds ?? []) checkOneOf(k, 'kinds', MENTION_KINDS);
+  checkActorIds(filter.actors, 'actors', () => annotated.flatMap((a) => a.mentions.map((m) => m.actor_id)));
 }
 
 export function filterMentions(mentions: readonly Mention[], filter: MentionFilter = {}): Mention[] {
@@ -275,6 +277,8 @@ export class CooccurrenceTally {
 export function cooccurrenceRows(articles: readonly ArticleUnits[], options: CooccurrenceOptions = {}): Row[] {
   const window = options.window ?? 'sentence';
   checkOneOf(window, 'window', COOCCURRENCE_WINDOWS);
+  checkOneOf(options.period ?? 'year', 'period', PERIOD_UNITS);
+  checkPeriodLabels(options.periods, 'periods', options.period ?? 'year');
   const tally = new CooccurrenceTally(options.period ?? 'year', [window]);
   for (const art of articles) tally.add(art);
   return tally.rows(window, options);
@@ -365,7 +369,7 @@ export class UnregisteredTally {
 
 /** mentions.csv as a DataFrame, filtered by actor types, mention kinds or actor ids. */
 export function mentionsTable(annotated: readonly AnnotatedArticle[], filter: MentionFilter = {}): DataFrame {
-  checkFilter(filter);
+  checkFilter(filter, annotated);
   return toDataFrame(mentionRows(annotated.flatMap((a) => filterMentions(a.mentions, filter))), MENTIONS);
 }
 
@@ -378,7 +382,7 @@ export interface CooccurrenceTableOptions extends CooccurrenceOptions {
 
 /** cooccurrence.csv as a DataFrame: `cooccurrenceTable(annotated, { window: 'paragraph', period: 'quarter', types: ['state'] })`. */
 export function cooccurrenceTable(annotated: readonly AnnotatedArticle[], options: CooccurrenceTableOptions = {}): DataFrame {
-  checkFilter({ types: options.types });
+  checkFilter({ types: options.types }, annotated);
   const kinds = options.includeAdjectives === false ? MENTION_KINDS.filter((k) => k !== 'adjective') : undefined;
   const reduced = annotated.map((a) => articleUnits(a.article, filterMentions(a.mentions, { types: options.types, kinds })));
   return toDataFrame(cooccurrenceRows(reduced, options), COOCCURRENCE);

@@ -1,11 +1,13 @@
 import type { DataFrame } from 'danfojs-node';
-import type { Statement } from '../annotators/types';
+import { STATEMENT_KINDS, type Statement } from '../annotators/types';
+import { checkOneOf } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { toDataFrame } from './frame';
 import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { detach } from './detach';
 import { col, type Row, type TableSpec } from './schema';
+import { checkCountryCodes } from './valid-values';
 
 
 export const STATEMENTS: TableSpec = {
@@ -265,6 +267,8 @@ export interface StatementFilter {
 }
 
 function filterStatements(annotated: readonly AnnotatedArticle[], f: StatementFilter): Statement[] {
+  checkCountryCodes(f.countries, 'countries', () => allStatements(annotated).map((s) => s.speaker_country));
+  for (const k of f.kinds ?? []) checkOneOf(k, 'kinds', STATEMENT_KINDS);
   return allStatements(annotated).filter(
     (s) => (!f.countries || f.countries.includes(s.speaker_country)) && (!f.kinds || f.kinds.includes(s.kind)) && !(f.excludeCaptions && s.caption),
   );
@@ -283,6 +287,8 @@ export interface StatementFrequencyOptions extends StatementFilter {
 
 /** Statement frequency by speaker country, speaker or period, zero-filled over the window (default 2021–2024). */
 export function statementFrequency(annotated: readonly AnnotatedArticle[], options: StatementFrequencyOptions): DataFrame {
+  checkOneOf(options.by, 'by', ['country', 'speaker', 'period']);
+  checkOneOf(options.period ?? 'year', 'period', PERIOD_UNITS);
   const keys = filterStatements(annotated, options).map(keyOf);
   const unit = options.period ?? 'year';
   const window = options.window ?? DEFAULT_WINDOW;

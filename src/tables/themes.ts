@@ -28,6 +28,7 @@ import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import type { StageOptions } from '../report/stages';
 import { detach } from './detach';
+import { checkCountryCodes } from './valid-values';
 import { toDataFrame } from './frame';
 import { checkWindow, DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { col, type ColumnSpec, type Row, type TableSpec } from './schema';
@@ -153,11 +154,12 @@ export function kwic(input: KwicInput, options: KwicOptions): Row[] {
     spans = (article) => findInArticle(article, compiled);
   } else {
     const theme = options.theme!;
+    const codebook = options.codebook ?? loadCodebook();
+    // Annotated with another codebook: its themes are in the data.
+    const ids = [...new Set([...codebook.themes.map((t) => t.id), ...(annotated ?? []).flatMap((a) => a.themes.map((m) => m.theme))])];
+    check(ids.includes(theme), 'options.theme', themeMessages.unknownTheme(theme, ids));
     if (annotated) spans = (_article, index) => annotated[index]!.themes.filter((m) => m.theme === theme);
     else {
-      const codebook = options.codebook ?? loadCodebook();
-      const ids = codebook.themes.map((t) => t.id);
-      check(ids.includes(theme), 'options.theme', themeMessages.unknownTheme(theme, ids));
       spans = (article) => codeThemes(article, [], codebook).filter((m) => m.theme === theme);
     }
   }
@@ -464,6 +466,10 @@ function sideTest(side: KeynessSide): (s: Statement) => boolean {
  * annotators/themes/keyness.ts): by default Chinese (CHN) against US (USA) speakers.
  */
 export function keyness(annotated: readonly AnnotatedArticle[], options: KeynessOptions = {}): KeynessRow[] {
+  const seen = () => annotated.flatMap((a) => a.statements.map((s) => s.speaker_country));
+  for (const [argument, side] of [['target', options.target], ['reference', options.reference]] as const) {
+    if (typeof side === 'string' || Array.isArray(side)) checkCountryCodes(typeof side === 'string' ? [side] : side, argument, seen);
+  }
   const inTarget = sideTest(options.target ?? DEFAULT_KEYNESS_GROUPS.target);
   const reference =
     options.reference !== undefined
