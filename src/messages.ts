@@ -31,6 +31,10 @@ export const messages = {
   notRegularFile: () => 'file could not be read (not a regular file: a folder, device or pipe)',
   jsonlInvalidUtf8: (offset: number) =>
     `line is not valid UTF-8 (bad byte sequence at byte ${offset} of the line); if it is Windows-1252, run with --encoding windows-1252, or re-save it as UTF-8`,
+  jsonlBinaryLine: (offset: number) =>
+    `line holds a control byte (at character ${offset} of the line), as binary data does; the line was skipped (remove the byte)`,
+  manifestBinaryLine: (offset: number) =>
+    `manifest line holds a control byte (at byte ${offset} of the line), as binary data does; the row was ignored (remove the byte)`,
   jsonlUtf16be: () => 'UTF-16 big-endian .jsonl is not supported; re-save the file as UTF-8',
   corpusMissing: (dir: string) => `corpus folder "${dir}" does not exist or is not a folder; pass --corpus DIR with a folder of articles`,
   nothingRead: (dir: string) => `no article could be read from "${dir}"; see run.json for the reason each input was skipped`,

@@ -9,6 +9,7 @@ import { buildArticle, defaultCleaningRules, type ManifestEntry } from './articl
 import { decodeBytes, decodeWindows1252, ENCODINGS, firstInvalidUtf8, type Encoding } from './decode';
 import { extractHtml } from './html';
 import { isoDate } from './metadata';
+import { stripControl } from './normalize';
 import type { CleaningRule } from './rules';
 import type { Article, RawArticle, SkippedInput } from './types';
 
@@ -118,7 +119,10 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     // Spreadsheets often save CSV as Windows-1252: decoded like the articles, never read as mojibake.
-    const decoded = decodeBytes(readFileSync(path), encoding);
+    // A line holding a control byte is refused on its own, so one NUL does not cost every row.
+    const { bytes, binaryLines } = withoutBinaryLines(readFileSync(path));
+    for (const { line, offset } of binaryLines) refuse(line, messages.manifestBinaryLine(offset));
+    const decoded = decodeBytes(bytes, encoding);
     if (!decoded.ok) throw new Error(decoded.reason);
     rows = parseCsv(decoded.text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (e) {
@@ -164,6 +168,25 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
     });
   }
   return { entries, skipped };
+}
+
+/**
+ * The bytes with each line holding a control byte (as `BINARY_CHARACTER`) blanked, and
+ * where those were (1-based line, byte in the line). UTF-16 text, whose bytes hold
+ * NULs, is left as it is.
+ */
+function withoutBinaryLines(bytes: Buffer): { bytes: Buffer; binaryLines: { line: number; offset: number }[] } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { bytes, binaryLines: [] };
+  const text = bytes.toString('latin1');
+  if (!BINARY_CHARACTER.test(text)) return { bytes, binaryLines: [] };
+  const binaryLines: { line: number; offset: number }[] = [];
+  const lines = text.split('\n').map((line, i) => {
+    const control = BINARY_CHARACTER.exec(line);
+    if (!control) return line;
+    binaryLines.push({ line: i + 1, offset: control.index });
+    return '';
+  });
+  return { bytes: Buffer.from(lines.join('\n'), 'latin1'), binaryLines };
 }
 
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -311,6 +334,9 @@ function readHead(path: string, size: number): Buffer {
   }
 }
 
+/** Control characters that never occur in text (tab, LF, VT, FF, CR and ESC excepted), as decode.ts refuses a text file for them. */
+const BINARY_CHARACTER = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
+
 /** One article per JSON line; malformed lines are skipped and named, the good ones all kept. */
 async function* readJsonl(
   path: string,
@@ -337,11 +363,7 @@ async function* readJsonl(
     return;
   }
   const utf16le = head[0] === 0xff && head[1] === 0xfe;
-  const probe = decodeBytes(head, encoding);
-  if (!probe.ok && !probe.reason.startsWith('file is not valid UTF-8')) {
-    yield skip(rel, probe.reason);
-    return;
-  }
+  // Binary-ness is decided line by line (below): one NUL costs its line, never the file's other lines.
   // Lines are split as latin1 (one char per byte; "\n" never occurs inside a UTF-8 sequence) and decoded one
   // by one, so a bad byte sequence skips only its line and a real U+FFFD in the text is kept.
   const lines = createInterface({ input: createReadStream(path, { encoding: utf16le ? 'utf16le' : 'latin1' }), crlfDelay: Infinity });
@@ -367,6 +389,11 @@ async function* readJsonl(
     if (lineNo === 1) line = line.replace(/^\uFEFF/, '');
     if (line.trim() === '') continue;
     any = true;
+    const control = BINARY_CHARACTER.exec(line);
+    if (control) {
+      yield skip(rel, messages.jsonlBinaryLine(control.index), lineNo);
+      continue;
+    }
     let obj: unknown;
     try {
       obj = JSON.parse(line);
@@ -386,8 +413,9 @@ async function* readJsonl(
     }
     const warnField = (field: string) => logger.warn({ code: 'jsonl-field', file: rel, line: lineNo, message: messages.jsonlBadField(field) });
     const field = (k: string) => stringField(record, k, warnField);
+    const id = field('id');
     yield emit({
-      article_id: field('id') ?? `${fileId}:${lineNo}`,
+      article_id: (id !== undefined ? stripControl(id) : '') || `${fileId}:${lineNo}`,
       file: `${rel}:${lineNo}`,
       line: lineNo,
       text,
