@@ -2,7 +2,8 @@
  * Hostile input and faults (issue 16): inputs built to split CSV records, drop a file's
  * good lines, stall or crash the run, and the faults of the file system around it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -96,5 +97,40 @@ describe('4. control bytes: per line in a .jsonl and manifest.csv, stripped from
     const { articles, skipped } = await loadCorpus(corpusOf({ 'bin.txt': `a\u0000b ${GOOD}`, 'ok.txt': GOOD }));
     expect(articles.map((a) => a.article_id)).toEqual(['ok']);
     expect(skipped.map((s) => [s.file, s.reason.split(' (')[0]])).toEqual([['bin.txt', 'file looks binary']]);
+  });
+});
+
+describe('9. smaller faults', () => {
+  it('a manifest.csv linked from outside the corpus is refused with its reason; one linked inside is read', async () => {
+    const outside = corpusOf({ 'manifest.csv': 'file,title,outlet,url,published\na.txt,Secret title,Leak,,2023-01-01\n' });
+    const corpus = corpusOf({ 'a.txt': GOOD });
+    symlinkSync(join(outside, 'manifest.csv'), join(corpus, 'manifest.csv'));
+    const refused = await loadCorpus(corpus);
+    expect(refused.articles.map((a) => [a.title, a.outlet])).toEqual([[GOOD, '']]);
+    expect(refused.skipped).toEqual([{ file: 'manifest.csv', line: undefined, reason: expect.stringMatching(/^manifest.csv is a symbolic link to a file outside the corpus folder; refused/) }]);
+    const inside = corpusOf({ 'a.txt': GOOD, 'meta/m.csv': 'file,title,outlet,url,published\na.txt,Own title,TASS,,2023-01-01\n' });
+    symlinkSync(join(inside, 'meta/m.csv'), join(inside, 'manifest.csv'));
+    const read = await loadCorpus(inside);
+    expect(read.articles.map((a) => [a.title, a.outlet])).toEqual([['Own title', 'TASS']]);
+    expect(read.skipped.map((s) => s.file)).toEqual(['meta/m.csv']);
+  });
+
+  it('a folder nested 500 deep, and one whose path passes PATH_MAX, are skipped with their reasons; the rest is read', async () => {
+    const corpus = corpusOf({ 'top.txt': GOOD });
+    // Made by a child process, one relative step at a time: no single path handed to the kernel is too long.
+    const nest = (name: string, depth: number) =>
+      spawnSync(process.execPath, ['-e', `process.chdir(process.argv[1]); for (let i = 0; i < ${depth}; i++) { require('fs').mkdirSync('${name}'); process.chdir('${name}'); } require('fs').writeFileSync('deep.txt', 'Deep text.')`, corpus]);
+    expect(nest('dddddddddd', 500).status).toBe(0);
+    expect(nest('e'.repeat(200), 25).status).toBe(0);
+    try {
+      const { articles, skipped } = await loadCorpus(corpus);
+      expect(articles.map((a) => a.article_id)).toEqual(['top']);
+      expect(skipped).toEqual([
+        { file: `${'dddddddddd/'.repeat(32)}dddddddddd`, reason: 'folder nested more than 32 levels below the corpus folder; not read (move its files higher up)' },
+        { file: expect.stringMatching(/^(e{200}\/){19,20}e{200}$/), reason: 'folder could not be read (ENAMETOOLONG); its files were not read' },
+      ]);
+    } finally {
+      spawnSync('rm', ['-rf', corpus]);
+    }
   });
 });

@@ -52,20 +52,47 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
-export function listFiles(dir: string, exclude: readonly string[] = []): string[] {
-  const out: string[] = [];
+/** How deep folders may nest below the corpus folder; deeper ones are skipped with their reason. */
+export const MAX_FOLDER_DEPTH = 32;
+
+/** A corpus walk: the files, and the folders that could not be read (too deep, a path too long, no permission). */
+export interface CorpusListing {
+  files: string[];
+  folders: SkippedInput[];
+}
+
+/**
+ * Every file below `dir`, as sorted corpus-relative paths with "/" separators, and
+ * the folders skipped with their reason. `exclude` names folders and files (the
+ * report's own output) that are not part of the corpus.
+ */
+export function walkCorpus(dir: string, exclude: readonly string[] = []): CorpusListing {
+  const files: string[] = [];
+  const folders: SkippedInput[] = [];
   const skip = new Set(exclude.map((p) => resolve(p)));
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const walk = (sub: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch (e) {
+      folders.push({ file: sub, reason: messages.folderUnreadable(errorCode(e)) });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && skip.has(resolve(dir, rel))) continue;
-      if (entry.isDirectory()) walk(rel);
-      else out.push(rel);
+      if (skip.size > 0 && skip.has(resolve(dir, rel))) continue;
+      if (!entry.isDirectory()) files.push(rel);
+      else if (depth >= MAX_FOLDER_DEPTH) folders.push({ file: rel, reason: messages.folderTooDeep(MAX_FOLDER_DEPTH) });
+      else walk(rel, depth + 1);
     }
   };
-  walk('');
-  return out;
+  walk('', 0);
+  return { files, folders };
+}
+
+/** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
+export function listFiles(dir: string, exclude: readonly string[] = []): string[] {
+  return walkCorpus(dir, exclude).files;
 }
 
 /**
@@ -116,6 +143,11 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
     skipped.push({ file: MANIFEST_FILE, line, reason });
     logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: reason });
   };
+  // A manifest linked from outside the corpus folder is refused like any such link.
+  if (lstatSync(path).isSymbolicLink() && !isInside(realpathSync(dir), realpathSync(path))) {
+    refuse(undefined, messages.manifestLinkOutside());
+    return { entries, skipped };
+  }
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     // Spreadsheets often save CSV as Windows-1252: decoded like the articles, never read as mojibake.
@@ -239,7 +271,8 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
     return { kind: 'input', raw, entry };
   };
 
-  const files = listFiles(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
+  const { files, folders } = walkCorpus(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
+  for (const folder of folders) yield skip(folder.file, folder.reason);
   const stems = new Map<string, number>();
   for (const f of files) stems.set(stem(f), (stems.get(stem(f)) ?? 0) + 1);
 
