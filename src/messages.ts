@@ -48,6 +48,8 @@ export const messages = {
 export const themeMessages = {
   emptyPattern: () => 'pattern is empty; write a word, a phrase, a glob like sanction* or a /regex/',
   badRegex: (detail: string) => `regular expression does not compile (${detail}); write it as /.../ in JavaScript syntax`,
+  catastrophicRegex: (pattern: string, part: string) =>
+    `regular expression ${pattern} repeats "${part}", a part that itself repeats without bound: matching can take time exponential in a word's length, so it is refused; repeat the inner part only (e.g. a+ for (a+)+) or bound the outer repeat (e.g. {0,3})`,
   emptyRegex: () => 'regular expression matches the empty string; it would code every position',
   badNear: (detail: string) => `proximity pattern ${detail}; write "A NEAR/n B" with A and B words, phrases or globs separated by |`,
   badGlob: (term: string) => `term "${term}" has no letter or digit; a glob needs at least one fixed character`,

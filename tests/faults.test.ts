@@ -3,12 +3,14 @@
  * good lines, stall or crash the run, and the faults of the file system around it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus';
+import { loadCodebook } from '../src/annotators/themes/load';
+import { compilePattern } from '../src/annotators/themes/patterns';
 import { runReport } from '../src/report/run';
 import { tempCorpus } from './helpers';
 
@@ -97,6 +99,32 @@ describe('4. control bytes: per line in a .jsonl and manifest.csv, stripped from
     const { articles, skipped } = await loadCorpus(corpusOf({ 'bin.txt': `a\u0000b ${GOOD}`, 'ok.txt': GOOD }));
     expect(articles.map((a) => a.article_id)).toEqual(['ok']);
     expect(skipped.map((s) => [s.file, s.reason.split(' (')[0]])).toEqual([['bin.txt', 'file looks binary']]);
+  });
+});
+
+describe('5. catastrophic user regexes', () => {
+  const codebook = (pattern: string) =>
+    join(corpusOf({ 'book.yaml': `version: t\nnegation: { words: [not], window: 3 }\nthemes:\n  - id: partnership\n    label: P\n    definition: d\n    patterns: [partner, '${pattern}']\n` }), 'book.yaml');
+
+  it('a nested unbounded quantifier is refused at load, naming the file, the theme and the pattern', () => {
+    const file = codebook('/(a+)+$/');
+    expect(() => loadCodebook(file)).toThrow(
+      `${file}: invalid data\n  themes[0] (id "partnership").patterns[1]: regular expression /(a+)+$/ repeats "(a+)+", a part that itself repeats without bound`,
+    );
+    for (const bad of ['/(\\w+\\s?)*x/', '/(?:a|b*)+c/', '/((ab)*c)+d/']) expect(() => compilePattern(bad), bad).toThrow(/repeats without bound/);
+  });
+
+  it('bounded nesting, lookarounds and plain repeats are kept, the kit\'s own codebook too', () => {
+    expect(loadCodebook(codebook('/(?:\\w+\\s+){0,3}partners?/')).themes[0]!.patterns).toHaveLength(2);
+    for (const ok of ['/\\bno\\W+forbidden\\b/', '/(?:the\\s+)?partners?/', '/(?:(?!not\\b)\\w+\\s+){0,2}?blame/', '/a+(?=b+)c*/']) expect(() => compilePattern(ok), ok).not.toThrow();
+    expect(loadCodebook().themes.length).toBeGreaterThan(5);
+  });
+
+  it('the report refuses such a codebook before touching --out', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'keep.txt'), 'x');
+    await expect(runReport({ corpus: corpusOf({ 'a.txt': GOOD }), out, codebook: codebook('/(a+)+$/'), charts: false })).rejects.toThrow(/repeats "\(a\+\)\+"/);
+    expect(readdirSync(out)).toEqual(['keep.txt']);
   });
 });
 
