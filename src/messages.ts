@@ -4,6 +4,8 @@
  */
 export const messages = {
   emptyFile: () => 'file is empty; nothing to read',
+  inputTooLarge: (bytes: number, limitBytes: number) =>
+    `input is ${(bytes / 1e6).toFixed(1)} MB, over the limit of ${limitBytes / 1e6} MB for one input; skipped (raise the limit with --max-input-mb, or split the input)`,
   binaryFile: (offset: number) =>
     `file looks binary (control byte at byte ${offset}); the kit reads text (.txt, .md, .html, .jsonl)`,
   invalidUtf8: (offset: number) =>
@@ -75,3 +77,29 @@ export const parallelMessages = {
   workerFailed: (detail: string) => `a worker thread failed while processing articles: ${detail}`,
   workerStart: (detail: string) => `a worker thread could not start: ${detail}`,
 };
+
+/** Messages of the report command: its output folder and the environment around it. */
+export const reportMessages = {
+  outputLocked: (out: string, pid: number | undefined, started: string | undefined, lock: string) =>
+    `another report${pid !== undefined ? ` (process ${pid}, started ${started})` : ''} is writing to "${out}"; wait for it to finish, or give this run another --out (if no report is running, delete "${lock}")`,
+  badMaxInput: (value: unknown) => `--max-input-mb must be a positive number of megabytes, got ${String(value)}`,
+  cacheChecksum: (segment: string, file: string) =>
+    `cache: ${file} of segment ${segment} does not match its checksum (changed on disk since it was written); the segment was built again`,
+};
+
+/**
+ * One line for each way the file system can fail a run: what happened, on which path,
+ * and what to do. The previous output is kept in every case (see report/output-folder.ts).
+ */
+export const environmentMessages = {
+  ENOSPC: (path: string) => `no space left on the device holding "${path}"; free some space (a run needs room for its new output beside the previous one) and run again; the previous output was kept`,
+  EDQUOT: (path: string) => `disk quota exceeded writing "${path}"; free some space and run again; the previous output was kept`,
+  EROFS: (path: string) => `"${path}" is on a read-only file system; pass --out DIR on a writable one`,
+  EACCES: (path: string) => `no permission to write "${path}"; pass --out DIR you can write to, or fix the folder's permissions`,
+  EPERM: (path: string) => `not permitted to write "${path}"; pass --out DIR you can write to, or fix the folder's permissions`,
+  ENOTDIR: (path: string) => `"${path}" is a file, or lies under one, where --out needs a folder; pass --out DIR naming a folder`,
+  EEXIST: (path: string) => `"${path}" is a file where --out needs a folder; pass --out DIR naming a folder`,
+  ENAMETOOLONG: (path: string) => `the path "${path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)}` : path}" is too long for the file system (${path.length} characters; a path is at most 4096 bytes, a name 255); pass a shorter --out`,
+  EMFILE: (path: string) => `too many open files while writing "${path}"; raise the limit (ulimit -n) and run again`,
+  EIO: (path: string) => `input/output error writing "${path}"; the disk or file system failed: check it and run again`,
+} as const;

@@ -25,6 +25,11 @@ export interface ReadOptions {
   rules?: readonly CleaningRule[];
   /** Folders inside the corpus that are not part of it (the report's own output folder). */
   exclude?: readonly string[];
+  /**
+   * Largest input read, in bytes: a file (by its size, before it is read) or one .jsonl
+   * line; a larger one is skipped with its reason. Default: no limit (the report sets one).
+   */
+  maxInputBytes?: number;
   /** Called before each input file is read (for progress bars). */
   onFile?: (file: string, index: number, total: number) => void;
 }
@@ -262,6 +267,7 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
   const manifest = readManifest(root, logger, encoding);
   for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
 
+  const maxBytes = options.maxInputBytes ?? Infinity;
   const usedIds = new Map<string, string>();
   const skip = (file: string, reason: string, line?: number) => skipInput(logger, file, reason, line);
   const emit = (raw: RawArticle, entry?: ManifestEntry): CorpusInput => {
@@ -317,11 +323,16 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
     // a.txt and a.md in one folder: both keep their extension in the id
     const articleId = (stems.get(stem(rel)) ?? 0) > 1 ? rel : stem(rel);
     if (ext === '.jsonl') {
-      yield* readJsonl(path, rel, articleId, encoding, logger, skip, emit);
+      yield* readJsonl(path, rel, articleId, encoding, maxBytes, skip, emit, logger);
       continue;
     }
     let bytes: Buffer;
     try {
+      const size = statSync(path).size;
+      if (size > maxBytes) {
+        yield skip(rel, messages.inputTooLarge(size, maxBytes));
+        continue;
+      }
       bytes = readFileSync(path);
     } catch (e) {
       yield skip(rel, messages.unreadable(errorCode(e)));
@@ -376,9 +387,10 @@ async function* readJsonl(
   rel: string,
   fileId: string,
   encoding: Encoding,
-  logger: Logger,
+  maxBytes: number,
   skip: (file: string, reason: string, line?: number) => CorpusInput,
   emit: (raw: RawArticle) => CorpusInput,
+  logger: Logger,
 ): AsyncGenerator<CorpusInput> {
   let head: Buffer;
   try {
@@ -405,6 +417,13 @@ async function* readJsonl(
   let any = false;
   for await (const rawLine of lines) {
     lineNo++;
+    // Split as latin1, a line's length is its size in bytes (UTF-16: two bytes a character).
+    const lineBytes = utf16le ? rawLine.length * 2 : rawLine.length;
+    if (lineBytes > maxBytes) {
+      any = true;
+      yield skip(rel, messages.inputTooLarge(lineBytes, maxBytes), lineNo);
+      continue;
+    }
     let line = rawLine;
     if (!utf16le) {
       const bytes = Buffer.from(rawLine, 'latin1');
