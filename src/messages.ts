@@ -2,10 +2,13 @@
  * Every user-facing message of the kit, in one place, so wording stays consistent
  * and tests can match on it. Each says what is wrong and how to fix it.
  */
+/** A size in MB to three significant digits: 5.3, 25, 0.003. */
+const megabytes = (bytes: number): string => String(Number((bytes / 1e6).toPrecision(3)));
+
 export const messages = {
   emptyFile: () => 'file is empty; nothing to read',
   inputTooLarge: (bytes: number, limitBytes: number) =>
-    `input is ${(bytes / 1e6).toFixed(1)} MB, over the limit of ${limitBytes / 1e6} MB for one input; skipped (raise the limit with --max-input-mb, or split the input)`,
+    `input is ${megabytes(bytes)} MB, over the limit of ${megabytes(limitBytes)} MB for one input; skipped (raise the limit with --max-input-mb, or split the input)`,
   binaryFile: (offset: number) =>
     `file looks binary (control byte at byte ${offset}); the kit reads text (.txt, .md, .html, .jsonl)`,
   invalidUtf8: (offset: number) =>
@@ -103,3 +106,11 @@ export const environmentMessages = {
   EMFILE: (path: string) => `too many open files while writing "${path}"; raise the limit (ulimit -n) and run again`,
   EIO: (path: string) => `input/output error writing "${path}"; the disk or file system failed: check it and run again`,
 } as const;
+
+/** Messages of the data files (registries, lexicons, codebooks) the kit and the user give it. */
+export const dataMessages = {
+  aliasBomb: (limit: number) =>
+    `YAML aliases (*name) expand this file to more than ${limit.toLocaleString('en')} values, as an alias bomb does; refused (write the values out, or use fewer aliases)`,
+  tooManyActors: (count: number, limit: number) =>
+    `the registry lists ${count.toLocaleString('en')} actors, over the limit of ${limit.toLocaleString('en')} a run holds in memory (each worker thread loads it too); split it and run the report once per part, or keep only the actors the corpus names`,
+};
