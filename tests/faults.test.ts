@@ -2,17 +2,20 @@
  * Hostile input and faults (issue 16): inputs built to split CSV records, drop a file's
  * good lines, stall or crash the run, and the faults of the file system around it.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus';
 import { loadCodebook } from '../src/annotators/themes/load';
 import { compilePattern } from '../src/annotators/themes/patterns';
 import { runReport } from '../src/report/run';
-import { tempCorpus } from './helpers';
+import { OutputFolder } from '../src/report/output-folder';
+import { KitError } from '../src/errors';
+import { SEEDS, tempCorpus } from './helpers';
 
 const made: string[] = [];
 /** A temporary corpus (removed after the tests). */
@@ -160,5 +163,194 @@ describe('9. smaller faults', () => {
     } finally {
       spawnSync('rm', ['-rf', corpus]);
     }
+  });
+});
+
+const ROOT = resolve(__dirname, '..');
+/** src/cli.ts run by node through tsx's loader, in one process (tsx's own CLI would run it in a child). */
+const CLI = ['--import', 'tsx', 'src/cli.ts', 'report', '--quiet'];
+
+/** `srkit report` as a user runs it, with node options before the script (a fault preload). */
+function cli(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [...nodeArgs, ...CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every file under `dir` (but the kit's staging and lock) with the SHA-256 of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.srkit')) continue;
+      if (entry.isDirectory()) walk(rel);
+      else files[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** The tables and Parquet parts of a run (what must be identical to a clean run's), by path. */
+const outputOf = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([f]) => f.startsWith('tables/') || f.startsWith('parquet/')));
+
+/** A corpus of `n` short articles in one .jsonl, long enough to be caught mid-run. */
+const manyArticles = (n: number) =>
+  corpusOf({
+    'wire.jsonl': Array.from({ length: n }, (_, i) => JSON.stringify({ id: `w${i}`, text: `Chinese Foreign Minister Wang Yi met Sergey Lavrov on day ${i}. "Relations are at their best, number ${i}," Lavrov said. Wang said the two countries would deepen trust.` })).join('\n') + '\n',
+  });
+
+describe('2. a usage error, a crash or a kill leaves the previous output whole', () => {
+  it('a missing --corpus, --workers 0 or NaN, a bad --max-input-mb: refused before --out is touched', async () => {
+    const corpus = corpusOf({ 'a.txt': GOOD, 'b.txt': 'Lavrov said Moscow valued the partnership.' });
+    const out = tempDir();
+    await runReport({ corpus, out, charts: false });
+    const before = snapshot(out);
+    expect(Object.keys(before)).toContain('tables/articles.csv');
+    for (const bad of [{ corpus: '/nonexistent/srkit-corpus' }, { workers: 0 }, { workers: Number('abc') }, { maxInputMb: 0 }, { maxInputMb: Number.NaN }]) {
+      await expect(runReport({ corpus, out, charts: false, ...bad }), JSON.stringify(bad)).rejects.toThrow(KitError);
+      expect(snapshot(out), JSON.stringify(bad)).toEqual(before);
+    }
+    expect(readdirSync(out).filter((f) => f.startsWith('.srkit'))).toEqual([]);
+  });
+
+  it('the CLI says so in one line and exits 2: --workers abc, --max-input-mb 0, an --out past PATH_MAX', async () => {
+    const corpus = corpusOf({ 'a.txt': GOOD });
+    const out = tempDir();
+    await runReport({ corpus, out, charts: false });
+    const before = snapshot(out);
+    const workers = cli(['--corpus', corpus, '--out', out, '--workers', 'abc']);
+    expect([workers.status, workers.stderr]).toEqual([2, 'error: workers must be a whole number from 1 to 64, got NaN\n']);
+    const max = cli(['--corpus', corpus, '--out', out, '--max-input-mb', '0']);
+    expect([max.status, max.stderr]).toEqual([2, 'error: --max-input-mb must be a positive number of megabytes, got 0\n']);
+    const long = join(tempDir(), 'x'.repeat(200), 'y'.repeat(5000));
+    const tooLong = cli(['--corpus', corpus, '--out', long]);
+    expect(tooLong.status).toBe(2);
+    expect(tooLong.stderr).toMatch(/^error: the path ".{60}….{40}" is too long for the file system \(\d+ characters; a path is at most 4096 bytes, a name 255\); pass a shorter --out\n$/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('a run killed (SIGKILL) while writing leaves the previous complete output; the next run finishes as a clean run would', async () => {
+    const corpus = manyArticles(400);
+    const out = tempDir();
+    const first = await runReport({ corpus, out, charts: false });
+    expect(first.articles).toBe(400);
+    const before = snapshot(out);
+    writeFileSync(join(corpus, 'late.txt'), 'Lavrov said Moscow valued the partnership with Beijing.');
+    // A cold re-run (no cache), killed once it has written into its staged output.
+    const child = spawn(process.execPath, [...CLI, '--corpus', corpus, '--out', out, '--no-cache'], { cwd: ROOT, env: { ...process.env, CI: '1' } });
+    const staged = join(out, '.srkit-next', 'tables', 'sentences.csv');
+    await new Promise<void>((done, fail) => {
+      const poll = setInterval(() => {
+        if (existsSync(staged) && statSync(staged).size > 20_000) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }
+      }, 5);
+      child.on('exit', () => (clearInterval(poll), existsSync(staged) ? done() : fail(new Error('the run ended before it was killed'))));
+    });
+    expect(snapshot(out)).toEqual(before);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).articles).toBe(400);
+    // The next run takes over the dead run's lock, clears its staged output and completes.
+    const again = await runReport({ corpus, out, charts: false });
+    expect(again.articles).toBe(401);
+    expect(readdirSync(out).filter((f) => f.startsWith('.srkit'))).toEqual([]);
+    const clean = tempDir();
+    await runReport({ corpus, out: clean, charts: false, cache: false });
+    expect(outputOf(out)).toEqual(outputOf(clean));
+  }, 120_000);
+
+  it('a swap cut short by a kill is finished by the next run; a staged run never completed is dropped', () => {
+    const out = tempDir();
+    const write = (rel: string, text: string) => (mkdirSync(join(out, rel, '..'), { recursive: true }), writeFileSync(join(out, rel), text));
+    // Killed mid-swap: tables moved aside, the new tables and run.json still staged, the run marked complete.
+    write('.srkit-previous/tables/articles.csv', 'old');
+    write('run.json', 'old run');
+    write('.srkit-next/.complete', '');
+    write('.srkit-next/tables/articles.csv', 'new');
+    write('.srkit-next/run.json', 'new run');
+    write('notes.txt', 'the user’s own file');
+    OutputFolder.open(out).abandon();
+    expect([readFileSync(join(out, 'tables/articles.csv'), 'utf8'), readFileSync(join(out, 'run.json'), 'utf8'), readFileSync(join(out, 'notes.txt'), 'utf8')]).toEqual(['new', 'new run', 'the user’s own file']);
+    expect(readdirSync(out).sort()).toEqual(['notes.txt', 'run.json', 'tables']);
+    // Killed while building: no completion mark, so the previous output stays.
+    write('.srkit-next/tables/articles.csv', 'half');
+    OutputFolder.open(out).abandon();
+    expect(readFileSync(join(out, 'tables/articles.csv'), 'utf8')).toBe('new');
+    expect(readdirSync(out).sort()).toEqual(['notes.txt', 'run.json', 'tables']);
+  });
+
+  it('a full disk (ENOSPC) mid-run: one line naming the folder, exit 2, the previous output kept', async () => {
+    const corpus = manyArticles(50);
+    const out = tempDir();
+    await runReport({ corpus, out, charts: false });
+    const before = snapshot(out);
+    const r = cli(['--corpus', corpus, '--out', out, '--no-cache'], ['--require', faultPreload()], { SRKIT_FAULT: 'ENOSPC', SRKIT_FAULT_AFTER: '30' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: no space left on the device holding "${out}"; free some space (a run needs room for its new output beside the previous one) and run again; the previous output was kept\n`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.srkit'))).toEqual([]);
+  });
+});
+
+/**
+ * A preload that makes the file system fail as a full disk or a read-only or forbidden
+ * folder would (the tests run as root, whom permissions do not stop): SRKIT_FAULT is
+ * the error code; ENOSPC fails writes to open files after SRKIT_FAULT_AFTER of them,
+ * the others fail creating anything under SRKIT_FAULT_UNDER.
+ */
+function faultPreload(): string {
+  const file = join(tempDir(), 'fault.cjs');
+  writeFileSync(
+    file,
+    `const fs = require('node:fs');
+const code = process.env.SRKIT_FAULT, under = process.env.SRKIT_FAULT_UNDER, after = Number(process.env.SRKIT_FAULT_AFTER || 0);
+let writes = 0;
+const fault = (syscall, path) => Object.assign(new Error(code + ': simulated, ' + syscall + (path ? " '" + path + "'" : '')), { code, syscall, ...(path ? { path } : {}) });
+if (code === 'ENOSPC') {
+  const writeSync = fs.writeSync;
+  fs.writeSync = function (fd, ...rest) { if (fd > 2 && writes++ >= after) throw fault('write'); return writeSync.call(this, fd, ...rest); };
+} else {
+  for (const name of ['mkdirSync', 'openSync', 'writeFileSync', 'linkSync']) {
+    const original = fs[name];
+    fs[name] = function (path, ...rest) { if (typeof path === 'string' && path.startsWith(under)) throw fault(name.replace('Sync', ''), path); return original.call(this, path, ...rest); };
+  }
+}
+`,
+  );
+  return file;
+}
+
+describe('8. environment errors: one line naming the path and the fix, exit 2', () => {
+  const corpus = () => corpusOf({ 'a.txt': GOOD });
+
+  it('--out naming a file, or a folder under a file', () => {
+    const file = join(tempDir(), 'out.txt');
+    writeFileSync(file, 'a file');
+    const named = cli(['--corpus', corpus(), '--out', file]);
+    expect([named.status, named.stderr]).toEqual([2, `error: "${file}" is a file where --out needs a folder; pass --out DIR naming a folder\n`]);
+    const under = cli(['--corpus', corpus(), '--out', join(file, 'sub')]);
+    expect([under.status, under.stderr]).toEqual([2, `error: "${join(file, 'sub')}" is a file, or lies under one, where --out needs a folder; pass --out DIR naming a folder\n`]);
+    expect(readFileSync(file, 'utf8')).toBe('a file');
+  });
+
+  it.each([
+    ['EROFS', (out: string) => `"${out}" is on a read-only file system; pass --out DIR on a writable one`],
+    ['EACCES', (out: string) => `no permission to write "${out}"; pass --out DIR you can write to, or fix the folder's permissions`],
+  ])('%s on --out', (code, message) => {
+    const out = join(tempDir(), 'out');
+    const r = cli(['--corpus', corpus(), '--out', out], ['--require', faultPreload()], { SRKIT_FAULT: code, SRKIT_FAULT_UNDER: out });
+    expect([r.status, r.stderr]).toEqual([2, `error: ${message(out)}\n`]);
+  });
+
+  it('a YAML alias bomb in --actors, and a registry past the actor limit', () => {
+    const dir = tempDir();
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+    const bomb = join(dir, 'bomb.yaml');
+    writeFileSync(bomb, `${levels.join('\n')}\nversion: "1"\nactors:\n  - id: x\n    name: X Y\n    type: person\n    country: CHN\n    aliases: *h\n`);
+    const r = cli(['--corpus', corpus(), '--out', join(dir, 'out'), '--actors', bomb]);
+    expect([r.status, r.stderr]).toEqual([2, `error: ${bomb}: YAML aliases (*name) expand this file to more than 5,000,000 values, as an alias bomb does; refused (write the values out, or use fewer aliases)\n`]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
