@@ -9,7 +9,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus';
+import { articleFromText, loadCorpus } from '../src/corpus';
+import { createPipeline } from '../src/pipeline';
+import { findMentions, loadRegistry, resolvePronoun } from '../src/annotators/actors';
+import { extractStatements } from '../src/annotators/statements';
 import { loadCodebook } from '../src/annotators/themes/load';
 import { compilePattern } from '../src/annotators/themes/patterns';
 import { runReport } from '../src/report/run';
@@ -144,6 +147,50 @@ describe('9. smaller faults', () => {
     const read = await loadCorpus(inside);
     expect(read.articles.map((a) => [a.title, a.outlet])).toEqual([['Own title', 'TASS']]);
     expect(read.skipped.map((s) => s.file)).toEqual(['meta/m.csv']);
+  });
+
+  it('a cached Parquet part or entry changed on disk is built again, with a warning; the output equals a clean run', async () => {
+    const corpus = manyArticles(30);
+    const out = tempDir();
+    await runReport({ corpus, out, charts: false });
+    const [fingerprint] = readdirSync(join(out, '.cache'));
+    const segments = join(out, '.cache', fingerprint!, 'segments');
+    const [segment] = readdirSync(segments);
+    // 64 bytes flipped in the middle of the part: same size, so only the checksum tells.
+    const part = join(segments, segment!, 'sentences.parquet');
+    const bytes = readFileSync(part);
+    for (let i = 0; i < 64; i++) bytes[(bytes.length >> 1) + i]! ^= 0xff;
+    writeFileSync(part, bytes);
+    const again = await runReport({ corpus, out, charts: false });
+    expect(again.cache!.segments).toEqual({ hits: 0, misses: 1 });
+    expect(again.cache!.hits).toBe(30); // the articles' own entries were intact
+    expect(again.warnings.map((w) => w.message)).toEqual([`cache: sentences.parquet of segment ${segment!.slice(0, 12)} does not match its checksum (changed on disk since it was written); the segment was built again`]);
+    const clean = tempDir();
+    await runReport({ corpus, out: clean, charts: false, cache: false });
+    expect(outputOf(out)).toEqual(outputOf(clean));
+    // A changed byte in the pack of article entries: those articles are processed again, the output the same.
+    const pack = join(out, '.cache', fingerprint!, 'segments', segment!, 'articles');
+    const packed = readFileSync(pack);
+    packed[packed.length - 10]! ^= 0x01;
+    writeFileSync(pack, packed);
+    const entry = join(out, '.cache', fingerprint!, 'segments', segment!, 'entry');
+    const stored = readFileSync(entry);
+    stored[stored.length - 10]! ^= 0x01;
+    writeFileSync(entry, stored);
+    const third = await runReport({ corpus, out, charts: false });
+    expect([third.cache!.segments.misses, third.cache!.misses]).toEqual([1, 1]);
+    expect(outputOf(out)).toEqual(outputOf(clean));
+  }, 60_000);
+
+  it('a registry of 20,001 actors is refused with the limit; a small one is read', () => {
+    const dir = tempDir();
+    const actors = (n: number) => `version: "big"\nactors:\n${Array.from({ length: n }, (_, i) => `  - { id: p${i}, name: Person Number${i}, type: person, country: RUS }\n`).join('')}`;
+    writeFileSync(join(dir, 'big.yaml'), actors(20_001));
+    expect(() => loadRegistry([join(dir, 'big.yaml')])).toThrow(
+      `${join(dir, 'big.yaml')}: the registry lists 20,001 actors, over the limit of 20,000 a run holds in memory (each worker thread loads it too); split it and run the report once per part, or keep only the actors the corpus names`,
+    );
+    writeFileSync(join(dir, 'small.yaml'), actors(3));
+    expect(loadRegistry([join(dir, 'small.yaml')]).actors.some((a) => a.id === 'p2')).toBe(true);
   });
 
   it('a folder nested 500 deep, and one whose path passes PATH_MAX, are skipped with their reasons; the rest is read', async () => {
@@ -353,4 +400,125 @@ describe('8. environment errors: one line naming the path and the fix, exit 2', 
     expect([r.status, r.stderr]).toEqual([2, `error: ${bomb}: YAML aliases (*name) expand this file to more than 5,000,000 values, as an alias bomb does; refused (write the values out, or use fewer aliases)\n`]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
+});
+
+describe('3. one input cannot stall or take down the run', () => {
+  /** An article of `n` quoted sentences, each attributed by a pronoun, a name or a reporting clause. */
+  const quotedArticle = (n: number) =>
+    ['Chinese Foreign Minister Wang Yi met his Russian counterpart Sergey Lavrov in Beijing on Tuesday.']
+      .concat(Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `"Point ${i} of the partnership matters to us," he said.` : i % 3 === 1 ? `Lavrov said that point ${i} was agreed.` : `"We discussed item ${i}," Wang said.`)))
+      .join('\n\n');
+
+  /** The article's mentions, each behind a proxy counting the reads of its fields: the statement passes' work, deterministically. */
+  function countedStatements(pipeline: ReturnType<typeof createPipeline>, n: number) {
+    const article = articleFromText(quotedArticle(n), { article_id: 'big' });
+    let reads = 0;
+    const mentions = findMentions(article, pipeline.registry).map((m) => new Proxy(m, { get: (target, key) => (reads++, Reflect.get(target, key)) }));
+    const statements = extractStatements(article, mentions, pipeline.cues);
+    return { statements, reads };
+  }
+
+  it('8,000 quoted sentences in one article: every statement read, the work growing linearly with the length', () => {
+    const pipeline = createPipeline();
+    const small = countedStatements(pipeline, 2000);
+    const large = countedStatements(pipeline, 8000);
+    expect([small.statements.length, large.statements.length]).toEqual([2000, 8000]);
+    // "…," Wang said; "…," he said (the last speaker); Lavrov said that …
+    expect(large.statements.slice(-3).map((s) => [s.speaker_id, s.kind])).toEqual([
+      ['wang-yi', 'direct'],
+      ['wang-yi', 'direct'],
+      ['sergey-lavrov', 'indirect'],
+    ]);
+    // Four times the sentences: some four times the reads (n log n allows a little more); a scan per pronoun made it sixteen.
+    expect(large.reads / small.reads).toBeGreaterThan(3.5);
+    expect(large.reads / small.reads).toBeLessThan(5);
+  }, 120_000);
+
+  it('resolvePronoun reads only the mentions near the pronoun', () => {
+    const article = articleFromText(quotedArticle(4000), { article_id: 'big' });
+    const all = findMentions(article, createPipeline().registry);
+    let reads = 0;
+    const counted = all.map((m) => new Proxy(m, { get: (target, key) => (reads++, Reflect.get(target, key)) }));
+    const offsets = article.sentences.slice(1).map((s) => s.start + 1);
+    const resolved = offsets.map((offset) => resolvePronoun(article, counted, offset, 'male')?.actor_id);
+    expect(resolved.slice(0, 3)).toEqual(['sergey-lavrov', 'sergey-lavrov', 'sergey-lavrov']);
+    expect(resolved.at(-1)).toBe('wang-yi');
+    // An index built once (a few reads a mention), then a handful a pronoun; a scan would read every mention for each.
+    expect(reads).toBeLessThan(20 * (all.length + offsets.length));
+  });
+
+  it('an input over --max-input-mb is skipped with its reason in run.json; a .jsonl line too; the rest is read', async () => {
+    const corpus = corpusOf({
+      'small.txt': GOOD,
+      'big.txt': `${GOOD} `.repeat(60),
+      'feed.jsonl': [JSON.stringify({ id: 'short', text: GOOD }), JSON.stringify({ id: 'long', text: `${GOOD} `.repeat(60) })].join('\n') + '\n',
+    });
+    const out = tempDir();
+    const summary = await runReport({ corpus, out, charts: false, maxInputMb: 0.002 });
+    expect(summary.read).toEqual(['feed.jsonl:1', 'small.txt']);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.skipped).toEqual([
+      { file: 'big.txt', reason: 'input is 0.00264 MB, over the limit of 0.002 MB for one input; skipped (raise the limit with --max-input-mb, or split the input)' },
+      { file: 'feed.jsonl', line: 2, reason: 'input is 0.00266 MB, over the limit of 0.002 MB for one input; skipped (raise the limit with --max-input-mb, or split the input)' },
+    ]);
+    // The default (5 MB) reads them all.
+    expect((await runReport({ corpus, out: tempDir(), charts: false })).read).toEqual(['big.txt', 'feed.jsonl:1', 'feed.jsonl:2', 'small.txt']);
+  });
+});
+
+describe('6. one run at a time in an --out', () => {
+  it('a second run into an --out being written refuses with a clear message; the first completes as a clean run', async () => {
+    const corpus = corpusOf({ 'a.txt': GOOD, 'b.txt': 'Lavrov said Moscow valued the partnership.' });
+    const out = tempDir();
+    const [first, second] = await Promise.allSettled([runReport({ corpus, out, charts: false }), runReport({ corpus, out, charts: false })]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('rejected');
+    expect((second as PromiseRejectedResult).reason.message).toMatch(new RegExp(`^another report \\(process ${process.pid}, started [0-9T:.-]+Z\\) is writing to "${out}"; wait for it to finish, or give this run another --out \\(if no report is running, delete "${out}/\\.srkit\\.lock"\\)$`));
+    const clean = tempDir();
+    await runReport({ corpus, out: clean, charts: false, cache: false });
+    expect(outputOf(out)).toEqual(outputOf(clean));
+    expect(existsSync(join(out, '.srkit.lock'))).toBe(false);
+  });
+
+  it('the CLI refuses with exit 2 while another live process holds the lock', () => {
+    const corpus = corpusOf({ 'a.txt': GOOD });
+    const out = tempDir();
+    const held = OutputFolder.open(out); // this test's process: alive
+    try {
+      const r = cli(['--corpus', corpus, '--out', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^error: another report \\(process ${process.pid}, started .+\\) is writing to "${out}"; wait for it to finish`));
+    } finally {
+      held.abandon();
+    }
+    expect(cli(['--corpus', corpus, '--out', out]).status).toBe(0);
+  });
+
+  it('a lock left by a process that is gone is taken over', async () => {
+    const out = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(join(out, '.srkit.lock'), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    const summary = await runReport({ corpus: corpusOf({ 'a.txt': GOOD }), out, charts: false });
+    expect(summary.articles).toBe(1);
+    expect(existsSync(join(out, '.srkit.lock'))).toBe(false);
+  });
+});
+
+describe('7. --out equal to --corpus: nothing the kit wrote is read back', () => {
+  it('a second run into the corpus folder reads the same articles, and skips nothing of its own', async () => {
+    const corpus = corpusOf({});
+    cpSync(SEEDS, corpus, { recursive: true });
+    const first = await runReport({ corpus, out: corpus });
+    const second = await runReport({ corpus, out: corpus });
+    expect([first.articles, first.tables.find((t) => t.name === 'sentences')!.rows, first.skipped]).toEqual([5, 109, []]);
+    expect([second.articles, second.tables.find((t) => t.name === 'sentences')!.rows, second.skipped]).toEqual([5, 109, []]);
+    expect(second.read).toEqual(first.read);
+    expect(existsSync(join(corpus, 'report.html'))).toBe(true);
+    // an --out inside the corpus is still skipped whole
+    const other = corpusOf({});
+    cpSync(SEEDS, other, { recursive: true });
+    const inner = join(other, 'out');
+    expect((await runReport({ corpus: other, out: inner, charts: false })).read).toEqual(first.read);
+    expect((await runReport({ corpus: other, out: inner, charts: false })).skipped).toEqual([]);
+  }, 60_000);
 });
