@@ -7,7 +7,7 @@
  */
 import type { MatchingRules } from './rules';
 import type { Hit } from './hit';
-import { overlaps } from './hit';
+import { Coverage, lowerBound } from '../positions';
 import { endsToken, startsToken, type TokenLayer } from '../../text';
 import { actorRef } from './hit';
 import { rolesOn, type Actor } from './registry';
@@ -123,16 +123,36 @@ export function findSurnames(
     for (const h of surnameOnlyPeople(layer, hits, registry.actors, registry.date, named, rules)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
+  // The hits and the surnames found by position: an overlap costs a binary search, not a scan of every mention.
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((h) => h.start);
+  const reach: number[] = [];
+  for (const h of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, h.end));
+  const overlapsHit = (start: number, end: number) => {
+    const k = lowerBound(starts, end) - 1;
+    return k >= 0 && reach[k]! > start;
+  };
+  const taken = new Coverage(layer.text.length);
   for (const [surname, named] of bySurname) {
     for (const start of occurrences(layer, surname)) {
       const end = start + surname.length;
-      if (hits.some((h) => overlaps(h, start, end)) || found.some((h) => overlaps(h, start, end))) continue;
+      if (overlapsHit(start, end) || taken.any(start, end)) continue;
       if (rules.commonWordSurnames.has(surname) && sentenceStart(start)) continue;
-      let antecedent: Hit | undefined;
-      for (const h of named) if (h.end <= start && h.start >= 0) antecedent = h;
-      antecedent ??= named[0]!;
-      found.push({ start, end, actor: antecedent.actor, kind: 'surname' });
+      found.push({ start, end, actor: antecedentOf(named, start).actor, kind: 'surname' });
+      taken.cover(start, end);
     }
   }
   return found;
+}
+
+/** The last of `named` (in text order) that ends by `start`, else the first: whom a surname there refers to. */
+function antecedentOf(named: readonly Hit[], start: number): Hit {
+  let [lo, hi] = [0, named.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) if (named[k]!.end <= start && named[k]!.start >= 0) return named[k]!;
+  return named[0]!;
 }

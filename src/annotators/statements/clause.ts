@@ -5,7 +5,7 @@ import { loadMatchingRules } from '../actors';
 import type { Quote } from './quotes';
 import { tokensIn, tokensOf, wordCount } from '../../text';
 import { speakerEndingAt, type SpeakerContext } from './speaker';
-import { lowerBound } from './positions';
+import { lowerBound } from '../positions';
 import { findCues, type Cue } from './cue-scan';
 
 /** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */

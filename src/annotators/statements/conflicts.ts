@@ -8,7 +8,7 @@
  * question costs log n however many statements the article holds.
  */
 import type { Draft } from './draft';
-import { Coverage } from './positions';
+import { Coverage } from '../positions';
 
 type Span = { start: number; end: number };
 const overlapping = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -2,7 +2,7 @@
 import { fromMention, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { trimSpan, wordsIn } from './clause';
-import { MentionList } from './positions';
+import { MentionList } from '../positions';
 import type { Mention } from '../types';
 
 /** A transcript's speaker label opening a paragraph: "ANTONY BLINKEN: We have …", "Blinken: We …". */

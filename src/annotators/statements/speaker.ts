@@ -6,7 +6,7 @@ import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
 import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
 import { loadMatchingRules } from '../actors';
-import { Coverage, lowerBound, MentionList } from './positions';
+import { Coverage, lowerBound, MentionList } from '../positions';
 
 /** Who speaks, resolved as far as the text allows. */
 export interface Speaker {
@@ -45,7 +45,8 @@ export interface SpeakerIndex {
   /** Where each quote's content starts, and ends (quotes do not overlap, so both ascend). */
   quoteContentStarts: number[];
   quoteContentEnds: number[];
-  /** Quote ends, ascending. */
+  /** Quote starts and ends, ascending. */
+  quoteStarts: number[];
   quoteEnds: number[];
   /** Persons named outside quotes (not as adjectives): any, or of a gender a pronoun allows. */
   persons: MentionList;
@@ -92,6 +93,7 @@ export function speakerContext(article: Article, mentions: Mention[], quotes: Qu
     allByEnd,
     quoteContentStarts,
     quoteContentEnds,
+    quoteStarts: quotes.map((q) => q.start),
     quoteEnds: quotes.map((q) => q.end),
     persons: new MentionList(persons),
     personsFor: { male: new MentionList(persons.filter((m) => !m.gender || m.gender === 'male')), female: new MentionList(persons.filter((m) => !m.gender || m.gender === 'female')) },
@@ -121,6 +123,18 @@ export function addPrevious(ctx: SpeakerContext, previous: Previous): void {
 function lastEndingBy(list: readonly Previous[] | undefined, pos: number, test: (p: Previous) => boolean = () => true): Previous | undefined {
   for (let i = (list?.length ?? 0) - 1; i >= 0; i--) if (list![i]!.end <= pos && test(list![i]!)) return list![i];
   return undefined;
+}
+
+/** The quotes ending in [from, to), in text order. */
+export function quotesEndingIn(ctx: SpeakerContext, from: number, to: number): Quote[] {
+  const { quoteEnds } = ctx.index;
+  return ctx.quotes.slice(lowerBound(quoteEnds, from), lowerBound(quoteEnds, to));
+}
+
+/** The quotes starting in [from, to), in text order. */
+export function quotesStartingIn(ctx: SpeakerContext, from: number, to: number): Quote[] {
+  const { quoteStarts } = ctx.index;
+  return ctx.quotes.slice(lowerBound(quoteStarts, from), lowerBound(quoteStarts, to));
 }
 
 /** The sentence holding `pos` (start <= pos < end), if any. */

@@ -5,7 +5,7 @@
  * a scan of the article: the passes' cost grows with the article's length, not with
  * its square (an article of 8,000 quoted sentences took 68 s).
  */
-import type { Mention } from '../types';
+import type { Mention } from './types';
 
 /** The index of the first value >= `x` in ascending `values` (`values.length` when none is). */
 export function lowerBound(values: ArrayLike<number>, x: number): number {
