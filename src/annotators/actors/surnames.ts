@@ -15,14 +15,34 @@ import { rolesOn, type Actor } from './registry';
 /** Where the surname (or its capitals) stands as whole tokens of the text layer: "Putin's" holds "Putin", "Putinism" does not. */
 function occurrences(layer: TokenLayer, surname: string): number[] {
   const text = layer.text;
+  const byText = tokenStarts(layer);
   const out: number[] = [];
   const caps = surname.toUpperCase();
   for (const variant of caps === surname ? [surname] : [surname, caps]) {
-    for (let i = text.indexOf(variant); i >= 0; i = text.indexOf(variant, i + 1)) {
-      if (startsToken(layer, i) && endsToken(layer, i + variant.length)) out.push(i);
+    // A match starts at a token and ends at one, so the token it starts with is a prefix of it: look those up.
+    for (let k = 1; k <= variant.length; k++) {
+      for (const i of byText.get(variant.slice(0, k)) ?? []) {
+        if (text.startsWith(variant, i) && endsToken(layer, i + variant.length)) out.push(i);
+      }
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+/** Where each token's text starts, by the text (a layer's index, built once): surnames are looked up by it, not searched for in the whole text. */
+const tokenStartIndexes = new WeakMap<TokenLayer, Map<string, number[]>>();
+function tokenStarts(layer: TokenLayer): Map<string, number[]> {
+  let index = tokenStartIndexes.get(layer);
+  if (!index) {
+    index = new Map();
+    for (const t of layer.tokens) {
+      if (t.end <= t.start) continue;
+      const key = layer.text.slice(t.start, t.end);
+      (index.get(key) ?? index.set(key, []).get(key)!).push(t.start);
+    }
+    tokenStartIndexes.set(layer, index);
+  }
+  return index;
 }
 
 /**
