@@ -114,3 +114,9 @@ export const dataMessages = {
   tooManyActors: (count: number, limit: number) =>
     `the registry lists ${count.toLocaleString('en')} actors, over the limit of ${limit.toLocaleString('en')} a run holds in memory (each worker thread loads it too); split it and run the report once per part, or keep only the actors the corpus names`,
 };
+
+/** Messages of the tables. */
+export const tableMessages = {
+  unpairedUnit: (window: string, actors: number, limit: number) =>
+    `${window === 'article' ? 'the article' : `one ${window}`} names ${actors.toLocaleString('en')} different actors, over the ${limit} whose pairs co-occurrence counts; its pairs were left out of cooccurrence.csv (its actors still count)`,
+};

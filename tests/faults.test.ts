@@ -466,6 +466,31 @@ describe('3. one input cannot stall or take down the run', () => {
   });
 });
 
+describe('3. (co-occurrence) an article naming thousands of actors', () => {
+  it('counts its actors but not its pairs past 500 in one unit, with a warning; a usual article keeps its pairs', async () => {
+    const consonants = 'bcdfghjklmnprstvz';
+    const surname = (i: number) => {
+      let w = '';
+      for (let x = i; ; x = Math.floor(x / consonants.length)) {
+        w += consonants[x % consonants.length]! + 'aeiou'[(x >> 3) % 5]!;
+        if (x < consonants.length) break;
+      }
+      return w[0]!.toUpperCase() + w.slice(1) + 'ov';
+    };
+    const crowd = Array.from({ length: 600 }, (_, i) => `Russian Deputy Minister Ivan ${surname(i)} said that visit ${i} mattered.`).join('\n\n');
+    const corpus = corpusOf({ 'crowd.txt': crowd, 'usual.txt': 'Chinese Foreign Minister Wang Yi met Sergey Lavrov.\n\nLavrov said Moscow valued the partnership with Beijing.' });
+    const out = tempDir();
+    const summary = await runReport({ corpus, out, charts: false, parquet: false });
+    expect(summary.warnings.map((w) => [w.file, w.message])).toEqual([
+      ['crowd.txt', expect.stringMatching(/^the article names 60\d different actors, over the 500 whose pairs co-occurrence counts; its pairs were left out of cooccurrence.csv \(its actors still count\)$/)],
+    ]);
+    const pairs = rowsOf(join(out, 'tables/cooccurrence.csv')).filter((r) => r.window === 'article');
+    // the usual article's pair is there, and no pair of the crowd's unregistered deputies
+    expect(pairs.some((r) => [r.actor_a, r.actor_b].sort().join(' ') === 'sergey-lavrov wang-yi')).toBe(true);
+    expect(pairs.filter((r) => r.actor_a.startsWith('unregistered:') && r.actor_b.startsWith('unregistered:'))).toEqual([]);
+  });
+});
+
 describe('6. one run at a time in an --out', () => {
   it('a second run into an --out being written refuses with a clear message; the first completes as a clean run', async () => {
     const corpus = corpusOf({ 'a.txt': GOOD, 'b.txt': 'Lavrov said Moscow valued the partnership.' });
