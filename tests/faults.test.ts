@@ -487,7 +487,7 @@ describe('3. (co-occurrence) an article naming thousands of actors', () => {
     const pairs = rowsOf(join(out, 'tables/cooccurrence.csv')).filter((r) => r.window === 'article');
     // the usual article's pair is there, and no pair of the crowd's unregistered deputies
     expect(pairs.some((r) => [r.actor_a, r.actor_b].sort().join(' ') === 'sergey-lavrov wang-yi')).toBe(true);
-    expect(pairs.filter((r) => r.actor_a.startsWith('unregistered:') && r.actor_b.startsWith('unregistered:'))).toEqual([]);
+    expect(pairs.filter((r) => r.actor_a!.startsWith('unregistered:') && r.actor_b!.startsWith('unregistered:'))).toEqual([]);
   });
 });
 

@@ -62,6 +62,7 @@ function holderAlive(holder: LockHolder): boolean {
 /** A report's hold on its output folder: the staged run, swapped in by `commit`. */
 export class OutputFolder {
   private released = false;
+  private complete = false;
 
   private constructor(
     readonly out: string,
@@ -95,14 +96,19 @@ export class OutputFolder {
   /** Swaps the staged run in: each kit entry it holds replaces the old one; the old entries it does not hold go too, but the cache. */
   commit(): void {
     writeFileSync(join(this.stage, COMPLETE), '');
+    this.complete = true;
     this.swap();
     this.release();
   }
 
-  /** Deletes the staged run (after an error): the previous output stays as it was. */
+  /**
+   * After an error: deletes the staged run, so the previous output stays as it was;
+   * once the run is marked complete (a swap that failed half way) it is kept instead,
+   * for the next run to finish the swap.
+   */
   abandon(): void {
     try {
-      rmSync(this.stage, { recursive: true, force: true });
+      if (!this.complete) rmSync(this.stage, { recursive: true, force: true });
     } finally {
       this.release();
     }
