@@ -5,10 +5,10 @@ import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ENCODINGS, type Encoding } from './corpus/decode';
 import { KIT_VERSION, PACKAGE_ROOT } from './data';
-import { KitError } from './errors';
+import { environmentError, KitError } from './errors';
 import { formatWarning, Logger } from './logger';
 import { messages } from './messages';
-import { runReport } from './report/run';
+import { DEFAULT_MAX_INPUT_MB, runReport } from './report/run';
 import { parseShard } from './report/shard';
 import { parseKeynessGroups } from './tables/themes';
 
@@ -32,8 +32,9 @@ program
   .option('--no-parquet', 'do not also write sentences, mentions, statements and themes as Parquet (OUT/parquet/TABLE/part-*.parquet)')
   .option('--no-cache', 'process every article again instead of reusing OUT/.cache')
   .option('--shard <i/n>', 'process only shard I of N (a stable hash of each input path; shards partition the corpus)')
+  .option('--max-input-mb <mb>', `largest input read, in MB (a file, or one .jsonl line); larger ones are skipped with their reason in run.json (default ${DEFAULT_MAX_INPUT_MB})`, (v: string) => Number(v), DEFAULT_MAX_INPUT_MB)
   .option('--keyness <target:reference>', 'speaker groups keyness.csv compares: country codes, several joined by + (e.g. RUS:USA, CHN+RUS:USA+EU)', 'CHN:USA')
-  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string; keyness: string }) => {
+  .action(async (opts: { corpus: string; out: string; actors: string[]; codebook?: string; encoding: Encoding; formulaGuard: boolean; strict?: boolean; quiet?: boolean; workers: number; parquet: boolean; cache: boolean; shard?: string; keyness: string; maxInputMb: number }) => {
     const logger = new Logger();
     if (!opts.quiet) logger.onWarning((w) => process.stderr.write(`warning: ${formatWarning(w)}\n`));
     const showBar = process.stderr.isTTY && !process.env.CI && !opts.quiet;
@@ -52,6 +53,7 @@ program
         cache: opts.cache,
         shard: opts.shard !== undefined ? parseShard(opts.shard) : undefined,
         keyness: parseKeynessGroups(opts.keyness),
+        maxInputMb: opts.maxInputMb,
         logger,
         // Counting the inputs first costs a pass over .jsonl files: only when a bar is shown.
         onProgress: bar
@@ -78,8 +80,10 @@ program
       }
     } catch (e) {
       bar?.stop();
-      if (e instanceof KitError) {
-        process.stderr.write(`error: ${e.message}\n`);
+      // Usage and environment errors (full disk, read-only --out, …): one line and exit 2, never a stack trace.
+      const error = e instanceof KitError ? e : environmentError(e, opts.out);
+      if (error) {
+        process.stderr.write(`error: ${error.message}\n`);
         process.exitCode = 2;
       } else throw e;
     }

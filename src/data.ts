@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { KitError } from './errors';
+import { dataMessages } from './messages';
 
 /** The package root (the folder holding package.json), from src/ or dist/ alike. */
 export const PACKAGE_ROOT: string = (() => {
@@ -60,13 +61,39 @@ export function readYaml(file: string): unknown {
   }
   // js-yaml with the YAML 1.2 core schema: dates stay strings, as the schemas expect;
   // it reads the registry ten times faster than the yaml package.
+  let data: unknown;
   try {
-    return parseYaml(source, { schema: CORE_SCHEMA, filename: file });
+    data = parseYaml(source, { schema: CORE_SCHEMA, filename: file });
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
     const line = e.mark ? e.mark.line + 1 : undefined;
     throw new KitError(`${file}${line ? `:${line}` : ''}: YAML syntax error: ${e.reason}`, 'invalid-yaml', file, line);
   }
+  // js-yaml shares an aliased node rather than copying it, but whatever walks the data (the schema check) would expand it.
+  if (expandedValues(data, MAX_YAML_VALUES) > MAX_YAML_VALUES) throw new KitError(`${file}: ${dataMessages.aliasBomb(MAX_YAML_VALUES)}`, 'yaml-alias-bomb', file);
+  return data;
+}
+
+/** The most values a data file may hold once its YAML aliases are expanded (the kit's registry holds some 20,000). */
+export const MAX_YAML_VALUES = 5_000_000;
+
+/** How many values `data` holds with every shared (aliased) node counted each time it is used; counting stops past `limit`. */
+function expandedValues(data: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    sizes.set(value, Infinity); // a node holding itself expands without end
+    let n = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      n += size(child);
+      if (n > limit) break;
+    }
+    sizes.set(value, n);
+    return n;
+  };
+  return size(data);
 }
 
 /** Reads and validates a YAML data file. */

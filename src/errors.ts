@@ -1,3 +1,5 @@
+import { environmentMessages } from './messages';
+
 /**
  * One error type for the whole kit. Messages come from `messages.ts` and say
  * what was wrong, the bad value, and how to fix the input.
@@ -12,6 +14,19 @@ export class KitError extends Error {
     super(message);
     this.name = 'KitError';
   }
+}
+
+/**
+ * A file-system failure of the environment (full disk, read-only or forbidden folder,
+ * a file where a folder should be, a path too long) as a KitError of one line naming
+ * the path and the fix; undefined for any other error. `path` is named when the
+ * error carries none (a write to an open file).
+ */
+export function environmentError(e: unknown, path: string): KitError | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (!code || !Object.hasOwn(environmentMessages, code)) return undefined;
+  const where = (e as NodeJS.ErrnoException).path ?? path;
+  return new KitError(environmentMessages[code as keyof typeof environmentMessages](where), `environment-${code}`, where);
 }
 
 /** Throws a KitError naming the argument when `ok` is false. */

@@ -91,8 +91,8 @@ describe('properties of cleaning and segmentation (fast-check)', () => {
         const a = build(text);
         const kept = a ? noSpace(a.text).length : 0;
         const removed = a ? a.removed.reduce((n, r) => n + noSpace(r.text).length, 0) : 0;
-        // Cleaning drops invisible characters (zero-width space, BOM, soft hyphen) before anything else.
-        const visible = noSpace(text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')).length;
+        // Cleaning drops invisible characters (zero-width space, BOM, soft hyphen) and control characters before anything else.
+        const visible = noSpace(text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F]/g, '')).length;
         if (a) expect(kept + removed).toBe(visible);
       }),
       RUNS,

@@ -54,9 +54,12 @@ describe('hostile input: random bytes', () => {
     for (const s of a.sentences) expect(a.text.slice(s.start, s.end)).toBe(s.text);
   });
 
-  it('random bytes in a .jsonl and an .html: skipped with a reason, nothing thrown', async () => {
+  it('random bytes in a .jsonl and an .html: skipped with a reason (the .jsonl line by line), nothing thrown', async () => {
     const corpus = await loadCorpus(tempCorpus({ 'noise.jsonl': randomBytes(10_000, 3), 'noise.html': randomBytes(10_000, 4), 'good.txt': GOOD }));
-    expect(corpus.skipped.map((s) => s.file).sort()).toEqual(['noise.html', 'noise.jsonl']);
+    expect([...new Set(corpus.skipped.map((s) => s.file))].sort()).toEqual(['noise.html', 'noise.jsonl']);
+    const lines = corpus.skipped.filter((s) => s.file === 'noise.jsonl');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const s of lines) expect([typeof s.line, s.reason.length > 0]).toEqual(['number', true]);
     expect(corpus.articles).toHaveLength(1);
   });
 

@@ -34,7 +34,7 @@ describe('processCorpus with workers', () => {
     await runReport({ corpus: SEEDS, out, charts: false });
     const broken: ProcessorOptions = { ...good, pipeline: { codebook: join(out, 'missing-codebook.yaml') } };
     const read = (logger: Logger) => readCorpusInputs(SEEDS, { logger });
-    const cache = OutputCache.open(out, pipelineFingerprint({}, good));
+    const cache = OutputCache.open(out, tmp(), pipelineFingerprint({}, good));
     const kinds: string[] = [];
     for await (const item of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, logger: new Logger(), cache })) kinds.push(item.kind);
     expect(kinds).toEqual(['cached-segment']);

@@ -67,12 +67,24 @@ describe('CSV quoting (RFC 4180, parsed back with csv-parse)', () => {
 });
 
 describe('formula guard (OWASP CSV injection)', () => {
-  const dangerous = ['=HYPERLINK("http://x.example","click")', '+7 (495) 123', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '- Continued support -'];
+  const dangerous = ['=HYPERLINK("http://x.example","click")', '+7 (495) 123', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\rnote', '- Continued support -'];
 
   it.each(dangerous)('a text cell starting with %j gets a leading single quote', (value) => {
     expect(guardFormula(value)).toBe(`'${value}`);
     const [, row] = parseBack(formatCsv([{ id: 'x', n: 1, text: value }], SPEC));
     expect(row).toEqual(['x', '1', `'${value}`]);
+  });
+
+  it('every line inside a cell is guarded: a reader splitting the cell at CR or LF sees no formula', () => {
+    expect(guardFormula('Outlet\r+cmd')).toBe("Outlet\r'+cmd");
+    expect(guardFormula('x\r@SUM(1)')).toBe("x\r'@SUM(1)");
+    expect(guardFormula('\r=2+2')).toBe("'\r'=2+2");
+    expect(guardFormula('a\r\n-1\n=2')).toBe("a\r\n'-1\n'=2");
+    // a break followed by no trigger, or a trigger later in a line, is left alone
+    expect(guardFormula('line one\r\nline two = 2')).toBe('line one\r\nline two = 2');
+    const [, row] = parseBack(formatCsv([{ id: 'x', n: 1, text: 'Outlet\r+cmd' }], SPEC));
+    expect(row).toEqual(['x', '1', "Outlet\r'+cmd"]);
+    expect(csvLines([{ id: 'x', n: 1, text: 'Outlet\r+cmd' }], SPEC, { formulaGuard: false })).toBe('x,1,"Outlet\r+cmd"\n');
   });
 
   it('text cells that do not start with a trigger are unchanged (a trigger later in the cell is harmless)', () => {
@@ -130,7 +142,8 @@ describe('csvLines, the streamed tables\' kernel, against csv-stringify', () => 
   });
 
   it('quotes a cell holding a bare carriage return, and one holding a comma; leaves a plain one bare', () => {
-    expect(csvLines([{ id: 'Outlet\r+cmd', n: 1, text: 'Lavrov, Wang' }], SPEC)).toBe('"Outlet\r+cmd",1,"Lavrov, Wang"\n');
+    expect(csvLines([{ id: 'Outlet\r+cmd', n: 1, text: 'Lavrov, Wang' }], SPEC)).toBe('"Outlet\r\'+cmd",1,"Lavrov, Wang"\n');
+    expect(csvLines([{ id: 'Outlet\rTASS', n: 1, text: 'Lavrov, Wang' }], SPEC)).toBe('"Outlet\rTASS",1,"Lavrov, Wang"\n');
     expect(csvLines([{ id: 'TASS', n: 2, text: 'Wang Yi' }], SPEC)).toBe('TASS,2,Wang Yi\n');
   });
 });

@@ -1,6 +1,6 @@
 import { cleanText } from './clean';
 import { dateFromUrl, fallbackTitle, inferHeadline, inferPublished, isoDate, parseFullDate } from './metadata';
-import { countWords, normalizeForMatching } from './normalize';
+import { countWords, normalizeForMatching, stripControl } from './normalize';
 import { loadCleaningRules, type CleaningRule } from './rules';
 import { splitSentences } from './segment';
 import type { Article, DateBasis, Paragraph, RawArticle, Sentence } from './types';
@@ -24,6 +24,8 @@ export function defaultCleaningRules(): CleaningRule[] {
  * Returns undefined when nothing is left after cleaning.
  */
 export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rules: readonly CleaningRule[] = defaultCleaningRules()): Article | undefined {
+  raw = withoutControls(raw);
+  manifest = withoutControls(manifest);
   const cleaned = cleanText(raw.text, raw.article_id, rules, raw.captionLines);
   if (cleaned.text.trim() === '') return undefined;
   const { text } = cleaned;
@@ -74,6 +76,18 @@ export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rule
     removed: cleaned.removed,
     words: countWords(text),
   };
+}
+
+const METADATA_FIELDS = ['title', 'outlet', 'url', 'published'] as const;
+
+/** The metadata fields without control characters (the text loses them in cleaning). */
+function withoutControls<T extends ManifestEntry>(fields: T): T {
+  let out = fields;
+  for (const key of METADATA_FIELDS) {
+    const value = fields[key];
+    if (value !== undefined && stripControl(value) !== value) out = { ...out, [key]: stripControl(value) };
+  }
+  return out;
 }
 
 /** Cleans and segments a string: for notebooks, scripts and tests. */

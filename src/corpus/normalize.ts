@@ -12,8 +12,18 @@ export function normalizeForMatching(text: string): string {
   return text.replace(SPACE, ' ').replace(SINGLE, "'").replace(DOUBLE, '"').replace(DASH, '-');
 }
 
-/** Characters removed before anything else: invisible, so never wanted in a table. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/**
+ * Characters removed before anything else: invisible, so never wanted in a table;
+ * control characters too (a JSON line can carry a `\u0000` escape), all but tab,
+ * line feed, carriage return, vertical tab and form feed.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F]/g;
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+/** A metadata value (title, outlet, url, id) without control characters. */
+export function stripControl(value: string): string {
+  return value.replace(CONTROL, '');
+}
 
 /** Line endings to \n, invisible characters dropped: the first step of cleaning. */
 export function stripInvisible(text: string): string {

@@ -9,6 +9,7 @@ import { buildArticle, defaultCleaningRules, type ManifestEntry } from './articl
 import { decodeBytes, decodeLine, ENCODINGS, unicodeBom, type Encoding, type TextEncoding } from './decode';
 import { extractHtml } from './html';
 import { isoDate } from './metadata';
+import { stripControl } from './normalize';
 import type { CleaningRule } from './rules';
 import type { Article, RawArticle, SkippedInput } from './types';
 
@@ -30,6 +31,11 @@ export interface ReadOptions {
   rules?: readonly CleaningRule[];
   /** Folders inside the corpus that are not part of it (the report's own output folder). */
   exclude?: readonly string[];
+  /**
+   * Largest input read, in bytes: a file (by its size, before it is read) or one .jsonl
+   * line; a larger one is skipped with its reason. Default: no limit (the report sets one).
+   */
+  maxInputBytes?: number;
   /** Called before each input file is read (for progress bars). */
   onFile?: (file: string, index: number, total: number) => void;
 }
@@ -57,20 +63,47 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
-export function listFiles(dir: string, exclude: readonly string[] = []): string[] {
-  const out: string[] = [];
+/** How deep folders may nest below the corpus folder; deeper ones are skipped with their reason. */
+export const MAX_FOLDER_DEPTH = 32;
+
+/** A corpus walk: the files, and the folders that could not be read (too deep, a path too long, no permission). */
+export interface CorpusListing {
+  files: string[];
+  folders: SkippedInput[];
+}
+
+/**
+ * Every file below `dir`, as sorted corpus-relative paths with "/" separators, and
+ * the folders skipped with their reason. `exclude` names folders and files (the
+ * report's own output) that are not part of the corpus.
+ */
+export function walkCorpus(dir: string, exclude: readonly string[] = []): CorpusListing {
+  const files: string[] = [];
+  const folders: SkippedInput[] = [];
   const skip = new Set(exclude.map((p) => resolve(p)));
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const walk = (sub: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch (e) {
+      folders.push({ file: sub, reason: messages.folderUnreadable(errorCode(e)) });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && skip.has(resolve(dir, rel))) continue;
-      if (entry.isDirectory()) walk(rel);
-      else out.push(rel);
+      if (skip.size > 0 && skip.has(resolve(dir, rel))) continue;
+      if (!entry.isDirectory()) files.push(rel);
+      else if (depth >= MAX_FOLDER_DEPTH) folders.push({ file: rel, reason: messages.folderTooDeep(MAX_FOLDER_DEPTH) });
+      else walk(rel, depth + 1);
     }
   };
-  walk('');
-  return out;
+  walk('', 0);
+  return { files, folders };
+}
+
+/** Every file below `dir`, as sorted corpus-relative paths with "/" separators. */
+export function listFiles(dir: string, exclude: readonly string[] = []): string[] {
+  return walkCorpus(dir, exclude).files;
 }
 
 /**
@@ -123,11 +156,19 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
     skipped.push({ file: MANIFEST_FILE, line, reason });
     logger.warn({ code: 'manifest', file: MANIFEST_FILE, line, message: reason });
   };
+  // A manifest linked from outside the corpus folder is refused like any such link.
+  if (lstatSync(path).isSymbolicLink() && !isInside(realpathSync(dir), realpathSync(path))) {
+    refuse(undefined, messages.manifestLinkOutside());
+    return { entries, skipped };
+  }
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   let read: TextEncoding;
   try {
     // Spreadsheets often save CSV as Windows-1252: decoded like the articles, never read as mojibake.
-    const decoded = decodeBytes(readFileSync(path), encoding);
+    // A line holding a control byte is refused on its own, so one NUL does not cost every row.
+    const { bytes, binaryLines } = withoutBinaryLines(readFileSync(path));
+    for (const { line, offset } of binaryLines) refuse(line, messages.manifestBinaryLine(offset));
+    const decoded = decodeBytes(bytes, encoding);
     if (!decoded.ok) throw new Error(decoded.reason);
     read = decoded.encoding;
     rows = parseCsv(decoded.text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
@@ -176,6 +217,25 @@ export function readManifest(dir: string, logger: Logger, encoding: Encoding = '
   return { entries, skipped, encoding: read };
 }
 
+/**
+ * The bytes with each line holding a control byte (as `BINARY_CHARACTER`) blanked, and
+ * where those were (1-based line, byte in the line). UTF-16 text, whose bytes hold
+ * NULs, is left as it is.
+ */
+function withoutBinaryLines(bytes: Buffer): { bytes: Buffer; binaryLines: { line: number; offset: number }[] } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { bytes, binaryLines: [] };
+  const text = bytes.toString('latin1');
+  if (!BINARY_CHARACTER.test(text)) return { bytes, binaryLines: [] };
+  const binaryLines: { line: number; offset: number }[] = [];
+  const lines = text.split('\n').map((line, i) => {
+    const control = BINARY_CHARACTER.exec(line);
+    if (!control) return line;
+    binaryLines.push({ line: i + 1, offset: control.index });
+    return '';
+  });
+  return { bytes: Buffer.from(lines.join('\n'), 'latin1'), binaryLines };
+}
+
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 function stem(rel: string): string {
@@ -218,6 +278,7 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
   if (manifest.encoding) options.onDecoded?.(MANIFEST_FILE, manifest.encoding);
   for (const skipped of manifest.skipped) yield { kind: 'skipped', skipped };
 
+  const maxBytes = options.maxInputBytes ?? Infinity;
   const usedIds = new Map<string, string>();
   const skip = (file: string, reason: string, line?: number) => skipInput(logger, file, reason, line);
   const emit = (raw: RawArticle, entry?: ManifestEntry): CorpusInput => {
@@ -227,7 +288,8 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
     return { kind: 'input', raw, entry };
   };
 
-  const files = listFiles(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
+  const { files, folders } = walkCorpus(root, (options.exclude ?? []).map((p) => (existsSync(p) ? realpathSync(p) : resolve(p))));
+  for (const folder of folders) yield skip(folder.file, folder.reason);
   const stems = new Map<string, number>();
   for (const f of files) stems.set(stem(f), (stems.get(stem(f)) ?? 0) + 1);
 
@@ -272,11 +334,16 @@ export async function* readCorpusInputs(dir: string, options: Omit<ReadOptions, 
     // a.txt and a.md in one folder: both keep their extension in the id
     const articleId = (stems.get(stem(rel)) ?? 0) > 1 ? rel : stem(rel);
     if (ext === '.jsonl') {
-      yield* readJsonl(path, rel, articleId, encoding, logger, skip, emit, options.onDecoded);
+      yield* readJsonl(path, rel, articleId, encoding, maxBytes, skip, emit, logger, options.onDecoded);
       continue;
     }
     let bytes: Buffer;
     try {
+      const size = statSync(path).size;
+      if (size > maxBytes) {
+        yield skip(rel, messages.inputTooLarge(size, maxBytes));
+        continue;
+      }
       bytes = readFileSync(path);
     } catch (e) {
       yield skip(rel, messages.unreadable(errorCode(e)));
@@ -323,15 +390,19 @@ function readHead(path: string, size: number): Buffer {
   }
 }
 
+/** Control characters that never occur in text (tab, LF, VT, FF, CR and ESC excepted), as decode.ts refuses a text file for them. */
+const BINARY_CHARACTER = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
+
 /** One article per JSON line; malformed lines are skipped and named, the good ones all kept. */
 async function* readJsonl(
   path: string,
   rel: string,
   fileId: string,
   encoding: Encoding,
-  logger: Logger,
+  maxBytes: number,
   skip: (file: string, reason: string, line?: number) => CorpusInput,
   emit: (raw: RawArticle) => CorpusInput,
+  logger: Logger,
   onDecoded?: (file: string, encoding: TextEncoding) => void,
 ): AsyncGenerator<CorpusInput> {
   let head: Buffer;
@@ -355,12 +426,7 @@ async function* readJsonl(
     return;
   }
   const utf16le = bom === 'utf-16le';
-  // Only binary files are refused whole; each line's encoding is decided on its own.
-  const probe = decodeBytes(head, 'utf-8');
-  if (!probe.ok && !probe.reason.startsWith('file is not valid UTF-8')) {
-    yield skip(rel, probe.reason);
-    return;
-  }
+  // Binary-ness is decided line by line (below): one NUL costs its line, never the file's other lines; so is each line's encoding.
   // Lines are split as latin1 (one char per byte; "\n" never occurs inside a UTF-8 sequence) and decoded one
   // by one, so a bad byte sequence skips only its line and a real U+FFFD in the text is kept.
   const lines = createInterface({ input: createReadStream(path, { encoding: utf16le ? 'utf16le' : 'latin1' }), crlfDelay: Infinity });
@@ -368,6 +434,13 @@ async function* readJsonl(
   let any = false;
   for await (const rawLine of lines) {
     lineNo++;
+    // Split as latin1, a line's length is its size in bytes (UTF-16: two bytes a character).
+    const lineBytes = utf16le ? rawLine.length * 2 : rawLine.length;
+    if (lineBytes > maxBytes) {
+      any = true;
+      yield skip(rel, messages.inputTooLarge(lineBytes, maxBytes), lineNo);
+      continue;
+    }
     let line = rawLine;
     let lineEncoding: TextEncoding = 'utf-16le';
     if (!utf16le) {
@@ -383,6 +456,11 @@ async function* readJsonl(
     if (line.trim() === '') continue;
     onDecoded?.(`${rel}:${lineNo}`, lineEncoding);
     any = true;
+    const control = BINARY_CHARACTER.exec(line);
+    if (control) {
+      yield skip(rel, messages.jsonlBinaryLine(control.index), lineNo);
+      continue;
+    }
     let obj: unknown;
     try {
       obj = JSON.parse(line);
@@ -402,8 +480,9 @@ async function* readJsonl(
     }
     const warnField = (field: string) => logger.warn({ code: 'jsonl-field', file: rel, line: lineNo, message: messages.jsonlBadField(field) });
     const field = (k: string) => stringField(record, k, warnField);
+    const id = field('id');
     yield emit({
-      article_id: field('id') ?? `${fileId}:${lineNo}`,
+      article_id: (id !== undefined ? stripControl(id) : '') || `${fileId}:${lineNo}`,
       file: `${rel}:${lineNo}`,
       line: lineNo,
       text,

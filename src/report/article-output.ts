@@ -59,7 +59,8 @@ export function articleOutput(annotated: AnnotatedArticle, stages: readonly Repo
   const tables: Record<string, TableChunk> = {};
   const tallies: Record<string, unknown> = {};
   for (const stage of stages) {
-    const { rows, tally } = stage.digest(annotated);
+    const { rows, tally, warnings: told } = stage.digest(annotated);
+    if (told) warnings.push(...told);
     for (const spec of stage.tables) {
       const tableRows = rows[spec.name] ?? [];
       const chunk: TableChunk = { rows: tableRows.length, csv: utf8.encode(csvLines(tableRows, spec, options)) };

@@ -10,20 +10,25 @@
  * The fingerprint covers the kit's version, the content of every data file the
  * kit reads (registry, matching rules, cue lexicon, codebook, cleaning rules, the
  * user's own files), the versions of the data packages (tagger model, states) and
- * the output options, so changing any of them starts a fresh
- * cache and the old one is deleted. After a run, entries the run did not use are
- * deleted (`prune`), so the cache holds the corpus as last read.
+ * the output options, so changing any of them starts a fresh cache.
+ * A run reads the cache of the previous run (OUT/.cache) and writes its own into its
+ * staged output (see output-folder.ts): the segments it rebuilds, and hard links to
+ * the files of the segments it reused, so the previous cache stays whole until the
+ * new run is swapped in, and the new one holds only the corpus as last read.
+ * Every entry and Parquet part is checked against its SHA-256: one changed on disk
+ * is built again, with a warning.
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
 import type { ArticleOutput, OutputOptions, TableChunk } from './article-output';
 import type { Segment, SegmentOutput } from './segments';
 import type { SkippedInput } from '../corpus/types';
-import type { Warning } from '../logger';
+import type { Logger, Warning } from '../logger';
+import { reportMessages } from '../messages';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.dic']);
 
@@ -34,7 +39,7 @@ function dataFiles(dir: string): string[] {
 }
 
 /** Changes when the cache's files change form, so an older cache is not read. */
-const CACHE_LAYOUT = 4;
+const CACHE_LAYOUT = 5;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
@@ -77,7 +82,8 @@ type PackIndex = Map<string, { segment: string; offset: number; length: number }
  *   so a cold run writes one file a segment rather than one an article;
  * - `index.json`: [inputKey, offset, length] of each entry in the pack;
  * - `TABLE.parquet`: its Parquet parts;
- * - `entry`: its `SegmentOutput`, last, so a segment cut short is never found.
+ * - `entry`: its `SegmentOutput` (with each part's size and SHA-256), last, so a
+ *   segment cut short is never found.
  */
 const SEGMENTS = 'segments';
 const PACK = 'articles';
@@ -86,39 +92,48 @@ const ENTRY = 'entry';
 /** No entry is this large (a segment is cut at 16 million characters of input): a larger size is a corrupt entry. */
 const MAX_ENTRY_BYTES = 2 ** 30;
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 export class OutputCache {
   /** Articles whose output came from the cache, or was computed. */
   hits = 0;
   misses = 0;
   /** Segments served whole from the cache, or built again. */
   readonly segments = { hits: 0, misses: 0 };
-  /** Segments this run used or wrote: the rest is deleted by `prune`. */
-  private readonly used = new Set<string>();
   /** Every input's entry in the packs of earlier runs, read at the first lookup. */
   private index: PackIndex | undefined;
   /** The pack last read (a rebuilt segment takes its inputs from one or two). */
   private pack: { segment: string; bytes: Buffer } | undefined;
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    /** The previous run's cache (read only). */
+    readonly from: string,
+    /** This run's cache, in its staged output. */
+    readonly dir: string,
+    private readonly logger?: Logger,
+  ) {}
 
-  /** Opens OUT/.cache/FINGERPRINT, deleting caches made under other fingerprints. */
-  static open(out: string, fingerprint: string): OutputCache {
-    const root = join(out, '.cache');
-    if (existsSync(root)) for (const old of readdirSync(root)) if (old !== fingerprint) rmSync(join(root, old), { recursive: true, force: true });
-    const dir = join(root, fingerprint);
+  /**
+   * Opens the cache of the previous run in PREVIOUS/.cache/FINGERPRINT for reading and
+   * this run's in STAGE/.cache/FINGERPRINT for writing (a cache of another fingerprint is
+   * not read, and goes with the previous output when the new one is swapped in).
+   */
+  static open(previous: string, stage: string, fingerprint: string, logger?: Logger): OutputCache {
+    const dir = join(stage, '.cache', fingerprint);
     mkdirSync(join(dir, SEGMENTS), { recursive: true });
-    return new OutputCache(dir);
+    return new OutputCache(join(previous, '.cache', fingerprint), dir, logger);
   }
 
-  private segmentDir(key: string): string {
-    return join(this.dir, SEGMENTS, key.slice(0, 40));
+  private segmentDir(root: string, key: string): string {
+    return join(root, SEGMENTS, key.slice(0, 40));
   }
 
   private readIndex(): PackIndex {
     const index: PackIndex = new Map();
-    for (const segment of readdirSync(join(this.dir, SEGMENTS))) {
+    const segments = join(this.from, SEGMENTS);
+    for (const segment of existsSync(segments) ? readdirSync(segments) : []) {
       try {
-        const entries = JSON.parse(readFileSync(join(this.dir, SEGMENTS, segment, INDEX), 'utf8')) as [string, number, number][];
+        const entries = JSON.parse(readFileSync(join(segments, segment, INDEX), 'utf8')) as [string, number, number][];
         for (const [key, offset, length] of entries) index.set(key, { segment, offset, length });
       } catch {
         // no index (a segment cut short): its inputs are processed again
@@ -132,66 +147,80 @@ export class OutputCache {
     const at = (this.index ??= this.readIndex()).get(key.slice(0, 40));
     try {
       if (!at) throw new Error('not cached');
-      if (this.pack?.segment !== at.segment) this.pack = { segment: at.segment, bytes: readFileSync(join(this.dir, SEGMENTS, at.segment, PACK)) };
+      if (this.pack?.segment !== at.segment) this.pack = { segment: at.segment, bytes: readFileSync(join(this.from, SEGMENTS, at.segment, PACK)) };
       const entry = this.pack.bytes.subarray(at.offset, at.offset + at.length);
       const found = { output: decodeEntry<ArticleOutput>(entry), entry };
       this.hits++;
       return found;
     } catch {
-      this.misses++; // not cached yet, or a torn write: process again
+      this.misses++; // not cached yet, or a torn write or a changed byte: process again
       return undefined;
     }
   }
 
-  /** A whole segment, if cached with every Parquet part intact; its inputs count as hits. */
+  /** A whole segment, if cached with every Parquet part intact; its inputs count as hits, and its files join this run's cache. */
   getSegment(segment: Segment): CachedSegment | undefined {
-    const dir = this.segmentDir(segment.key);
+    const dir = this.segmentDir(this.from, segment.key);
     let found: CachedSegment;
     try {
       const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)));
       const parts = Object.fromEntries(Object.entries(output.partBytes).map(([table, bytes]) => [table, { path: join(dir, `${table}.parquet`), bytes }]));
       for (const part of Object.values(parts)) if (statSync(part.path, { throwIfNoEntry: false })?.size !== part.bytes) throw new Error('part cut short');
+      for (const [table, part] of Object.entries(parts)) {
+        if (sha256(readFileSync(part.path)) === output.partSha256[table]) continue;
+        this.logger?.warn({ code: 'cache', file: part.path, message: reportMessages.cacheChecksum(segment.key.slice(0, 12), `${table}.parquet`) });
+        throw new Error('part changed');
+      }
       found = { ...output, key: segment.key, parts };
     } catch {
-      this.segments.misses++; // not cached, or cut short: its inputs are looked up one by one
+      this.segments.misses++; // not cached, or cut short, or changed: its inputs are looked up one by one
       return undefined;
     }
-    this.used.add(segment.key.slice(0, 40));
+    this.keep(dir, this.segmentDir(this.dir, segment.key));
     this.hits += found.files.length;
     this.segments.hits++;
     return found;
   }
 
+  /** Puts a reused segment's files into this run's cache: hard links (no copy), or copies where links are not allowed. */
+  private keep(from: string, to: string): void {
+    if (existsSync(to)) return; // the same segment twice in one corpus
+    mkdirSync(to, { recursive: true });
+    // the entry last, as putSegment writes it: a segment cut short is never found
+    const names = readdirSync(from).sort((a, b) => Number(a === ENTRY) - Number(b === ENTRY));
+    for (const name of names) {
+      try {
+        linkSync(join(from, name), join(to, name));
+      } catch {
+        copyFileSync(join(from, name), join(to, name));
+      }
+    }
+  }
+
   /** Stores a segment: its inputs' entries, its Parquet parts (written to `parts`, by table) and its output. */
   putSegment(key: string, recorded: RecordedSegment, parts: Record<string, string>): void {
-    const dir = this.segmentDir(key);
+    const dir = this.segmentDir(this.dir, key);
     mkdirSync(dir, { recursive: true });
     let offset = 0;
     const index = recorded.entries.map(([inputKey, entry]) => [inputKey, (offset += entry.length) - entry.length, entry.length]);
     writeFileSync(join(dir, PACK), Buffer.concat(recorded.entries.map(([, entry]) => entry)));
     writeFileSync(join(dir, INDEX), JSON.stringify(index));
     const partBytes: Record<string, number> = {};
+    const partSha256: Record<string, string> = {};
     for (const [table, path] of Object.entries(parts)) {
-      copyFileSync(path, join(dir, `${table}.parquet`), constants.COPYFILE_FICLONE);
-      partBytes[table] = statSync(path).size;
+      const stored = join(dir, `${table}.parquet`);
+      copyFileSync(path, stored, constants.COPYFILE_FICLONE);
+      const bytes = readFileSync(stored);
+      partBytes[table] = bytes.length;
+      partSha256[table] = sha256(bytes);
     }
-    this.used.add(key.slice(0, 40));
-    writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes }));
-  }
-
-  /** Deletes the segments this run did not use (their articles were removed or edited, or are in a rebuilt segment now). */
-  prune(): void {
-    for (const name of readdirSync(this.dir)) {
-      // anything but segments is left from another layout of the cache
-      if (name !== SEGMENTS) rmSync(join(this.dir, name), { recursive: true, force: true });
-    }
-    for (const key of readdirSync(join(this.dir, SEGMENTS))) if (!this.used.has(key)) rmSync(join(this.dir, SEGMENTS, key), { recursive: true, force: true });
+    writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes, partSha256 }));
   }
 }
 
 /** What the cache keeps of a segment built in this run. */
 export interface RecordedSegment {
-  output: Omit<SegmentOutput, 'partBytes'>;
+  output: Omit<SegmentOutput, 'partBytes' | 'partSha256'>;
   /** [inputKey, entry] of each article. */
   entries: [string, Buffer][];
 }
@@ -232,10 +261,11 @@ export class SegmentRecorder {
 }
 
 /**
- * A cache entry: its size, then deflated (raw DEFLATE, level 3: about a fifth of the
- * size, and a re-run may read many): a 4-byte length, the output as JSON without its CSV lines,
- * then the CSV bytes of each table in the JSON's table order, so a hit hands those
- * bytes to the files without decoding or parsing them.
+ * A cache entry: its size, the SHA-256 of its content, then the content deflated (raw
+ * DEFLATE, level 3: about a fifth of the size, and a re-run may read many): a 4-byte
+ * length, the output as JSON without its CSV lines, then the CSV bytes of each table in
+ * the JSON's table order, so a hit hands those bytes to the files without decoding or
+ * parsing them. The checksum catches a byte changed on disk, which raw DEFLATE may not.
  */
 function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
@@ -246,13 +276,16 @@ function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T
   const size = Buffer.alloc(4);
   size.writeUInt32LE(raw.length);
   // The size first: inflating into one buffer of the right size is twice as fast as into 16 KB chunks.
-  return Buffer.concat([size, deflateRawSync(raw, { level: 3 })]);
+  return Buffer.concat([size, createHash('sha256').update(raw).digest(), deflateRawSync(raw, { level: 3 })]);
 }
+
+const CHECKSUM_BYTES = 32;
 
 function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
   const size = stored.readUInt32LE(0);
   if (size > MAX_ENTRY_BYTES) throw new Error('cache entry: implausible size');
-  const entry = inflateRawSync(stored.subarray(4), { chunkSize: Math.max(size, 64) });
+  const entry = inflateRawSync(stored.subarray(4 + CHECKSUM_BYTES), { chunkSize: Math.max(size, 64) });
+  if (!createHash('sha256').update(entry).digest().equals(stored.subarray(4, 4 + CHECKSUM_BYTES))) throw new Error('cache entry: checksum mismatch');
   const jsonEnd = 4 + entry.readUInt32LE(0);
   const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
   let at = jsonEnd;

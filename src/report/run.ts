@@ -1,20 +1,21 @@
 import type { AnalysisWindow } from '../tables/periods';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countInputs, MANIFEST_FILE, readCorpusInputs } from '../corpus/read';
 import type { Encoding, TextEncoding } from '../corpus/decode';
 import type { SkippedInput } from '../corpus/types';
 export type { TableWritten } from './writer';
 import { KIT_VERSION } from '../data';
-import { check } from '../errors';
+import { check, environmentError, KitError } from '../errors';
 import { Logger, type Warning } from '../logger';
-import { filterMessages } from '../messages';
+import { filterMessages, messages, reportMessages } from '../messages';
 import type { PipelineOptions } from '../pipeline';
 import { formatCsv } from '../tables/csv';
 import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
 import { DEFAULT_WINDOW } from './stages';
 import { writeChartsAndReport } from './charts';
-import { processCorpus } from './parallel';
+import { checkWorkers, processCorpus } from './parallel';
+import { kitPaths, OutputFolder } from './output-folder';
 import { inShard, shardOf, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
 import { createInputProcessor, type ProcessorOptions } from './article-output';
@@ -46,7 +47,16 @@ export interface ReportOptions extends PipelineOptions {
   cache?: boolean;
   /** Speaker groups keyness.csv compares (default: CHN target, USA reference; see `parseKeynessGroups`). */
   keyness?: KeynessGroups;
+  /** Largest input read, in MB (a file, or one .jsonl line); larger ones are skipped with their reason (default DEFAULT_MAX_INPUT_MB). */
+  maxInputMb?: number;
 }
+
+/**
+ * The largest input the report reads by default, in MB: some 800,000 words, ten times
+ * the longest news article; a larger one is skipped with its reason, so no one file
+ * can hold up or take down the run.
+ */
+export const DEFAULT_MAX_INPUT_MB = 5;
 
 
 /** Contents of run.json: what was read and skipped, warnings, timings, versions. */
@@ -85,8 +95,12 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   const t0 = performance.now();
   const started = new Date().toISOString();
   const logger = options.logger ?? new Logger();
+  // Everything is checked before OUT is touched: a usage error leaves the last run's output as it was.
+  const workers = checkWorkers(options.workers ?? 1);
+  const maxInputMb = options.maxInputMb ?? DEFAULT_MAX_INPUT_MB;
+  if (typeof maxInputMb !== 'number' || !(maxInputMb > 0) || !Number.isFinite(maxInputMb)) throw new KitError(reportMessages.badMaxInput(maxInputMb), 'bad-option');
+  if (!existsSync(options.corpus) || !statSync(options.corpus).isDirectory()) throw new KitError(messages.corpusMissing(options.corpus), 'corpus-missing', options.corpus);
   const out = resolve(options.out);
-  mkdirSync(join(out, 'tables'), { recursive: true });
   const csv = { formulaGuard: options.formulaGuard ?? true };
   const processorOptions: ProcessorOptions = {
     pipeline: { actors: options.actors, codebook: options.codebook, cues: options.cues },
@@ -95,36 +109,66 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     formulaGuard: csv.formulaGuard,
     parquet: options.parquet !== false,
   };
-  // The main thread's processor: its stages keep the aggregates, whoever processes the inputs.
+  // The main thread's processor (its data files loaded and checked here): its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);
-  const { pipeline, stages } = processor;
   // Codes the registry (with --actors files) does not know would compare empty groups without a word.
-  const known = pipeline.registry.countries;
+  const known = processor.pipeline.registry.countries;
   for (const code of [...(options.keyness?.target ?? []), ...(options.keyness?.reference ?? [])]) {
     check(code in known, 'keyness', filterMessages.unknownKeynessCode(code, Object.keys(known).sort()));
   }
-  const cache = options.cache === false ? undefined : OutputCache.open(out, pipelineFingerprint(options, processorOptions));
-  const writer = new ReportWriter(out, stages, { csv, parquet: processorOptions.parquet, cache });
+  const fingerprint = options.cache === false ? undefined : pipelineFingerprint(options, processorOptions);
+
+  let folder: OutputFolder;
+  try {
+    folder = OutputFolder.open(out);
+  } catch (e) {
+    throw environmentError(e, out) ?? e;
+  }
+  try {
+    const summary = await writeRun(options, { out, stage: folder.stage, started, t0, logger, workers, maxInputBytes: maxInputMb * 1e6, csv, processor, processorOptions, fingerprint });
+    folder.commit();
+    return summary;
+  } catch (e) {
+    folder.abandon();
+    throw environmentError(e, out) ?? e;
+  }
+}
+
+interface RunContext {
+  out: string;
+  /** Where this run writes (swapped into `out` when complete). */
+  stage: string;
+  started: string;
+  t0: number;
+  logger: Logger;
+  workers: number;
+  maxInputBytes: number;
+  csv: { formulaGuard: boolean };
+  processor: ReturnType<typeof createInputProcessor>;
+  processorOptions: ProcessorOptions;
+  fingerprint: string | undefined;
+}
+
+/** The run itself, written into the staged folder. */
+async function writeRun(options: ReportOptions, ctx: RunContext): Promise<RunSummary> {
+  const { out, stage, logger, processor, csv } = ctx;
+  const { pipeline, stages } = processor;
+  const cache = ctx.fingerprint === undefined ? undefined : OutputCache.open(out, stage, ctx.fingerprint, logger);
+  const writer = new ReportWriter(stage, stages, { csv, parquet: ctx.processorOptions.parquet, cache });
+  // An output folder inside the corpus folder, or the kit's own files when it is the corpus folder, are not read back as articles.
+  const exclude = [out, ...kitPaths(out)];
   const encodings: Record<string, TextEncoding> = {};
   const inThisShard = (file: string) => !options.shard || file === MANIFEST_FILE || shardOf(file, options.shard.count) === options.shard.index;
+  const onDecoded = (file: string, encoding: TextEncoding) => {
+    if (inThisShard(file)) encodings[file] = encoding;
+  };
   try {
     const readInputs = (readLogger: Logger) =>
-      inShard(
-        readCorpusInputs(options.corpus, {
-          encoding: options.encoding,
-          // An output folder inside the corpus folder is not read back as articles.
-          exclude: [out],
-          logger: readLogger,
-          onDecoded: (file, encoding) => {
-            if (inThisShard(file)) encodings[file] = encoding;
-          },
-        }),
-        options.shard,
-      );
-    const total = options.onProgress ? countInputs(options.corpus, [out]) : 0;
+      inShard(readCorpusInputs(options.corpus, { encoding: options.encoding, exclude, logger: readLogger, maxInputBytes: ctx.maxInputBytes, onDecoded }), options.shard);
+    const total = options.onProgress ? countInputs(options.corpus, exclude) : 0;
     let done = 0;
     const progress = (file: string) => options.onProgress?.(++done, Math.max(total, done), file);
-    for await (const item of processCorpus(readInputs, { workers: options.workers ?? 1, processor: () => processor, processorOptions, logger, cache })) {
+    for await (const item of processCorpus(readInputs, { workers: ctx.workers, processor: () => processor, processorOptions: ctx.processorOptions, logger, cache })) {
       writer.take(item);
       if (item.kind === 'article') progress(item.output.file);
       else if (item.kind === 'skipped') progress(item.skipped.file);
@@ -133,11 +177,10 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
   } finally {
     writer.close();
   }
-  cache?.prune();
   const { tables, parquet } = writer.written();
   for (const stage of stages) {
     for (const { spec, rows } of stage.finish?.() ?? []) {
-      writeFileSync(join(out, spec.file), formatCsv(rows, spec, csv));
+      writeFileSync(join(ctx.stage, spec.file), formatCsv(rows, spec, csv));
       tables.push({ name: spec.name, file: spec.file, rows: rows.length });
     }
   }
@@ -148,7 +191,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     versions: { registry: pipeline.registry.version, codebook: pipeline.codebook.version, cues: pipeline.cues.version },
     corpus: resolve(options.corpus),
     out,
-    started,
+    started: ctx.started,
     finished: new Date().toISOString(),
     articles: writer.read.length,
     read: writer.read,
@@ -160,9 +203,9 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     keyness: { target: keynessGroupLabel(keynessGroups.target), reference: keynessGroupLabel(keynessGroups.reference) },
     cache: cache ? { hits: cache.hits, misses: cache.misses, segments: { ...cache.segments } } : undefined,
-    timings_ms: { total: Math.round(performance.now() - t0) },
+    timings_ms: { total: Math.round(performance.now() - ctx.t0) },
   };
-  writeFileSync(join(out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
-  if (options.charts !== false) await writeChartsAndReport(out, { window: options.window ?? DEFAULT_WINDOW });
+  writeFileSync(join(ctx.stage, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  if (options.charts !== false) await writeChartsAndReport(ctx.stage, { window: options.window ?? DEFAULT_WINDOW });
   return summary;
 }

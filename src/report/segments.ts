@@ -86,4 +86,6 @@ export interface SegmentOutput {
   warnings: Warning[];
   /** Size of each Parquet part, by table, so a part cut short is not used. */
   partBytes: Record<string, number>;
+  /** SHA-256 of each Parquet part, by table, so a part changed on disk is not used. */
+  partSha256: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import type { AnnotatedArticle } from '../pipeline';
+import type { Warning } from '../logger';
 import type { Row, TableSpec } from '../tables/schema';
 
 /** One article's share of a stage: its rows of each streamed table, and what the aggregates need of it. */
@@ -7,6 +8,8 @@ export interface StageDigest<T = unknown> {
   rows: Record<string, Row[]>;
   /** Plain data (it crosses threads and is cached on disk) for `add`. */
   tally?: T;
+  /** What the stage has to say of the article (a limit it met), logged with its other warnings. */
+  warnings?: Warning[];
 }
 
 /** A stage's aggregates over one part of the corpus (a segment), built article by article. */

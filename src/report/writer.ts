@@ -8,7 +8,7 @@
  * its Parquet parts copied as they are, its aggregates merged. With a cache, every
  * segment built here is stored for the next run.
  */
-import { copyFileSync, constants, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkippedInput } from '../corpus/types';
 import { CsvTableWriter, type CsvOptions } from '../tables/csv';
@@ -54,9 +54,7 @@ export class ReportWriter {
     for (const spec of specs) this.csv.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, options.csv));
     this.parquetSpecs = options.parquet ? specs.filter((spec) => PARQUET_TABLES.includes(spec.name)) : [];
     for (const spec of this.parquetSpecs) {
-      // Parts of an earlier run (or the one file per table of an earlier layout) would mix with this run's.
-      rmSync(join(out, parquetDir(spec)), { recursive: true, force: true });
-      rmSync(join(out, `${parquetDir(spec)}.parquet`), { force: true });
+      // `out` is a run's fresh staged folder (report/output-folder.ts): no earlier part can mix with this run's.
       mkdirSync(join(out, parquetDir(spec)), { recursive: true });
       this.parquetRows.set(spec.name, 0);
     }

@@ -10,6 +10,8 @@ import type { Article } from '../corpus/types';
 import type { ActorType, Mention, MentionKind } from '../annotators/types';
 import { ACTOR_TYPES, MENTION_KINDS } from '../annotators/types';
 import { check, checkOneOf } from '../errors';
+import type { Warning } from '../logger';
+import { tableMessages } from '../messages';
 import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from '../report/stage';
 import { detach } from './detach';
@@ -116,6 +118,22 @@ export function mentionRows(mentions: readonly Mention[]): Row[] {
 }
 
 /**
+ * The most distinct actors one unit (sentence, paragraph or article) may name and still
+ * count its pairs: a news article names a few dozen, and the pairs of an input naming
+ * thousands (8,000 made 32 million) would exhaust the run's memory. Such a unit still
+ * counts once for each actor; its pairs are left out, with a warning.
+ */
+export const MAX_PAIRED_ACTORS = 500;
+
+/** A warning for each window where a unit of the article names more actors than MAX_PAIRED_ACTORS. */
+function unpairedUnits(article: Pick<Article, 'article_id' | 'file'>, units: ArticleUnits): Warning[] {
+  return COOCCURRENCE_WINDOWS.flatMap((window) => {
+    const most = units.units[window].reduce((n, ids) => Math.max(n, ids.length), 0);
+    return most > MAX_PAIRED_ACTORS ? [{ code: 'cooccurrence', file: article.file || article.article_id, message: tableMessages.unpairedUnit(window, most, MAX_PAIRED_ACTORS) }] : [];
+  });
+}
+
+/**
  * One article reduced to what co-occurrence needs: for each window, the set of
  * actor ids of each unit that mentions any (no text), so a report over a large
  * corpus keeps only these.
@@ -196,11 +214,13 @@ export class CooccurrenceTally {
       let counts = periods.get(period);
       if (!counts) periods.set(period, (counts = { singles: new Map(), pairs: new Map() }));
       for (const ids of article.units[window]) {
+        // A unit naming more actors than MAX_PAIRED_ACTORS counts for each actor, not for its pairs (their number grows with its square).
+        const paired = ids.length <= MAX_PAIRED_ACTORS ? ids.length : 0;
         for (let i = 0; i < ids.length; i++) {
           const a = ids[i]!;
           counts.singles.set(a, (counts.singles.get(a) ?? 0) + 1);
           let withA = counts.pairs.get(a);
-          for (let j = i + 1; j < ids.length; j++) {
+          for (let j = i + 1; j < paired; j++) {
             if (!withA) counts.pairs.set(a, (withA = new Map()));
             const b = ids[j]!;
             let pair = withA.get(b);
@@ -435,10 +455,14 @@ export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
   return {
     name: 'actors',
     tables: [MENTIONS],
-    digest: ({ article, mentions }) => ({
-      rows: { mentions: mentionRows(mentions) },
-      tally: { units: articleUnits(article, mentions), unregistered: unregisteredSightings(article, mentions) },
-    }),
+    digest: ({ article, mentions }) => {
+      const units = articleUnits(article, mentions);
+      return {
+        rows: { mentions: mentionRows(mentions) },
+        tally: { units, unregistered: unregisteredSightings(article, mentions) },
+        warnings: unpairedUnits(article, units),
+      };
+    },
     merge: whole.merge,
     partial: aggregate,
     finish: () => [

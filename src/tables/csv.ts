@@ -6,7 +6,8 @@ import type { Row, TableSpec } from './schema';
 export interface CsvOptions {
   /**
    * Neutralise text cells that a spreadsheet would run as a formula (those starting
-   * with = + - @ tab or CR) by prefixing a single quote, as OWASP advises. Default true.
+   * with = + - @ tab or CR, or with a line inside them starting so) by prefixing a
+   * single quote, as OWASP advises. Default true.
    */
   formulaGuard?: boolean;
 }
@@ -19,10 +20,18 @@ export interface CsvOptions {
 const STRINGIFY_OPTIONS = { record_delimiter: '\n', quote_record_delimiter: true } as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A line break followed by a trigger: a reader that splits the cell at its CR or LF sees that line start a formula. */
+const FORMULA_AFTER_BREAK = /(\r\n|\r|\n)(?=[=+\-@\t\r])/g;
+const LINE_BREAK = /[\r\n]/;
 
-/** A text cell made safe to open in a spreadsheet: `=1+1` becomes `'=1+1`. Numbers are left alone. */
+/**
+ * A text cell made safe to open in a spreadsheet: `=1+1` becomes `'=1+1`, and so does
+ * every line inside the cell (`Outlet\r+cmd` becomes `Outlet\r'+cmd`): some readers
+ * start a record at a bare CR even inside quotes. Numbers are left alone.
+ */
 export function guardFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return LINE_BREAK.test(guarded) ? guarded.replace(FORMULA_AFTER_BREAK, "$1'") : guarded;
 }
 
 function cells(rows: readonly Row[], spec: TableSpec, guard: boolean): (string | number)[][] {

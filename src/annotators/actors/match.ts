@@ -27,6 +27,7 @@ import { sentenceAt } from '../../corpus/segment';
 import { wordsOfLayer } from './lexicon';
 import { findNames, type FoundName } from './names';
 import { firstEndingAfter, tokensOf, type TokenLayer } from '../../text';
+import { lowerBound } from '../positions';
 
 /**
  * Country of an unregistered person: that of the states and organisations named in
@@ -37,11 +38,11 @@ import { firstEndingAfter, tokensOf, type TokenLayer } from '../../text';
  * ("Russian and Chinese ambassadors"). "" otherwise: a name beside a speech verb says
  * nothing of its country.
  */
-function inferCountry(name: FoundName, hits: readonly Hit[], text: string, rules: Registry['rules']): string {
+function inferCountry(name: FoundName, hits: HitsByPosition, text: string, rules: Registry['rules']): string {
   const countriesIn = (from: number, to: number): Set<string> => {
     const codes = new Set<string>();
-    for (const h of hits) {
-      if (h.start < from || h.end > to || h.actor.type === 'person' || !h.actor.country) continue;
+    for (const h of hits.within(from, to)) {
+      if (h.actor.type === 'person' || !h.actor.country) continue;
       const before = /(\p{L}+)\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(from, h.start - 12), h.start))?.[1]?.toLowerCase();
       if (before && (rules.locative.has(before) || rules.directional.has(before))) continue;
       codes.add(h.actor.country);
@@ -55,6 +56,62 @@ function inferCountry(name: FoundName, hits: readonly Hit[], text: string, rules
     if (codes.size > 1) return '';
   }
   return '';
+}
+
+/**
+ * The hits of the registered forms, then the names found sentence by sentence, by
+ * position: a name takes the place of the hits inside it. `all()` gives them in the
+ * order an array would hold them after the same removals and additions (the registered
+ * ones left, then the names in the order found), which decides the order of mentions
+ * sharing a span.
+ */
+class HitsByPosition {
+  private readonly registered: { hit: Hit; at: number }[];
+  private readonly starts: number[];
+  private readonly removed = new Set<Hit>();
+  private readonly names: Hit[] = [];
+  private namesInOrder = true;
+
+  constructor(private readonly initial: readonly Hit[]) {
+    this.registered = initial.map((hit, at) => ({ hit, at })).sort((a, b) => a.hit.start - b.hit.start || a.at - b.at);
+    this.starts = this.registered.map((r) => r.hit.start);
+  }
+
+  /** The hits inside [from, to] (start >= from, end <= to), in array order. */
+  within(from: number, to: number): Hit[] {
+    const found: { hit: Hit; at: number }[] = [];
+    for (let k = lowerBound(this.starts, from); k < this.registered.length && this.registered[k]!.hit.start <= to; k++) {
+      const r = this.registered[k]!;
+      if (r.hit.end <= to && !this.removed.has(r.hit)) found.push(r);
+    }
+    const out = found.sort((a, b) => a.at - b.at).map((r) => r.hit);
+    // Names are found in text order, so those inside lie at the end; asked of all only if they came out of order.
+    if (this.namesInOrder) {
+      let k = this.names.length;
+      while (k > 0 && this.names[k - 1]!.start >= from) k--;
+      for (; k < this.names.length; k++) if (this.names[k]!.start >= from && this.names[k]!.end <= to) out.push(this.names[k]!);
+    } else out.push(...this.names.filter((h) => h.start >= from && h.end <= to));
+    return out;
+  }
+
+  remove(hits: readonly Hit[]): void {
+    for (const h of hits) {
+      // a name inside a later one lies near the end of the names
+      const at = this.names.lastIndexOf(h);
+      if (at >= 0) this.names.splice(at, 1);
+      else this.removed.add(h);
+    }
+  }
+
+  add(hit: Hit): void {
+    const last = this.names.at(-1);
+    if (last && hit.start < last.start) this.namesInOrder = false;
+    this.names.push(hit);
+  }
+
+  all(): Hit[] {
+    return [...this.initial.filter((h) => !this.removed.has(h)), ...this.names];
+  }
 }
 
 /** Parts of speech after a military noun that make it a modifier ("Russian military aid"), not the head. */
@@ -137,20 +194,26 @@ export function findMentions(article: Article, registry: Registry): Mention[] {
   };
   // Surnames of the registered people the article names in full: "Mr Lavrov" after "Sergei Lavrov" is his (step 4), no new person.
   const namedSurnames = new Set(hits.filter((h) => h.actor.type === 'person' && h.kind === 'name').map((h) => registry.byId.get(h.actor.id)?.surname ?? h.actor.name.split(/\s+/).at(-1)!));
+  // The hits so far by position, for the names' questions ("which hits lie inside this name"): the registered
+  // ones (a name found replaces those inside it) and the names found, in text order.
+  const current = new HitsByPosition(hits);
   for (const sentence of article.sentences) {
     const names = findNames(layer, sentence.start, sentence.end, rules, registeredAt, isHeadline(sentence.start));
     for (const name of names) {
       if (name.type === 'person' && namedSurnames.has(text.slice(name.start, name.end))) continue;
-      const inside = hits.filter((h) => h.start >= name.start && h.end <= name.end);
+      const inside = current.within(name.start, name.end);
       if (inside.some((h) => h.actor.type !== 'state')) continue;
-      const country = name.type === 'organization' ? organizationCountry(name, inside) : inferCountry(name, hits, text, rules);
-      for (const h of inside) hits.splice(hits.indexOf(h), 1);
+      const country = name.type === 'organization' ? organizationCountry(name, inside) : inferCountry(name, current, text, rules);
+      current.remove(inside);
       let actor = unregistered.get(name.id);
       if (!actor) unregistered.set(name.id, (actor = { id: name.id, name: article.text.slice(name.start, name.end), type: name.type, country, unregistered: true, ...(name.gender ? { gender: name.gender } : {}) }));
       actor.country ||= country;
-      hits.push({ start: name.start, end: name.end, kind: 'name', actor });
+      current.add({ start: name.start, end: name.end, kind: 'name', actor });
     }
   }
+  const kept = current.all();
+  hits.length = 0;
+  for (const h of kept) hits.push(h);
 
   // 3b. A state's armed forces by its adjective or possessive and a military noun heading the phrase.
   hits.push(...armedForcesMentions(layer, hits, registry));

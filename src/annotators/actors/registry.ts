@@ -9,6 +9,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { dataPath, readYaml, validateData } from '../../data';
 import { KitError } from '../../errors';
+import { dataMessages } from '../../messages';
 import type { ActorType } from '../types';
 import { compileLexicon, type Lexicon } from './lexicon';
 import { loadMatchingRules, type MatchingRules } from './rules';
@@ -139,6 +140,13 @@ export const KIT_REGISTRY = 'annotators/actors/registry.yaml';
 const generatedSources = new WeakMap<RegistryFile, ReadonlyMap<string, string>>();
 
 /**
+ * The most actors one registry file may list: thirty times the kit's own registry. A
+ * run holds every actor's phrases in memory on each thread (100,000 actors took some
+ * 700 MB and 20 s to load on one), so a larger registry is refused with this limit.
+ */
+export const MAX_REGISTRY_ACTORS = 20_000;
+
+/**
  * Reads and schema-checks one registry file. A file naming a states overrides file
  * (`states:`, as the kit's does) comes back with the generated states added: their
  * actors after the file's own (a state the file defines itself is not generated),
@@ -146,7 +154,11 @@ const generatedSources = new WeakMap<RegistryFile, ReadonlyMap<string, string>>(
  * `not_names` after the file's. Errors about a generated state name the overrides file.
  */
 export function readRegistryFile(file: string): RegistryFile {
-  const data = validateData(readYaml(file), registryFileSchema, file);
+  const raw = readYaml(file);
+  // Counted before the schema check: a registry past the limit is refused before it is held in memory twice.
+  const listed = (raw as { actors?: unknown } | null)?.actors;
+  if (Array.isArray(listed) && listed.length > MAX_REGISTRY_ACTORS) throw new KitError(`${file}: ${dataMessages.tooManyActors(listed.length, MAX_REGISTRY_ACTORS)}`, 'too-many-actors', file);
+  const data = validateData(raw, registryFileSchema, file);
   if (!data.states) return data;
   const statesFile = resolve(dirname(file), data.states);
   const surfaces = new Set(data.actors.flatMap((a) => [a.name, ...a.aliases, ...a.metonyms, ...a.adjectives]).map((f) => f.toLowerCase()));

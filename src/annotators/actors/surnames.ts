@@ -7,7 +7,7 @@
  */
 import type { MatchingRules } from './rules';
 import type { Hit } from './hit';
-import { overlaps } from './hit';
+import { Coverage, lowerBound } from '../positions';
 import { endsToken, startsToken, type TokenLayer } from '../../text';
 import { actorRef } from './hit';
 import { rolesOn, type Actor } from './registry';
@@ -15,14 +15,34 @@ import { rolesOn, type Actor } from './registry';
 /** Where the surname (or its capitals) stands as whole tokens of the text layer: "Putin's" holds "Putin", "Putinism" does not. */
 function occurrences(layer: TokenLayer, surname: string): number[] {
   const text = layer.text;
+  const byText = tokenStarts(layer);
   const out: number[] = [];
   const caps = surname.toUpperCase();
   for (const variant of caps === surname ? [surname] : [surname, caps]) {
-    for (let i = text.indexOf(variant); i >= 0; i = text.indexOf(variant, i + 1)) {
-      if (startsToken(layer, i) && endsToken(layer, i + variant.length)) out.push(i);
+    // A match starts at a token and ends at one, so the token it starts with is a prefix of it: look those up.
+    for (let k = 1; k <= variant.length; k++) {
+      for (const i of byText.get(variant.slice(0, k)) ?? []) {
+        if (text.startsWith(variant, i) && endsToken(layer, i + variant.length)) out.push(i);
+      }
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+/** Where each token's text starts, by the text (a layer's index, built once): surnames are looked up by it, not searched for in the whole text. */
+const tokenStartIndexes = new WeakMap<TokenLayer, Map<string, number[]>>();
+function tokenStarts(layer: TokenLayer): Map<string, number[]> {
+  let index = tokenStartIndexes.get(layer);
+  if (!index) {
+    index = new Map();
+    for (const t of layer.tokens) {
+      if (t.end <= t.start) continue;
+      const key = layer.text.slice(t.start, t.end);
+      (index.get(key) ?? index.set(key, []).get(key)!).push(t.start);
+    }
+    tokenStartIndexes.set(layer, index);
+  }
+  return index;
 }
 
 /**
@@ -123,16 +143,36 @@ export function findSurnames(
     for (const h of surnameOnlyPeople(layer, hits, registry.actors, registry.date, named, rules)) if (!bySurname.has(h.actor.surname!)) bySurname.set(h.actor.surname!, [h]);
   }
   const found: Hit[] = [];
+  // The hits and the surnames found by position: an overlap costs a binary search, not a scan of every mention.
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((h) => h.start);
+  const reach: number[] = [];
+  for (const h of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, h.end));
+  const overlapsHit = (start: number, end: number) => {
+    const k = lowerBound(starts, end) - 1;
+    return k >= 0 && reach[k]! > start;
+  };
+  const taken = new Coverage(layer.text.length);
   for (const [surname, named] of bySurname) {
     for (const start of occurrences(layer, surname)) {
       const end = start + surname.length;
-      if (hits.some((h) => overlaps(h, start, end)) || found.some((h) => overlaps(h, start, end))) continue;
+      if (overlapsHit(start, end) || taken.any(start, end)) continue;
       if (rules.commonWordSurnames.has(surname) && sentenceStart(start)) continue;
-      let antecedent: Hit | undefined;
-      for (const h of named) if (h.end <= start && h.start >= 0) antecedent = h;
-      antecedent ??= named[0]!;
-      found.push({ start, end, actor: antecedent.actor, kind: 'surname' });
+      found.push({ start, end, actor: antecedentOf(named, start).actor, kind: 'surname' });
+      taken.cover(start, end);
     }
   }
   return found;
+}
+
+/** The last of `named` (in text order) that ends by `start`, else the first: whom a surname there refers to. */
+function antecedentOf(named: readonly Hit[], start: number): Hit {
+  let [lo, hi] = [0, named.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) if (named[k]!.end <= start && named[k]!.start >= 0) return named[k]!;
+  return named[0]!;
 }

@@ -5,6 +5,7 @@ import { loadMatchingRules } from '../actors';
 import type { Quote } from './quotes';
 import { tokensIn, tokensOf, wordCount } from '../../text';
 import { speakerEndingAt, type SpeakerContext } from './speaker';
+import { lowerBound } from '../positions';
 import { findCues, type Cue } from './cue-scan';
 
 /** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */
@@ -71,7 +72,14 @@ export function trimSpan(norm: string, start: number, end: number): { start: num
 /** The quote whose opening mark is at `pos` (after spaces and punctuation). */
 export function quoteOpeningAt(quotes: Quote[], norm: string, pos: number): Quote | undefined {
   while (pos < norm.length && /[\s,:]/.test(norm[pos]!)) pos++;
-  return quotes.find((q) => q.start === pos);
+  // Quotes come in text order: the first one starting at `pos`, by binary search.
+  let [lo, hi] = [0, quotes.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return quotes[lo]?.start === pos ? quotes[lo] : undefined;
 }
 
 /** Words of the article text in [from, to), as the text layer has them (text/words.ts). */
@@ -137,8 +145,13 @@ export function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: n
 
 /** Start of the reported clause before a quote: the sentence start, or the end of an earlier quote in it. */
 export function clauseStartBefore(ctx: SpeakerContext, s: Sentence, pos: number): number {
+  // The last quote ending in the sentence before `pos` that a statement read ended in (quotes ascend, by start and by end).
+  const { quoteEnds, previousEnds } = ctx.index;
   let start = s.start;
-  for (const q of ctx.quotes) if (q.end <= pos && q.end > start && q.end <= s.end && ctx.previous.some((p) => p.end >= q.contentEnd && p.end <= q.end + 1)) start = q.end;
+  for (let i = lowerBound(quoteEnds, s.start + 1); i < quoteEnds.length && quoteEnds[i]! <= Math.min(pos, s.end); i++) {
+    const q = ctx.quotes[i]!;
+    if (previousEnds.marked(q.contentEnd, q.end + 2)) start = Math.max(start, q.end);
+  }
   return start;
 }
 
@@ -156,13 +169,21 @@ export function stripAdverbials(norm: string, floor: number, end: number): numbe
 
 /** Where the clause holding the cue starts: the sentence start, or just after a quote that closes before it. */
 export function clauseFloor(ctx: SpeakerContext, s: Sentence, cueStart: number): number {
-  let floor = s.start;
-  for (const q of ctx.quotes) if (q.end <= cueStart && q.end > floor && q.end <= s.end) floor = q.end;
-  return floor;
+  const { quoteEnds } = ctx.index;
+  const last = quoteEnds[lowerBound(quoteEnds, Math.min(cueStart, s.end) + 1) - 1];
+  return last !== undefined && last > s.start ? last : s.start;
 }
 
 export function sentenceEndFor(ctx: SpeakerContext, pos: number): number {
-  return ctx.article.sentences.find((x) => pos > x.start && pos <= x.end)?.end ?? pos;
+  const { sentences } = ctx.article;
+  let [lo, hi] = [0, sentences.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const x = sentences[lo];
+  return x && pos > x.start ? x.end : pos;
 }
 
 /** Content stops before a second attribution in the same sentence: "China vowed …, after Washington warned that …". */
@@ -181,8 +202,20 @@ export function cutBeforeNextAttribution(ctx: SpeakerContext, s: Sentence, from:
   return to;
 }
 
+/** Index of the first quote starting at or after `pos`. */
+function quoteOpeningIndex(ctx: SpeakerContext, pos: number): number {
+  let [lo, hi] = [0, ctx.quotes.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.quotes[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function kindOf(ctx: SpeakerContext, span: { start: number; end: number }): StatementKind {
-  const inner = ctx.quotes.filter((q) => q.start >= span.start - 1 && q.contentStart < span.end);
+  const inner: Quote[] = [];
+  for (let i = quoteOpeningIndex(ctx, span.start - 1); i < ctx.quotes.length && ctx.quotes[i]!.start < span.end; i++) if (ctx.quotes[i]!.contentStart < span.end) inner.push(ctx.quotes[i]!);
   if (inner.length === 0) return 'indirect';
   if (inner.length === 1 && inner[0]!.start <= span.start && inner[0]!.end >= span.end) return 'direct';
   return 'mixed';

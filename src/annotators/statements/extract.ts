@@ -17,14 +17,14 @@ import type { Mention, Statement } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { speakerContext, type SpeakerContext } from './speaker';
+import { addPrevious, speakerContext, type SpeakerContext } from './speaker';
 import { ATTRIBUTION_RULES, type AttributionRule, type Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
 import { accordingTo, invertedTrailing, openingParticiple, participleOfLastSpeaker, speakerBeforeCue } from './reported-speech';
 import { speakerLabels } from './labels';
 import { continuationOf } from './continuation';
-import { insideContent, overlapsAny, repeatsEarlier } from './conflicts';
+import { ReadStatements } from './conflicts';
 import { defaultAttributionRules, ruleAtCue, ruleOpens, type AttributionRules } from './rules';
 import { sentenceUnits, type SentenceUnits } from './units';
 
@@ -41,25 +41,34 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     logger?.warn({ code: 'unbalanced-quote', file: article.file || article.article_id, offset, message: messages.unbalancedQuote() }),
   );
   const ctx = speakerContext(article, [...mentions].sort((a, b) => a.start - b.start), quotes, cues);
-  const drafts: Draft[] = [];
+  const read = new ReadStatements(article.norm.length);
+  const { drafts } = read;
   const usedQuotes = new Set<Quote>();
+  const quotesBy = (key: (q: Quote) => number, only: (q: Quote) => boolean = () => true) => {
+    const map = new Map<number, Quote[]>();
+    for (const q of quotes) if (only(q)) (map.get(key(q)) ?? map.set(key(q), []).get(key(q))!).push(q);
+    return map;
+  };
+  const byStart = quotesBy((q) => q.start);
+  const byContentStart = quotesBy((q) => q.contentStart);
+  const closedByContentEnd = quotesBy((q) => q.contentEnd, (q) => q.closed);
 
   for (const s of article.sentences) {
     // Attribution patterns, cue by cue (cue-scan.ts, quote-attribution.ts, reported-speech.ts), then the conflict step (conflicts.ts).
     for (const cue of findCues(ctx, s)) {
-      if (insideContent(drafts, cue.start)) continue;
+      if (read.insideContent(cue.start)) continue;
       const draft = attributionAround(ctx, s, cue, usedQuotes, rules);
-      if (!draft || repeatsEarlier(drafts, draft)) continue;
-      drafts.push(draft);
-      ctx.previous.push({ speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
-      for (const q of quotes) if (draft.parts.some((p) => p.start === q.contentStart)) usedQuotes.add(q);
+      if (!draft || read.repeatsEarlier(draft)) continue;
+      read.add(draft);
+      addPrevious(ctx, { speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
+      for (const p of draft.parts) for (const q of byContentStart.get(p.start) ?? []) usedQuotes.add(q);
     }
     // Continuations (continuation.ts): a quote opening the sentence goes on with the last statement's speaker.
-    for (const q of quotes) {
+    for (const q of byStart.get(s.start) ?? []) {
       if (usedQuotes.has(q)) continue;
       const continued = continuationOf(article, s, q, drafts[drafts.length - 1]);
       if (!continued || !ruleOpens(rules, 'continuation', sentenceUnits(ctx, s, findCues(ctx, s)))) continue;
-      drafts.push(continued);
+      read.add(continued);
       usedQuotes.add(q);
     }
   }
@@ -69,15 +78,16 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
     const s = sentenceAt(article, d.speaker.start);
     return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)));
   };
-  drafts.push(...speakerLabels(ctx).filter((d) => !overlapsAny(drafts, d) && labelOpens(d)));
+  const labels = speakerLabels(ctx).filter((d) => !read.overlapsAny(d) && labelOpens(d));
+  drafts.push(...labels);
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
   return drafts.map((d, i) => {
     const partsStart = Math.min(...d.parts.map((p) => p.start));
     const partsEnd = Math.max(...d.parts.map((p) => p.end));
     // A direct statement's span holds its quote marks, of one character or two ('' and ``).
-    const opening = d.kind === 'direct' ? quotes.find((q) => q.contentStart === partsStart) : undefined;
-    const closing = d.kind === 'direct' ? quotes.find((q) => q.closed && q.contentEnd === partsEnd) : undefined;
+    const opening = d.kind === 'direct' ? byContentStart.get(partsStart)?.[0] : undefined;
+    const closing = d.kind === 'direct' ? closedByContentEnd.get(partsEnd)?.[0] : undefined;
     const start = Math.min(d.speaker.start, d.cue ? d.cueStart : Infinity, opening ? opening.start : partsStart);
     const end = Math.max(d.speaker.end, d.cueEnd, closing ? closing.end : partsEnd);
     const date = statementDate(article, sentenceAt(article, start), sentenceAt(article, Math.max(start, end - 1)), d.parts, d.cueStart);

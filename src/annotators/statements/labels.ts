@@ -2,6 +2,8 @@
 import { fromMention, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { trimSpan, wordsIn } from './clause';
+import { MentionList } from '../positions';
+import type { Mention } from '../types';
 
 /** A transcript's speaker label opening a paragraph: "ANTONY BLINKEN: We have …", "Blinken: We …". */
 export const LABEL = /^([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+(?=\S)/;
@@ -14,8 +16,42 @@ function titledSurname(ctx: SpeakerContext, label: string, before: number): Spea
   const words = label.split(' ');
   if (words.length < 2 || !LABEL_TITLES.has(words[0]!.toLowerCase())) return undefined;
   const surname = words.slice(1).join(' ').toLowerCase();
-  const person = ctx.mentions.filter((x) => x.start < before && x.actor_type === 'person' && x.actor.toLowerCase().endsWith(` ${surname}`)).at(-1);
+  const person = labelIndex(ctx).bySurname.get(surname)?.lastBefore(before);
   return person ? fromMention(person) : undefined;
+}
+
+/** What the label pass asks of the mentions: persons by each ending of their names ("miller", "matthew miller"), and how far the mentions before a point reach. */
+interface LabelIndex {
+  bySurname: Map<string, MentionList>;
+  /** The furthest end of the first i + 1 mentions (by start). */
+  reach: number[];
+}
+
+const labelIndexes = new WeakMap<SpeakerContext, LabelIndex>();
+
+function labelIndex(ctx: SpeakerContext): LabelIndex {
+  let index = labelIndexes.get(ctx);
+  if (index) return index;
+  const bySurname = new Map<string, Mention[]>();
+  for (const m of ctx.mentions) {
+    if (m.actor_type !== 'person') continue;
+    const name = m.actor.toLowerCase();
+    for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) {
+      const ending = name.slice(i + 1);
+      (bySurname.get(ending) ?? bySurname.set(ending, []).get(ending)!).push(m);
+    }
+  }
+  const reach: number[] = [];
+  for (const m of ctx.mentions) reach.push(Math.max(reach.at(-1) ?? -Infinity, m.end));
+  index = { bySurname: new Map([...bySurname].map(([k, list]) => [k, new MentionList(list)])), reach };
+  labelIndexes.set(ctx, index);
+  return index;
+}
+
+/** True when a mention overlaps [start, end). */
+function anyMentionOverlapping(ctx: SpeakerContext, start: number, end: number): boolean {
+  const before = ctx.index.all.from(end); // the mentions starting before `end`
+  return before > 0 && labelIndex(ctx).reach[before - 1]! > start;
 }
 
 /**
@@ -31,11 +67,11 @@ export function speakerLabels(ctx: SpeakerContext): Draft[] {
     const m = LABEL.exec(norm.slice(p.start, p.end));
     if (!m) continue;
     const labelEnd = p.start + m[1]!.length;
-    const mention = ctx.mentions.find((x) => x.start === p.start && x.end === labelEnd && x.kind !== 'adjective');
+    const mention = ctx.mentionsByStart.get(p.start)?.find((x) => x.end === labelEnd);
     let speaker: Speaker | undefined;
     if (mention) speaker = mention.actor_type === 'person' ? fromMention(mention) : undefined;
     else if ((speaker = titledSurname(ctx, m[1]!, p.start))) speaker = { ...speaker, start: p.start, end: labelEnd };
-    else if (m[1]!.includes(' ') && !ctx.mentions.some((x) => x.start < labelEnd && x.end > p.start)) {
+    else if (m[1]!.includes(' ') && !anyMentionOverlapping(ctx, p.start, labelEnd)) {
       const label = m[1]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
       speaker = { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', start: p.start, end: labelEnd };
     }

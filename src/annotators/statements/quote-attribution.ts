@@ -1,7 +1,7 @@
 /** Attribution of quotes: a quotation closing before its cue, split quotes, mixed statements led by reported words. */
 import type { Sentence } from '../../corpus/types';
 import type { Quote } from './quotes';
-import { speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { quotesEndingIn, quotesStartingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft, AttributionRule } from './draft';
 import type { Cue } from './cue-scan';
 import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore } from './clause';
@@ -14,9 +14,10 @@ import { quotedAsSaying, continuingSpeaker } from './subjects';
  */
 export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
-  const inSentence = (q: Quote) => q.closed && !usedQuotes.has(q) && q.end > s.start && q.end <= cue.start;
-  const closing = ctx.quotes.find((q) => inSentence(q) && /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
-  const closingBeforeSpeaker = ctx.quotes.find((q) => inSentence(q) && /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
+  // The quotes closing in the sentence before the cue, in text order (quote ends ascend with their starts).
+  const inSentence = quotesEndingIn(ctx, s.start + 1, cue.start + 1).filter((q) => q.closed && !usedQuotes.has(q));
+  const closing = inSentence.find((q) => /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
+  const closingBeforeSpeaker = inSentence.find((q) => /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
   if (closing && !/ing$/i.test(cue.cue)) {
     // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
     const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
@@ -46,7 +47,7 @@ export function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<C
   }
   const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
   const attributionEnd = Math.max(speaker.end, cue.end);
-  const next = ctx.quotes.find((q) => q.start > attributionEnd && q.start < Math.max(s.end, attributionEnd + 1) + 2 && /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
+  const next = quotesStartingIn(ctx, attributionEnd + 1, Math.max(s.end, attributionEnd + 1) + 2).find((q) => /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
   if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
   return { rule: parts.length > 1 ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
 }

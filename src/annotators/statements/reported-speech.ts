@@ -15,7 +15,7 @@ import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntece
 /** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
 function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
   if (cue.lemma !== 'welcome') return false;
-  const guest = ctx.mentions.find((m) => m.start === span.start && m.actor_type === 'person');
+  const guest = ctx.index.all.between(span.start, span.start + 1).find((m) => m.actor_type === 'person');
   return guest !== undefined && /^\s+to\s/.test(ctx.article.norm.slice(guest.end, guest.end + 5));
 }
 
@@ -75,7 +75,7 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
   if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
     const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
-    const other = ctx.mentions.find((m) => m.kind !== 'adjective' && m.end === otherEnd);
+    const other = ctx.mentionsByEnd.get(otherEnd)?.[0];
     // Only when the first actor opens the clause: "In talks with China, Russia condemned …" is Russia's.
     // ("The foreign ministers of both China and Russia have condemned …": the subject's head is "of" them both.)
     const before = norm.slice(floor, other?.start ?? floor);
@@ -157,8 +157,8 @@ export function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Dr
   const from = cue.end + (circumstance?.[0].length ?? norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0);
   const endsClause = (end: number) => /^\s*(?:[.,;!?]|$|\s+(?:on|in|at|during|after|when|last|this|earlier)\b)/.test(norm.slice(end, s.end));
   let speaker: Speaker | undefined;
-  for (const m of ctx.mentions) {
-    if (m.start < from || m.start >= s.end || m.kind === 'adjective' || !endsClause(m.end)) continue;
+  for (const m of ctx.index.all.between(from, s.end)) {
+    if (m.kind === 'adjective' || !endsClause(m.end)) continue;
     // Only a title stands between the cue and its speaker: no verb, no pronoun ("outlined his assessments of … Ukraine" names no speaker).
     const between = tokensIn(tokensOf(ctx.article), from, m.start);
     if (hasClauseVerb(ctx, from, m.start) || between.length > 8 || between.some((t) => t.pos === 'PRON')) continue;
@@ -173,7 +173,7 @@ export function invertedTrailing(ctx: SpeakerContext, s: Sentence, cue: Cue): Dr
   const content = trimSpan(norm, clauseFloor(ctx, s, cue.start), s.start + lead.replace(/,\s*$/, '').length);
   // The content is a clause of its own (it has a verb), not the speaker's subject with an appositive.
   if (wordsIn(ctx, content.start, content.end) < 3 || !hasClauseVerb(ctx, content.start, content.end)) return undefined;
-  if (ctx.mentions.some((m) => m.actor_id === speaker!.id && speaker!.id !== '' && m.start >= content.start && m.start < content.start + 40)) return undefined;
+  if (speaker.id !== '' && ctx.index.all.between(content.start, content.start + 40).some((m) => m.actor_id === speaker!.id)) return undefined;
   return { rule: 'content-cue-speaker', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
@@ -188,7 +188,7 @@ export function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: nu
   const comma = norm.indexOf(',', from);
   if (comma < 0 || comma >= s.end) return undefined;
   let named: Mention | undefined;
-  for (const m of ctx.mentions) if (m.start >= from && m.end <= comma && m.kind !== 'adjective') named = m;
+  for (const m of ctx.index.all.between(from, comma + 1)) if (m.end <= comma && m.kind !== 'adjective') named = m;
   const speaker = named ? fromMention(named) : atStart;
   if (!speaker) return undefined;
   const span = trimSpan(norm, comma + 1, s.end);
@@ -206,7 +206,7 @@ export function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: nu
  */
 export function possessorSpeaking(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
   const { norm } = ctx.article;
-  const owner = ctx.mentions.find((m) => m.start >= from && m.start < from + 60 && m.end < to && m.kind !== 'adjective' && m.actor_type !== 'person' && /^'s\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s*(?:[,.;]|$)/u.test(norm.slice(m.end, to)));
+  const owner = ctx.index.all.between(from, from + 60).find((m) => m.end < to && m.kind !== 'adjective' && m.actor_type !== 'person' && /^'s\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s*(?:[,.;]|$)/u.test(norm.slice(m.end, to)));
   if (!owner || !/^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(norm.slice(from, owner.start))) return undefined;
   return fromMention(owner);
 }
@@ -214,7 +214,7 @@ export function possessorSpeaking(ctx: SpeakerContext, from: number, to: number)
 /** A speaker opening the clause at `from`, then (past a parenthetical) a finite cue: "Putin, in a call with Xi, outlined …". */
 export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: number): boolean {
   const { norm } = ctx.article;
-  const subject = ctx.mentions.find((m) => m.start === from && m.kind !== 'adjective');
+  const subject = ctx.mentionsByStart.get(from)?.[0];
   if (!subject) return false;
   return findCues(ctx, s).some((c) => c.start > subject.end && !/ing$/i.test(c.cue) && stripAdverbials(norm, subject.start, c.start) === subject.end);
 }
@@ -232,7 +232,7 @@ export function openingParticiple(ctx: SpeakerContext, s: Sentence, cue: Cue): D
   const comma = norm.indexOf(',', contentStart);
   if (comma < 0 || comma >= s.end) return undefined;
   const subjectStart = comma + 1 + (/^\s*(?:the\s+)?/i.exec(norm.slice(comma + 1))?.[0].length ?? 0);
-  const subject = ctx.mentions.find((m) => m.start === subjectStart && m.kind !== 'adjective');
+  const subject = ctx.mentionsByStart.get(subjectStart)?.[0];
   if (!subject) return undefined;
   const span = trimSpan(norm, contentStart, comma);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;

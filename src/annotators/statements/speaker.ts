@@ -1,11 +1,12 @@
 import { distance } from 'fastest-levenshtein';
-import type { Article } from '../../corpus/types';
+import type { Article, Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
 import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
 import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
 import { loadMatchingRules } from '../actors';
+import { Coverage, lowerBound, MentionList } from '../positions';
 
 /** Who speaks, resolved as far as the text allows. */
 export interface Speaker {
@@ -23,23 +24,124 @@ export interface Speaker {
 export interface SpeakerContext {
   article: Article;
   cues: CueLexicon;
+  /** The article's mentions, by start. */
   mentions: Mention[];
   mentionsByEnd: Map<number, Mention[]>;
   mentionsByStart: Map<number, Mention[]>;
   quotes: Quote[];
-  /** Speakers of statements found so far, in text order. */
+  /** Speakers of statements found so far, in text order (added by `addPrevious`). */
   previous: { speaker: Speaker; end: number }[];
+  /** The same, by position: what the passes ask of them, at log n a question (positions.ts). */
+  index: SpeakerIndex;
+}
+
+type Previous = SpeakerContext['previous'][number];
+
+/** Mentions and earlier speakers by position and kind, built once per article. */
+export interface SpeakerIndex {
+  all: MentionList;
+  /** Every mention (adjectives too) by end, in text order. */
+  allByEnd: Map<number, Mention[]>;
+  /** Where each quote's content starts, and ends (quotes do not overlap, so both ascend). */
+  quoteContentStarts: number[];
+  quoteContentEnds: number[];
+  /** Quote starts and ends, ascending. */
+  quoteStarts: number[];
+  quoteEnds: number[];
+  /** Persons named outside quotes (not as adjectives): any, or of a gender a pronoun allows. */
+  persons: MentionList;
+  personsFor: { male: MentionList; female: MentionList };
+  personsByCountry: Map<string, MentionList>;
+  /** Organisations named outside quotes; those whose name holds a word, by the word (built as asked). */
+  organizations: MentionList;
+  organizationsByWord: Map<string, MentionList>;
+  /** Where each actor is first named (index into `mentions`). */
+  firstIndexByActor: Map<string, number>;
+  /** The tallies `pairBefore` keeps, by the type asked for. */
+  pairs: Map<string, PairTally>;
+  /** Earlier speakers of a country (with an id), and earlier joint speakers, in order; and their ends as marks. */
+  previousByCountry: Map<string, Previous[]>;
+  previousJoint: Previous[];
+  previousEnds: Coverage;
+  misspelt?: MisspeltIndex;
 }
 
 export function speakerContext(article: Article, mentions: Mention[], quotes: Quote[], cues: CueLexicon): SpeakerContext {
   const byEnd = new Map<number, Mention[]>();
   const byStart = new Map<number, Mention[]>();
+  const allByEnd = new Map<number, Mention[]>();
   for (const m of mentions) {
+    (allByEnd.get(m.end) ?? allByEnd.set(m.end, []).get(m.end)!).push(m);
     if (m.kind === 'adjective') continue; // "Chinese" never speaks
     (byEnd.get(m.end) ?? byEnd.set(m.end, []).get(m.end)!).push(m);
     (byStart.get(m.start) ?? byStart.set(m.start, []).get(m.start)!).push(m);
   }
-  return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [] };
+  const quoteContentStarts = quotes.map((q) => q.contentStart);
+  const quoteContentEnds = quotes.map((q) => q.contentEnd);
+  const inQuote = (pos: number) => {
+    const i = lowerBound(quoteContentStarts, pos + 1) - 1;
+    return i >= 0 && pos < quoteContentEnds[i]!;
+  };
+  const outside = mentions.filter((m) => !inQuote(m.start));
+  const persons = outside.filter((m) => m.actor_type === 'person' && m.kind !== 'adjective');
+  const personsByCountry = new Map<string, Mention[]>();
+  for (const m of persons) (personsByCountry.get(m.country) ?? personsByCountry.set(m.country, []).get(m.country)!).push(m);
+  const firstIndexByActor = new Map<string, number>();
+  mentions.forEach((m, i) => firstIndexByActor.has(m.actor_id) || firstIndexByActor.set(m.actor_id, i));
+  const index: SpeakerIndex = {
+    all: new MentionList(mentions),
+    allByEnd,
+    quoteContentStarts,
+    quoteContentEnds,
+    quoteStarts: quotes.map((q) => q.start),
+    quoteEnds: quotes.map((q) => q.end),
+    persons: new MentionList(persons),
+    personsFor: { male: new MentionList(persons.filter((m) => !m.gender || m.gender === 'male')), female: new MentionList(persons.filter((m) => !m.gender || m.gender === 'female')) },
+    personsByCountry: new Map([...personsByCountry].map(([country, list]) => [country, new MentionList(list)])),
+    organizations: new MentionList(outside.filter((m) => m.actor_type === 'organization')),
+    organizationsByWord: new Map(),
+    firstIndexByActor,
+    pairs: new Map(),
+    previousByCountry: new Map(),
+    previousJoint: [],
+    previousEnds: new Coverage(article.norm.length),
+  };
+  return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [], index };
+}
+
+/** Records the speaker of a statement just read (and where it ends) for the passes after it. */
+export function addPrevious(ctx: SpeakerContext, previous: Previous): void {
+  ctx.previous.push(previous);
+  const { index } = ctx;
+  index.previousEnds.mark(previous.end);
+  const { country, id } = previous.speaker;
+  if (id !== '') (index.previousByCountry.get(country) ?? index.previousByCountry.set(country, []).get(country)!).push(previous);
+  if (id.includes('+')) index.previousJoint.push(previous);
+}
+
+/** The last of `list` (in order) ending at or before `pos` and passing `test`. */
+function lastEndingBy(list: readonly Previous[] | undefined, pos: number, test: (p: Previous) => boolean = () => true): Previous | undefined {
+  for (let i = (list?.length ?? 0) - 1; i >= 0; i--) if (list![i]!.end <= pos && test(list![i]!)) return list![i];
+  return undefined;
+}
+
+/** The quotes ending in [from, to), in text order. */
+export function quotesEndingIn(ctx: SpeakerContext, from: number, to: number): Quote[] {
+  const { quoteEnds } = ctx.index;
+  return ctx.quotes.slice(lowerBound(quoteEnds, from), lowerBound(quoteEnds, to));
+}
+
+/** The quotes starting in [from, to), in text order. */
+export function quotesStartingIn(ctx: SpeakerContext, from: number, to: number): Quote[] {
+  const { quoteStarts } = ctx.index;
+  return ctx.quotes.slice(lowerBound(quoteStarts, from), lowerBound(quoteStarts, to));
+}
+
+/** The sentence holding `pos` (start <= pos < end), if any. */
+function sentenceHolding(article: Article, pos: number): Sentence | undefined {
+  if (article.sentences.length === 0) return undefined;
+  const s = sentenceAt(article, pos);
+  return pos >= s.start && pos < s.end ? s : undefined;
 }
 
 /**
@@ -52,7 +154,9 @@ export function fromMention(m: Mention, start = m.start, end = m.end): Speaker {
 }
 
 export function insideQuote(ctx: SpeakerContext, pos: number): boolean {
-  return ctx.quotes.some((q) => pos >= q.contentStart && pos < q.contentEnd);
+  const { quoteContentStarts, quoteContentEnds } = ctx.index;
+  const i = lowerBound(quoteContentStarts, pos + 1) - 1;
+  return i >= 0 && pos < quoteContentEnds[i]!;
 }
 
 
@@ -70,13 +174,7 @@ function mentionStartingAt(ctx: SpeakerContext, start: number): Mention | undefi
 /** The nearest person before `pos`, outside quotes, of a compatible gender. */
 function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'female'): Speaker | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
-  let best: Mention | undefined;
-  for (const m of ctx.mentions) {
-    if (m.start >= pos) break;
-    if (m.actor_type !== 'person' || m.kind === 'adjective' || insideQuote(ctx, m.start)) continue;
-    if (gender && m.gender && m.gender !== gender) continue;
-    best = m;
-  }
+  const best = (gender ? ctx.index.personsFor[gender] : ctx.index.persons).lastBefore(pos);
   // The last speaker wins when no other person has been named since.
   if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < last.end || best.actor_id === last.speaker.id)) {
     return { ...last.speaker };
@@ -86,9 +184,9 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
 
 /** The last speaker of `country` before `pos`, else the last person of it named before `pos`. */
 function speakerOfCountryBefore(ctx: SpeakerContext, pos: number, country: string): Speaker | undefined {
-  const spoke = ctx.previous.filter((p) => p.end <= pos && p.speaker.country === country && p.speaker.id !== '').at(-1);
+  const spoke = lastEndingBy(ctx.index.previousByCountry.get(country), pos);
   if (spoke) return { ...spoke.speaker };
-  const named = ctx.mentions.filter((m) => m.start < pos && m.actor_type === 'person' && m.kind !== 'adjective' && m.country === country && !insideQuote(ctx, m.start)).at(-1);
+  const named = ctx.index.personsByCountry.get(country)?.lastBefore(pos);
   if (named) return fromMention(named);
   // A person of unknown country (an unregistered name with no title) may be the one: never one of another country.
   const person = personBefore(ctx, pos);
@@ -120,20 +218,64 @@ export function jointSpeaker(a: Speaker, b: Speaker): Speaker {
  * Taiwan… as the two nations said").
  */
 function pairBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' | 'organization'): Speaker | undefined {
-  const counts = new Map<string, { m: Mention; n: number }>();
-  for (const m of ctx.mentions) {
-    if (m.start >= pos) break;
-    if (m.kind === 'adjective' || insideQuote(ctx, m.start) || m.actor_type === 'media' || (type && m.actor_type !== type)) continue;
-    const c = counts.get(m.actor_id);
-    if (c) c.n++;
-    else counts.set(m.actor_id, { m, n: 1 });
-  }
-  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.m.start - b.m.start);
-  const top = ranked[0];
-  const second = top && ranked.find((c) => c !== top && c.m.actor_type === top.m.actor_type);
-  if (!top || !second) return undefined;
+  const key = type ?? '';
+  let tally = ctx.index.pairs.get(key);
+  if (!tally || tally.pos > pos) ctx.index.pairs.set(key, (tally = new PairTally(ctx, type)));
+  tally.advance(pos);
+  const ranked = tally.topTwo();
+  if (!ranked) return undefined;
+  const [top, second] = ranked;
   const [first, other] = top.m.start < second.m.start ? [top.m, second.m] : [second.m, top.m];
   return jointSpeaker(fromMention(first), fromMention(other));
+}
+
+/** How often each actor is named, counted as far as `pos` (outside quotes, no adjectives or media), with the two most named of each type. */
+class PairTally {
+  pos = -Infinity;
+  private next = 0;
+  private readonly eligible: Mention[];
+  private readonly counts = new Map<string, Counted>();
+  private readonly bestByType = new Map<string, [Counted, Counted | undefined]>();
+
+  constructor(ctx: SpeakerContext, type?: string) {
+    this.eligible = ctx.mentions.filter((m) => !(m.kind === 'adjective' || insideQuote(ctx, m.start) || m.actor_type === 'media' || (type && m.actor_type !== type)));
+  }
+
+  advance(pos: number): void {
+    this.pos = pos;
+    for (; this.next < this.eligible.length && this.eligible[this.next]!.start < pos; this.next++) this.count(this.eligible[this.next]!);
+  }
+
+  /** Ranked as a sort by count (more first), then by first mention (earlier first), then by when first counted. */
+  private static better(a: Counted, b: Counted): boolean {
+    return a.n !== b.n ? a.n > b.n : a.m.start !== b.m.start ? a.m.start < b.m.start : a.seq < b.seq;
+  }
+
+  private count(m: Mention): void {
+    let c = this.counts.get(m.actor_id);
+    if (c) c.n++;
+    else this.counts.set(m.actor_id, (c = { m, n: 1, seq: this.counts.size }));
+    // A count only grows: the two best of its type change at most by this one moving up.
+    const best = this.bestByType.get(c.m.actor_type);
+    if (!best) this.bestByType.set(c.m.actor_type, [c, undefined]);
+    else if (best[0] !== c) {
+      if (best[1] !== c && (!best[1] || PairTally.better(c, best[1]))) best[1] = c;
+      if (best[1] === c && PairTally.better(c, best[0])) [best[0], best[1]] = [c, best[0]];
+    }
+  }
+
+  /** The most named actor and the next most named of its type, if there are two. */
+  topTwo(): [Counted, Counted] | undefined {
+    let top: [Counted, Counted | undefined] | undefined;
+    for (const best of this.bestByType.values()) if (!top || PairTally.better(best[0], top[0])) top = best;
+    return top?.[1] ? [top[0], top[1]] : undefined;
+  }
+}
+
+interface Counted {
+  m: Mention;
+  n: number;
+  seq: number;
 }
 
 /** Where the sentence `back` sentences before the one holding `pos` starts (the article's first sentence at most). */
@@ -149,7 +291,7 @@ function startOfSentencesBack(article: Article, pos: number, back: number): numb
 function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 'state' | 'organization'): Speaker | undefined {
   const { norm } = ctx.article;
   const from = startOfSentencesBack(ctx.article, pos, 3);
-  const named = ctx.mentions.filter((m) => m.start >= from && m.end <= pos && m.kind !== 'adjective' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
+  const named = ctx.index.all.between(from, pos + 1).filter((m) => m.end <= pos && m.kind !== 'adjective' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
   const layer = tokensOf(ctx.article);
   // The pair is a subject: a verb follows it ("Anatoly Antonov and Qin Gang have presented"), not a preposition ("standoffs on Ukraine and Taiwan with …").
   const verbAfter = (end: number) => ['VERB', 'AUX'].includes(layer.tokens[tokenIndexAt(layer, end)]?.pos ?? '');
@@ -158,21 +300,27 @@ function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 
     const [a, b] = [named[i - 1]!, named[i]!];
     if (a.actor_id !== b.actor_id && a.actor_type === b.actor_type && /^\s+and\s+$/.test(norm.slice(a.end, b.start)) && verbAfter(b.end)) {
       // In the order the article first names them, as pairBefore gives it: one id for the pair however the sentence orders it.
-      const first = (m: Mention) => ctx.mentions.findIndex((x) => x.actor_id === m.actor_id);
+      const first = (m: Mention) => ctx.index.firstIndexByActor.get(m.actor_id)!;
       pair = first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
     }
   }
   if (pair) return pair;
-  const spoke = ctx.previous.filter((p) => p.end <= pos && p.speaker.id.includes('+') && (!type || p.speaker.type === type)).at(-1);
+  const spoke = lastEndingBy(ctx.index.previousJoint, pos, (p) => !type || p.speaker.type === type);
   return spoke ? { ...spoke.speaker } : undefined;
 }
 
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
 function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined {
-  const sentence = ctx.article.sentences.find((s) => pos >= s.start && pos < s.end);
+  const sentence = sentenceHolding(ctx.article, pos);
   if (!sentence) return undefined;
-  const candidates = (from: number, to: number) =>
-    ctx.mentions.find((m) => m.start >= from && m.end <= to && m.actor_type !== 'person' && m.kind !== 'adjective' && !insideQuote(ctx, m.start));
+  const { all } = ctx.index;
+  const candidates = (from: number, to: number) => {
+    for (let i = all.from(from); i < all.mentions.length && all.mentions[i]!.start <= to; i++) {
+      const m = all.mentions[i]!;
+      if (m.end <= to && m.actor_type !== 'person' && m.kind !== 'adjective' && !insideQuote(ctx, m.start)) return m;
+    }
+    return undefined;
+  };
   const prev = ctx.article.sentences[sentence.index - 1];
   return candidates(sentence.start, pos) ?? (prev ? candidates(prev.start, prev.end) : undefined);
 }
@@ -200,24 +348,17 @@ export function organizationFor(ctx: SpeakerContext, noun: string, pos: number):
     const last = ctx.previous[ctx.previous.length - 1];
     return last && isInstitution(last.speaker.type) && last.speaker.id ? { ...last.speaker } : undefined;
   }
-  let found: Mention | undefined;
-  for (const m of ctx.mentions) {
-    if (m.start >= pos) break;
-    if (m.actor_type !== 'organization' || insideQuote(ctx, m.start)) continue;
-    if (m.actor.toLowerCase().split(/[\s-]+/).includes(head)) found = m;
-  }
+  let named = ctx.index.organizationsByWord.get(head);
+  if (!named) ctx.index.organizationsByWord.set(head, (named = new MentionList(ctx.index.organizations.mentions.filter((m) => m.actor.toLowerCase().split(/[\s-]+/).includes(head)))));
+  const found = named.lastBefore(pos);
   return found ? fromMention(found) : undefined;
 }
 
 /** The organisation named last before `pos` in its sentence or the one before: whose a document is when no institution spoke yet. */
 function lastOrganizationBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
   const from = startOfSentencesBack(ctx.article, pos, 1);
-  let found: Mention | undefined;
-  for (const m of ctx.mentions) {
-    if (m.start >= pos) break;
-    if (m.start >= from && m.actor_type === 'organization' && !insideQuote(ctx, m.start)) found = m;
-  }
-  return found ? fromMention(found) : undefined;
+  const last = ctx.index.organizations.lastBefore(pos);
+  return last && last.start >= from ? fromMention(last) : undefined;
 }
 
 /** A run of capitalised words that names a place by its last or first word (matching-rules.yaml: place_heads, place_prefixes). */
@@ -260,7 +401,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     if (word === 'it') {
       // "It added that …" right after an institution spoke is that institution.
       const last = ctx.previous[ctx.previous.length - 1];
-      const sentence = ctx.article.sentences.find((x) => span.start >= x.start && span.start < x.end);
+      const sentence = sentenceHolding(ctx.article, span.start);
       const previousSentence = sentence ? ctx.article.sentences[sentence.index - 1] : undefined;
       if (last && isInstitution(last.speaker.type) && last.speaker.id && previousSentence && last.end >= previousSentence.start) return { ...last.speaker, ...span };
       const subject = stateOrOrgBefore(ctx, span.start);
@@ -290,7 +431,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     const span = at(role);
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
-    const inside = ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const inside = ctx.index.all.between(span.start, span.end + 1).filter((m) => m.end <= span.end);
     const institution = inside.filter((m) => m.actor_type === 'organization').at(-1);
     // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
     const country = inside.find((m) => m.actor_type === 'state')?.country;
@@ -338,13 +479,63 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
  */
 function personMisspelt(ctx: SpeakerContext, word: string, pos: number): Speaker | undefined {
   if (word.length < 3) return undefined;
+  const index = (ctx.index.misspelt ??= new MisspeltIndex(ctx.mentions));
   const found = new Map<string, Mention>();
-  for (const m of ctx.mentions) {
-    if (m.start >= pos) break;
-    if (m.actor_type !== 'person' || m.kind === 'adjective' || m.kind === 'pronoun') continue;
-    if (m.actor.split(/\s+/).some((part) => part[0] === word[0] && part !== word && distance(part, word) === 1)) found.set(m.actor_id, m);
+  for (const named of index.candidates(word)) {
+    const m = named.lastBefore(pos);
+    if (!m) continue;
+    const other = found.get(m.actor_id);
+    if (!other || other.start < m.start) found.set(m.actor_id, m);
   }
   return found.size === 1 ? fromMention([...found.values()][0]!) : undefined;
+}
+
+/**
+ * Person mentions (no adjectives, no pronouns) by the words of their names, with
+ * every word's one-letter deletions as keys too (symmetric deletion, as SymSpell
+ * does): a word one edit away from a name word shares a key with it, so the names a
+ * misspelt word may mean are found without comparing it with every name.
+ */
+class MisspeltIndex {
+  /** Mentions of one actor under one label, by start. */
+  private readonly named = new Map<string, { label: string; list: MentionList }>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly cache = new Map<string, MentionList[]>();
+
+  constructor(mentions: readonly Mention[]) {
+    const lists = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      if (m.actor_type !== 'person' || m.kind === 'adjective' || m.kind === 'pronoun') continue;
+      const key = `${m.actor_id}\u0000${m.actor}`;
+      (lists.get(key) ?? lists.set(key, []).get(key)!).push(m);
+    }
+    for (const [key, list] of lists) {
+      const label = list[0]!.actor;
+      this.named.set(key, { label, list: new MentionList(list) });
+      for (const part of label.split(/\s+/)) for (const variant of MisspeltIndex.variants(part)) (this.byKey.get(variant) ?? this.byKey.set(variant, new Set()).get(variant)!).add(key);
+    }
+  }
+
+  private static variants(word: string): string[] {
+    const out = [word];
+    for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+    return out;
+  }
+
+  /** The mention lists whose label has a word one edit from `word`, sharing its first letter. */
+  candidates(word: string): MentionList[] {
+    let found = this.cache.get(word);
+    if (found) return found;
+    const keys = new Set<string>();
+    for (const variant of MisspeltIndex.variants(word)) for (const key of this.byKey.get(variant) ?? []) keys.add(key);
+    found = [];
+    for (const key of keys) {
+      const { label, list } = this.named.get(key)!;
+      if (label.split(/\s+/).some((part) => part[0] === word[0] && part !== word && distance(part, word) === 1)) found.push(list);
+    }
+    this.cache.set(word, found);
+    return found;
+  }
 }
 
 /** How far back from a cue a speaker expression may start (characters): the longest role phrases run to some 120. */
@@ -360,7 +551,7 @@ const TITLE_REACH_CHARS = 90;
  */
 function personAfterTitle(ctx: SpeakerContext, start: number): Speaker | undefined {
   const { norm } = ctx.article;
-  const person = ctx.mentions.find((x) => x.start > start && x.start <= start + TITLE_REACH_CHARS && x.actor_type === 'person' && x.kind !== 'adjective' && x.kind !== 'pronoun');
+  const person = ctx.index.all.between(start + 1, start + TITLE_REACH_CHARS + 1).find((x) => x.actor_type === 'person' && x.kind !== 'adjective' && x.kind !== 'pronoun');
   if (!person) return undefined;
   // One comma may set the name off from its title: "said the spokesman of the Ministry of Foreign Affairs of China, Zhao Lijian".
   const title = norm.slice(start, person.start).replace(/,\s*$/, ' ');

@@ -42,7 +42,7 @@ export function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: n
   const m = /,\s*$/.exec(norm.slice(floor, subjectEnd));
   if (!m) return undefined;
   const end = floor + m.index;
-  const person = ctx.mentions.find((x) => x.end === end && x.start >= floor && x.actor_type === 'person' && x.kind !== 'adjective');
+  const person = ctx.mentionsByEnd.get(end)?.find((x) => x.start >= floor && x.actor_type === 'person');
   return person && /,\s*$/.test(norm.slice(floor, person.start)) ? fromMention(person) : undefined;
 }
 
@@ -55,7 +55,7 @@ export function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: n
  */
 export function openAppositiveHead(ctx: SpeakerContext, floor: number, speaker: Speaker, cueStart: number): Speaker | undefined {
   const norm = ctx.article.norm;
-  const person = ctx.mentions.filter((m) => m.start >= floor && m.end < speaker.start && m.actor_type === 'person' && m.kind !== 'adjective').at(-1);
+  const person = ctx.index.all.between(floor, speaker.start).filter((m) => m.end < speaker.start && m.actor_type === 'person' && m.kind !== 'adjective').at(-1);
   if (!person || person.actor_id === speaker.id) return undefined;
   const appositive = norm.slice(person.end, cueStart);
   if (!/^,\s*(?:the|an?)\s+[^,;"“”]{1,80}$/i.test(appositive) || hasClauseVerb(ctx, person.end, cueStart)) return undefined;
@@ -88,8 +88,8 @@ export function documentSpeakerEndingAt(ctx: SpeakerContext, floor: number, end:
   const head = phrase[1]!.toLowerCase().split(/\s+/).at(-1)!;
   if (!ctx.cues.documentNouns.some((n) => n === head || n.endsWith(` ${head}`))) return undefined;
   const start = end - phrase[1]!.length;
-  const named = ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.kind !== 'adjective' && m.actor_type !== 'person').at(-1)
-    ?? ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.actor_type !== 'person').at(-1);
+  const within = ctx.index.all.between(start, end + 1).filter((m) => m.end <= end && m.actor_type !== 'person');
+  const named = within.filter((m) => m.kind !== 'adjective').at(-1) ?? within.at(-1);
   if (named) return { ...fromMention(named), start, end };
   const referred = organizationFor(ctx, phrase[1]!, start);
   return referred ? { ...referred, start, end } : undefined;
@@ -120,7 +120,7 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
     if (c.start <= after || /ing$/i.test(c.cue) || CHANNEL_LEMMAS.has(c.lemma) || ctx.cues.phrases.includes(c.lemma)) return false;
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, after, c.start), after);
     // A name, not a pronoun ("as what he said were"), right after the comma or its title.
-    const named = speaker && ctx.mentions.some((m) => m.end === speaker.end && m.actor_type === 'person' && m.kind !== 'pronoun');
+    const named = speaker && (ctx.index.allByEnd.get(speaker.end) ?? []).some((m) => m.actor_type === 'person' && m.kind !== 'pronoun');
     return named && speaker.id !== '' && commaBeforeTitle(ctx, after, speaker.start) !== null;
   });
 }
@@ -132,7 +132,7 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
  */
 export function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
   const { norm } = ctx.article;
-  const opening = ctx.mentions.find((m) => m.kind !== 'adjective' && m.start >= s.start && m.start < before && /^\s*(?:[^,"“”]{1,60},\s*)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
+  const opening = ctx.index.all.between(s.start, before).find((m) => m.kind !== 'adjective' && /^\s*(?:[^,"“”]{1,60},\s*)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
   if (!opening) return undefined;
   const intro = norm.slice(s.start, opening.start).lastIndexOf(',');
   return hasClauseVerb(ctx, s.start + Math.max(0, intro), opening.start) ? undefined : fromMention(opening);
@@ -158,8 +158,8 @@ export function continuingSpeaker(ctx: SpeakerContext, speaker: Speaker, cue: Pi
 export function sentenceSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
   const { norm } = ctx.article;
   let subject: Mention | undefined;
-  for (const m of ctx.mentions) {
-    if (m.start < s.start || m.start >= before || m.kind === 'adjective' || insideQuote(ctx, m.start) || norm[m.end] === "'") continue;
+  for (const m of ctx.index.all.between(s.start, before)) {
+    if (m.kind === 'adjective' || insideQuote(ctx, m.start) || norm[m.end] === "'") continue;
     if (m.start === s.start || /,\s$/.test(norm.slice(m.start - 2, m.start))) subject = m;
   }
   return subject ? fromMention(subject) : undefined;

@@ -13,6 +13,7 @@ import { sentenceAt } from '../../corpus/segment';
 import type { Statement, ThemeMatch } from '../types';
 import { compiledThemes, type Codebook, type Theme } from './codebook';
 import { PrefilterIndex } from './prefilter';
+import { lowerBound } from '../positions';
 import { tokensIn, tokensOf, type Token } from '../../text';
 import { PreparedText, wordsIn, type CompiledPattern, type PatternMatch, type TokenSource, type WordSource } from './patterns';
 
@@ -146,8 +147,74 @@ export function themesOf(text: string, codebook: Codebook): string[] {
 
 /** The statement holding a span: inside its content first, else inside the whole statement. */
 export function statementAt(span: Span, statements: readonly Statement[]): Statement | undefined {
-  const inside = (start: number, end: number) => start <= span.start && span.end <= end;
-  return statements.find((s) => inside(s.content_start, s.content_end)) ?? statements.find((s) => inside(s.start, s.end));
+  return statementIndex(statements).at(span);
+}
+
+/**
+ * An article's statements by position: which holds a span (the first in the list, by
+ * its content, else by its whole span), which overlaps one, which holds a sentence.
+ * Each question walks back from a binary search over the spans sorted by start, and
+ * stops where no earlier span reaches far enough: statements seldom overlap, so a few
+ * steps, however many statements the article holds.
+ */
+class StatementIndex {
+  private readonly content: SpanList;
+  private readonly whole: SpanList;
+
+  constructor(private readonly statements: readonly Statement[]) {
+    this.content = new SpanList(statements.map((s, i) => ({ start: s.content_start, end: s.content_end, i })));
+    this.whole = new SpanList(statements.map((s, i) => ({ start: s.start, end: s.end, i })));
+  }
+
+  at(span: Span): Statement | undefined {
+    const i = this.content.firstHolding(span) ?? this.whole.firstHolding(span);
+    return i === undefined ? undefined : this.statements[i];
+  }
+
+  overlapping(span: Span): boolean {
+    return this.whole.anyOverlapping(span);
+  }
+
+  holding(span: Span): boolean {
+    return this.whole.firstHolding(span) !== undefined;
+  }
+}
+
+/** Spans (with their index in a list) sorted by start, with the furthest end reached by each prefix. */
+class SpanList {
+  private readonly spans: { start: number; end: number; i: number }[];
+  private readonly starts: number[];
+  private readonly reach: number[];
+
+  constructor(spans: { start: number; end: number; i: number }[]) {
+    this.spans = spans.sort((a, b) => a.start - b.start || a.i - b.i);
+    this.starts = this.spans.map((s) => s.start);
+    this.reach = [];
+    for (const s of this.spans) this.reach.push(Math.max(this.reach.at(-1) ?? -Infinity, s.end));
+  }
+
+  /** The least list index of a span holding `span` (start <= span.start, span.end <= end). */
+  firstHolding(span: Span): number | undefined {
+    let found: number | undefined;
+    for (let k = lowerBound(this.starts, span.start + 1) - 1; k >= 0 && this.reach[k]! >= span.end; k--) {
+      const s = this.spans[k]!;
+      if (span.end <= s.end && (found === undefined || s.i < found)) found = s.i;
+    }
+    return found;
+  }
+
+  /** True when a span overlaps `span` (start < span.end and span.start < end). */
+  anyOverlapping(span: Span): boolean {
+    const k = lowerBound(this.starts, span.end) - 1;
+    return k >= 0 && this.reach[k]! > span.start;
+  }
+}
+
+const statementIndexes = new WeakMap<readonly Statement[], StatementIndex>();
+function statementIndex(statements: readonly Statement[]): StatementIndex {
+  let index = statementIndexes.get(statements);
+  if (!index) statementIndexes.set(statements, (index = new StatementIndex(statements)));
+  return index;
 }
 
 /** The words of [from, to) from its article's text layer, offsets relative to `from`, read when first needed. */
@@ -195,9 +262,10 @@ export function codeThemes(article: Article, statements: readonly Statement[], c
       if (statementAt({ start: s.start + m.start, end: s.start + m.end }, statements) === s) push(m, s.start, s);
     }
   }
-  const inStatement = (span: Span) => statements.some((s) => overlaps(s, span));
+  const index = statementIndex(statements);
+  const inStatement = (span: Span) => index.overlapping(span);
   for (const sentence of article.sentences) {
-    if (statements.some((s) => s.start <= sentence.start && sentence.end <= s.end)) continue;
+    if (index.holding(sentence)) continue;
     const text = article.norm.slice(sentence.start, sentence.end);
     for (const m of matchNormalized(text, codebook, spanWords(article, sentence), spanTokens(article, sentence))) {
       if (!inStatement({ start: sentence.start + m.start, end: sentence.start + m.end })) push(m, sentence.start, undefined);

@@ -21,6 +21,7 @@
  *   only separators between them; globs work in lemmas too (`LEMMA:threat*`).
  */
 import type { Span } from '../../corpus/types';
+import { nestedQuantifier } from './regex-safety';
 import { themeMessages } from '../../messages';
 import { analyzeText, isWordToken, type PartOfSpeech, type Token, type TokenLayer } from '../../text';
 import { forEachWord } from '../../text';
@@ -406,6 +407,8 @@ export function compilePattern(source: string): CompiledPattern {
       throw new Error(themeMessages.badRegex((e as Error).message));
     }
     if (regex.test('')) throw new Error(themeMessages.emptyRegex());
+    const nested = nestedQuantifier(regexForm[1]!, regex.flags);
+    if (nested) throw new Error(themeMessages.catastrophicRegex(trimmed, nested));
     return compiled(source, 'regex', [], (prepared) => allSpans(regex, prepared.text));
   }
   const near = NEAR.exec(trimmed);
