@@ -62,15 +62,25 @@ function chartFonts(): string[] {
   return (fontFiles = dirs.flatMap((d) => names.map((n) => join(d, n))).filter((f) => existsSync(f)));
 }
 
+/** resvg's options: `scale`× zoom on white, the charts' fonts. */
+function resvgOptions(scale: number) {
+  return {
+    fitTo: { mode: 'zoom' as const, value: scale },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, fontFiles: chartFonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  };
+}
+
 /** Rasterises an SVG to PNG at `scale`× (resvg: pure Rust, no native canvas). */
 export function svgToPng(svg: string, scale = 2): Buffer {
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, fontFiles: chartFonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, resvgOptions(scale)).render().asPng();
+}
+
+/** `svgToPng` on libuv's thread pool: the calling thread goes on (drawing the next chart) meanwhile. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  const { renderAsync } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  return (await renderAsync(svg, resvgOptions(scale))).asPng();
 }
 
 /**
@@ -169,18 +179,30 @@ export function formatExtension(format: ExportFormat, spec: ChartSpec): string {
  */
 export async function exportChart(spec: ChartSpec, basePath: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
   const formats = options.formats ?? EXPORT_FORMATS;
+  const { files, png } = await startExport(spec, basePath, { ...options, svg: formats.includes('svg') || formats.includes('png') });
+  await png;
+  return files;
+}
+
+/**
+ * `exportChart` that also gives the SVG (unless `svg: false`), and resolves once every
+ * file but the PNG is written: `png` settles when that one is (it is drawn on the
+ * thread pool meanwhile).
+ */
+export async function startExport(spec: ChartSpec, basePath: string, options: ExportOptions & { svg?: boolean } = {}): Promise<{ files: ExportedFile[]; svg: string; png: Promise<void> }> {
+  const formats = options.formats ?? EXPORT_FORMATS;
   for (const f of formats) checkOneOf(f, 'formats', EXPORT_FORMATS);
   mkdirSync(dirname(basePath), { recursive: true });
-  const written: ExportedFile[] = [];
-  const needSvg = formats.includes('svg') || formats.includes('png');
-  const svg = needSvg ? await renderSvg(spec) : '';
+  const files: ExportedFile[] = [];
+  const svg = options.svg === false ? '' : await renderSvg(spec);
+  let png: Promise<void> = Promise.resolve();
   for (const format of formats) {
     const file = basePath + formatExtension(format, spec);
     if (format === 'spec') writeFileSync(file, JSON.stringify(spec, null, 2) + '\n');
     else if (format === 'svg') writeFileSync(file, svg);
-    else if (format === 'png') writeFileSync(file, svgToPng(svg, options.scale ?? 2));
+    else if (format === 'png') png = svgToPngAsync(svg, options.scale ?? 2).then((bytes) => writeFileSync(file, bytes));
     else writeFileSync(file, chartHtml(spec));
-    written.push({ format, file });
+    files.push({ format, file });
   }
-  return written;
+  return { files, svg, png };
 }

@@ -6,7 +6,8 @@
  *   warnings), keyed by `inputKey`, so a hit skips cleaning too;
  * - each segment's output (`SegmentOutput`: its CSV bytes, its stages' aggregates,
  *   warnings) and its Parquet parts, in segments/KEY/, so an unchanged segment is
- *   written without reading its articles' outputs.
+ *   written without reading its articles' outputs;
+ * - the charts drawn, in charts/KEY/ (chart-cache.ts), so an unchanged chart is copied.
  * The fingerprint covers the kit's version, the content of every data file the
  * kit reads (registry, matching rules, cue lexicon, codebook, cleaning rules, the
  * user's own files), the versions of the data packages (tagger model, states) and
@@ -24,6 +25,7 @@ import type { ArticleOutput, OutputOptions, TableChunk } from './article-output'
 import type { Segment, SegmentOutput } from './segments';
 import type { SkippedInput } from '../corpus/types';
 import type { Warning } from '../logger';
+import { CHART_CACHE } from './chart-cache';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.dic']);
 
@@ -34,7 +36,7 @@ function dataFiles(dir: string): string[] {
 }
 
 /** Changes when the cache's files change form, so an older cache is not read. */
-const CACHE_LAYOUT = 4;
+const CACHE_LAYOUT = 5;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
@@ -182,8 +184,8 @@ export class OutputCache {
   /** Deletes the segments this run did not use (their articles were removed or edited, or are in a rebuilt segment now). */
   prune(): void {
     for (const name of readdirSync(this.dir)) {
-      // anything but segments is left from another layout of the cache
-      if (name !== SEGMENTS) rmSync(join(this.dir, name), { recursive: true, force: true });
+      // anything but segments and charts (chart-cache.ts prunes those) is left from another layout of the cache
+      if (name !== SEGMENTS && name !== CHART_CACHE) rmSync(join(this.dir, name), { recursive: true, force: true });
     }
     for (const key of readdirSync(join(this.dir, SEGMENTS))) if (!this.used.has(key)) rmSync(join(this.dir, SEGMENTS, key), { recursive: true, force: true });
   }
