@@ -163,7 +163,7 @@ describe('statementTimeline', () => {
         statement_1: '2024-04-10: “China and Russia have the right to engage in normal economic and trade cooperation” (000_6c805811b0115857:s2)',
         statement_2:
           '2024-04-10: “This kind of cooperation should not be interfered with or limited, and China also does not accept criticism or pressure” (000_6c805811b0115857:s3)',
-        more: '',
+        more: undefined,
       },
     ]);
   });
@@ -182,7 +182,7 @@ describe('statementTimeline', () => {
     // the others' samples name their speaker, earliest first (then by id)
     expect(others.at(-1)!.statement_1).toMatch(/^2024-04-09 Kurt Campbell: “not sit by/);
     expect(others.at(-1)!.statement_3).toMatch(/^2024-04-10 Antony Blinken: /);
-    expect(others.at(-1)!.more).toBe('');
+    expect(others.at(-1)!.more).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { DEFAULT_WINDOW, periodsInWindow, type AnalysisWindow, type PeriodUnit } from '../tables/periods';
 export { periodDomain } from '../tables/periods';
 export { shorten } from '../tables/timeline';
+import { ticks } from 'd3-array';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
 import { countryLabel, countryPalette, type CountryPalette } from './colors';
@@ -79,6 +80,11 @@ export function bandHeight(categories: number, band = 26, min = 120): number {
  */
 export function countAxis(max: number): { tickCount: number; format: string } {
   return { tickCount: Math.max(1, Math.min(Math.ceil(max), 10)), format: 'd' };
+}
+
+/** Whole-number legend ticks from `from` to `max`. */
+export function countTicks(from: number, max: number): number[] {
+  return [...new Set([from, ...ticks(from, max, 5).filter(Number.isInteger), max])].sort((a, b) => a - b);
 }
 
 /**

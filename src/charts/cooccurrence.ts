@@ -1,12 +1,12 @@
 import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from '../tables/actors';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { ticks } from 'd3-array';
 import { countryColor, countryScale } from './colors';
 import {
   bandHeight,
   byRank,
   CHART_CONFIG,
+  countTicks,
   labelOf,
   num,
   paletteOf,
@@ -118,11 +118,6 @@ function labelColorExpr(nodes: readonly Node[], options: ChartOptions): string {
   const colors = nodes.map((n) => countryColor(n.code, palette)).filter((c) => /^#[0-9a-fA-F]{6}$/.test(c));
   if (colors.length !== nodes.length) return "'#333333'";
   return `${JSON.stringify(colors)}[round(datum.index * ${Math.max(nodes.length - 1, 1)})] || '#333333'`;
-}
-
-/** Whole-number legend ticks from `from` to `max`. */
-function countTicks(from: number, max: number): number[] {
-  return [...new Set([from, ...ticks(from, max, 5).filter(Number.isInteger), max])].sort((a, b) => a - b);
 }
 
 /** Cell colour by count; empty cells light grey so the grid stays visible without reading as "some". */

@@ -7,6 +7,7 @@ import {
   byRank,
   CHART_CONFIG,
   countAxis,
+  countTicks,
   labelOf,
   num,
   paletteOf,
@@ -181,6 +182,19 @@ export interface StatementTimelineOptions extends ChartOptions, WindowOption {
   speakers?: number;
 }
 
+/** Tooltip of a timeline mark: its speaker, month, count, first statements and where the rest are. */
+const TIMELINE_TOOLTIP = `{${[
+  ["'Speaker'", 'speaker'],
+  ["'Country'", 'country'],
+  ["'Month'", 'month'],
+  ["'Statements'", 'count'],
+  // Titles must differ: spaces keep them apart.
+  ...Array.from({ length: TIMELINE_SAMPLES }, (_, i) => [`'Statement${' '.repeat(i)}'`, `statement_${i + 1}`]),
+  ["'More'", 'more'],
+]
+  .map(([title, field]) => `${title}: datum.${field}`)
+  .join(', ')}}`;
+
 /** Height of one speaker's row. */
 const TIMELINE_BAND = 26;
 /** Colour of the other speakers' row. */
@@ -222,12 +236,9 @@ export function statementTimeline(input: TimelineData | readonly TableRow[], opt
   const values = data.cells.map((c) => {
     const sp = byKey.get(c.key);
     const speaker = sp ? labels.get(sp.key)! : otherLabel;
-    const statements = Object.fromEntries(
-      Array.from({ length: TIMELINE_SAMPLES }, (_, i) => {
-        const x = c.samples[i];
-        return [`statement_${i + 1}`, x ? `${x.date}${x.speaker ? ` ${x.speaker}` : ''}: “${quote(x.quote)}” (${x.statement_id})` : ''];
-      }),
-    );
+    // Only the fields a mark has: the tooltip leaves out fields with no value.
+    const statements = Object.fromEntries(c.samples.map((x, i) => [`statement_${i + 1}`, `${x.date}${x.speaker ? ` ${x.speaker}` : ''}: “${quote(x.quote)}” (${x.statement_id})`]));
+    const more = c.count > c.samples.length ? { more: `${c.count - c.samples.length} more: statements.csv, ${sp ? `speaker ${sp.speaker}` : 'other speakers'}, ${c.month}` } : {};
     return {
       speaker,
       speaker_rank: rowRank.get(speaker) ?? 0,
@@ -239,7 +250,7 @@ export function statementTimeline(input: TimelineData | readonly TableRow[], opt
       // The SVG's description of the mark (its aria-label): short, where the tooltip would put every quotation.
       label: `${speaker}, ${c.month}: ${c.count} statement${c.count === 1 ? '' : 's'}`,
       ...statements,
-      more: c.count > c.samples.length ? `${c.count - c.samples.length} more: statements.csv, ${sp ? `speaker ${sp.speaker}` : 'other speakers'}, ${c.month}` : '',
+      ...more,
     };
   });
   const rows = speakers.length + (data.others.speakers > 0 ? 1 : 0);
@@ -266,7 +277,9 @@ export function statementTimeline(input: TimelineData | readonly TableRow[], opt
     width: options.width ?? 720,
     height: Math.max(1, rows) * TIMELINE_BAND,
     data: { values },
-    mark: { type: 'circle', opacity: 0.8, stroke: '#ffffff', strokeWidth: 0.6 },
+    // The tooltip as an expression of the datum, so a mark's missing statements are left out (a field list shows them as
+    // "undefined"). Only fixed titles and field names are in it: article text stays data.
+    mark: { type: 'circle', opacity: 0.8, stroke: '#ffffff', strokeWidth: 0.6, tooltip: { expr: TIMELINE_TOOLTIP } },
     encoding: {
       x: {
         field: 'date',
@@ -283,18 +296,9 @@ export function statementTimeline(input: TimelineData | readonly TableRow[], opt
         scale: { type: 'band', paddingInner: 0, paddingOuter: 0 },
         axis: { grid: true, labelLimit: 300 },
       },
-      size: { field: 'count', type: 'quantitative', title: 'Statements', scale: { type: 'sqrt', domain: [1, max], range: [36, 320] }, legend: { format: 'd' } },
+      size: { field: 'count', type: 'quantitative', title: 'Statements', scale: { type: 'sqrt', domain: [1, max], range: [36, 320] }, legend: { values: countTicks(1, max), format: 'd' } },
       color: { field: 'country', type: 'nominal', scale, title: 'Speaker country' },
       description: { field: 'label', type: 'nominal' },
-      tooltip: [
-        { field: 'speaker', title: 'Speaker' },
-        { field: 'country', title: 'Country' },
-        { field: 'month', title: 'Month' },
-        { field: 'count', type: 'quantitative', title: 'Statements' },
-        // Tooltip titles must differ: spaces keep them apart.
-        ...Array.from({ length: TIMELINE_SAMPLES }, (_, i) => ({ field: `statement_${i + 1}`, title: `Statement${' '.repeat(i)}` })),
-        { field: 'more', title: 'More' },
-      ],
     },
     config: CHART_CONFIG,
   };
