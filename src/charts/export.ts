@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { checkOneOf } from '../errors';
@@ -77,10 +78,61 @@ export function svgToPng(svg: string, scale = 2): Buffer {
   return new Resvg(svg, resvgOptions(scale)).render().asPng();
 }
 
-/** `svgToPng` on libuv's thread pool: the calling thread goes on (drawing the next chart) meanwhile. */
-export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
-  const { renderAsync } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  return (await renderAsync(svg, resvgOptions(scale))).asPng();
+/**
+ * A worker thread drawing PNGs with resvg (rasterising and encoding both), so the
+ * calling thread draws the next chart's SVG meanwhile. Plain JavaScript, no
+ * TypeScript loader: it starts in milliseconds. Started on first use; it keeps the
+ * process alive only while a PNG is being drawn.
+ */
+const PNG_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Resvg } = require(workerData.resvg);
+parentPort.on('message', ({ id, svg, options }) => {
+  try {
+    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+interface PngJob {
+  resolve: (png: Buffer) => void;
+  reject: (e: Error) => void;
+}
+
+let pngWorker: { worker: Worker; jobs: Map<number, PngJob>; next: number } | undefined;
+
+function startPngWorker(): NonNullable<typeof pngWorker> {
+  const worker = new Worker(PNG_WORKER, { eval: true, workerData: { resvg: require.resolve('@resvg/resvg-js') } });
+  const state = { worker, jobs: new Map<number, PngJob>(), next: 0 };
+  worker.unref();
+  worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    const job = state.jobs.get(id)!;
+    state.jobs.delete(id);
+    if (state.jobs.size === 0) worker.unref();
+    if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+    else job.reject(new Error(error));
+  });
+  const fail = (e: Error) => {
+    for (const job of state.jobs.values()) job.reject(e);
+    state.jobs.clear();
+    if (pngWorker === state) pngWorker = undefined;
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the PNG worker stopped')));
+  return state;
+}
+
+/** `svgToPng` on a worker thread: the calling thread goes on (drawing the next chart) meanwhile. */
+export function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  const state = (pngWorker ??= startPngWorker());
+  const id = state.next++;
+  state.worker.ref();
+  return new Promise((resolve, reject) => {
+    state.jobs.set(id, { resolve, reject });
+    state.worker.postMessage({ id, svg, options: resvgOptions(scale) });
+  });
 }
 
 /**
