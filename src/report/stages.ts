@@ -9,5 +9,5 @@ export type { StageOptions } from '../tables/stage';
 
 /** The report's stages, in pipeline order. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {
-  return [corpusStage(options), actorsStage(), statementsStage(options), themesStage({ ...options, codebook: pipeline.codebook })];
+  return [corpusStage(), actorsStage(), statementsStage(options), themesStage({ ...options, codebook: pipeline.codebook })];
 }

@@ -1,10 +1,10 @@
-import type { StageOptions, ReportStage } from './stage';
+import type { ReportStage } from './stage';
 import { articleRow, removedRows, sentenceRows } from './corpus';
 import { ArticlesTally, type ArticleSummary, type ArticlesState } from './report-data';
 import { ARTICLES, REMOVED, SENTENCES } from './schema';
 
 /** articles.csv, sentences.csv and removed.csv; for the report, article counts by year and outlet and the earliest articles. */
-export function corpusStage(_options?: StageOptions): ReportStage<ArticleSummary, ArticlesState> {
+export function corpusStage(): ReportStage<ArticleSummary, ArticlesState> {
   const whole = new ArticlesTally();
   return {
     name: 'corpus',
