@@ -6,7 +6,7 @@ import { toDataFrame } from './frame';
 import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { detach } from './detach';
 import { speakersData, type ReportData } from './report-data';
-import { shorten, TIMELINE_QUOTE, TimelineTally, type TimelineKey, type TimelineState } from './timeline';
+import { quoteOf, TimelineTally, type TimelineKey, type TimelineState } from './timeline';
 import { col, type Row, type TableSpec } from './schema';
 
 
@@ -225,7 +225,7 @@ const keyOf = (s: Statement): StatementKey => ({
   date: s.date,
 });
 
-const timelineKeyOf = (s: Statement): TimelineKey => ({ ...keyOf(s), statement_id: s.statement_id, quote: shorten(s.text, TIMELINE_QUOTE) });
+const timelineKeyOf = (s: Statement): TimelineKey => ({ ...keyOf(s), statement_id: s.statement_id, quote: quoteOf(s.text) });
 
 /** What the statement aggregates hold of part of the corpus. */
 export interface StatementsState {

@@ -19,9 +19,15 @@ export const TIMELINE_SPEAKERS = 20;
 /** What the timeline needs of a statement. */
 export interface TimelineKey extends StatementKey {
   statement_id: string;
-  /** The content, shortened to TIMELINE_QUOTE characters. */
+  /** The content, or its start (`quoteOf`): shortened when kept as a sample. */
   quote: string;
 }
+
+/**
+ * As much of a statement's content as a sample can show: a cheap cut (marked "…"),
+ * shortened on a word boundary only when kept as a sample.
+ */
+export const quoteOf = (text: string): string => (text.length > 2 * TIMELINE_QUOTE ? `${text.slice(0, 2 * TIMELINE_QUOTE)}…` : text);
 
 export interface TimelineSample {
   statement_id: string;
@@ -112,7 +118,7 @@ export class TimelineTally {
     let cell = sp.months.get(month);
     if (!cell) sp.months.set(month, (cell = { count: 0, samples: [] }));
     cell.count++;
-    if (cell.samples.length < TIMELINE_SAMPLES) cell.samples.push({ statement_id: detach(k.statement_id), article_id: detach(k.article_id), date: k.date, quote: detach(k.quote) });
+    if (cell.samples.length < TIMELINE_SAMPLES) cell.samples.push({ statement_id: detach(k.statement_id), article_id: detach(k.article_id), date: k.date, quote: detach(shorten(k.quote, TIMELINE_QUOTE)) });
   }
 
   /** The counts and samples as plain data, for `merge`. */
@@ -200,7 +206,7 @@ export function timelineOfRows(rows: readonly Readonly<Record<string, unknown>>[
       speaker_type: cell(r.speaker_type) as StatementKey['speaker_type'],
       speaker_country: cell(r.speaker_country),
       date: cell(r.date),
-      quote: shorten(cell(r.text), TIMELINE_QUOTE),
+      quote: quoteOf(cell(r.text)),
     });
   }
   return tally.data(window, top);
