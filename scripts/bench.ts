@@ -1,21 +1,28 @@
 /**
- * `npm run bench`: the kit's throughput, parallel speed-up, linearity and memory
- * against two peers, in one run on the same texts.
+ * `npm run bench`: the kit's main job as users run it (`npm run report`, charts and
+ * report.html on, the report cache on as by default), beside the tables-only pipeline
+ * and two peers, in one run on the same texts.
  *
- *   npm run bench                              # 1k and 10k articles (a few minutes on 2 cores)
- *   npm run bench -- --sizes 1000,10000,50000  # the issue's full set
- *   npm run bench -- --workers 4 --no-peers
- *   npm run bench -- --sizes 10000 --no-peers --cache-check  # re-run after adding one article
+ *   npm run bench                              # 1k and 10k articles (several minutes on 2 cores)
+ *   npm run bench -- --sizes 1000,10000,50000  # the issue's full set (10–15 minutes)
+ *   npm run bench -- --sizes 1000 --no-peers   # a short run
  *
- * Every measurement runs in its own child process (so peak RSS is per run and one
- * run's heap never slows the next). Corpora are generated once per size under the
- * temp folder and reused while the generator's seed and size match.
- * Also times two one-thread runs at once, the ceiling for any two-thread speed-up here.
- * Prints a table, then as the LAST line one JSON object with the figures and ratios.
+ * It measures, each in its own child process:
+ * - at every size, `npm run report` cold (wall time, peak RSS, report.html's size) and
+ *   the tables-only pipeline on one thread (scripts/bench/kit.ts: no charts, no cache);
+ * - at 10k articles (or the largest size below it), `npm run report -- --workers N`
+ *   and two one-thread `npm run report`s at once: their throughput over one run's is
+ *   what two cores give this workload here (the two-copies capacity), the ceiling of
+ *   any two-worker speed-up on this machine;
+ * - at the same size, the re-run after adding one article (the report cache, charts
+ *   included);
+ * - on the smallest corpus, wink-nlp (median of three runs) and compromise.
+ * Corpora are generated once per size under the temp folder and reused while the
+ * generator's seed and size match. Prints a table, then as the LAST line one JSON
+ * object with the figures, the ratios and whether each target is met.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -23,6 +30,8 @@ import { benchArticles, seedMaterial, writeBenchCorpus, type PlannedCorpus } fro
 
 const ROOT = resolve(__dirname, '..');
 const SEED = 20240101;
+/** GNU time, for the peak RSS of `npm run report` and the processes it starts (Debian: apt-get install time). */
+const GNU_TIME = '/usr/bin/time';
 
 interface KitRun {
   ms: number;
@@ -39,15 +48,15 @@ interface PeerRun {
   maxRssMB: number;
 }
 
-/**
- * Node flags the "tuned" rows start the kit with: those `npm run report` uses, so
- * these rows are the main job as users run it. The heap cap: the report streams, so
- * its live heap stays near 40 MB at any corpus size; without a cap V8 lets garbage
- * pile up and RSS grows with the corpus. A 64 MB young generation: the annotators
- * make many short-lived records per article, and a larger nursery collects them in
- * fewer scavenges. The flags change when garbage is collected, never results.
- */
-const TUNED_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=64'];
+/** One `npm run report` as a user runs it: wall time, peak RSS, exit code, what run.json says. */
+interface ReportRun {
+  ms: number;
+  maxRssMB: number;
+  exitCode: number;
+  articles: number;
+  chartsCached: number;
+  reportHtmlMB: number;
+}
 
 /** Runs a TypeScript script of the kit in a fresh Node process; returns its last stdout line as JSON. */
 function child<T>(script: string, args: string[], nodeFlags: string[] = []): T {
@@ -61,24 +70,39 @@ function child<T>(script: string, args: string[], nodeFlags: string[] = []): T {
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
 
-/** `child`, not waiting: several run at once. */
-async function childAsync<T>(script: string, args: string[]): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const lines = stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]!) as T;
+/**
+ * `npm run report -- --corpus CORPUS --out OUT --quiet [extra]`, under GNU time for
+ * the peak RSS (its figure is the largest of npm and the processes npm starts).
+ * `cold` deletes OUT first, cache included.
+ */
+async function report(corpus: string, out: string, options: { cold: boolean; extra?: string[] }): Promise<ReportRun> {
+  if (options.cold) rmSync(out, { recursive: true, force: true });
+  const timeFile = `${out}.time`;
+  const args = ['run', '--silent', 'report', '--', '--corpus', corpus, '--out', out, '--quiet', ...(options.extra ?? [])];
+  const t0 = performance.now();
+  const exitCode = await new Promise<number>((done, fail) => {
+    const p = spawn(GNU_TIME, ['-f', '%M', '-o', timeFile, 'npm', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    p.on('error', fail);
+    p.on('exit', (code) => done(code ?? 1));
+  });
+  const ms = performance.now() - t0;
+  const maxRssKB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+  const run = existsSync(join(out, 'run.json')) ? (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { articles: number; charts?: { cached: number } }) : undefined;
+  const html = join(out, 'report.html');
+  return {
+    ms,
+    maxRssMB: maxRssKB / 1024,
+    exitCode,
+    articles: run?.articles ?? 0,
+    chartsCached: run?.charts?.cached ?? 0,
+    reportHtmlMB: existsSync(html) ? statSync(html).size / 2 ** 20 : 0,
+  };
 }
 
-/**
- * What two cores give this workload here: two independent one-thread runs of the
- * kit at once, against one alone. Their throughput over one run's is the ceiling
- * for any two-thread speed-up on this machine (shared caches, memory bandwidth and
- * the other tenants of a shared host all count).
- */
-async function twoCopies(corpus: string, out: string, alone: KitRun): Promise<{ alone_ms: number; pair_ms: number; capacity: number }> {
-  const t0 = performance.now();
-  await Promise.all([1, 2].map((i) => childAsync<KitRun>('scripts/bench/kit.ts', [corpus, `${out}-copy${i}`, '1'])));
-  const pairMs = performance.now() - t0;
-  return { alone_ms: Math.round(alone.ms), pair_ms: Math.round(pairMs), capacity: round((2 * alone.ms) / pairMs) };
+/** The Node flags `npm run report` starts the kit with (package.json), for the record. */
+function reportFlags(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.report!;
+  return script.split(/\s+/).filter((w) => w.startsWith('--max'));
 }
 
 /** The corpus of one size, generated unless an identical one is already there. */
@@ -92,6 +116,16 @@ async function corpusOf(base: string, size: number): Promise<PlannedCorpus & { d
   const planned = await writeBenchCorpus(dir, size, SEED);
   writeFileSync(metaFile, JSON.stringify({ ...planned, seed: SEED }));
   return { ...planned, dir };
+}
+
+/** The corpus of `size` articles and one more, generated by the same generator. */
+async function corpusPlusOne(base: string, size: number): Promise<string> {
+  const corpus = await corpusOf(base, size);
+  const plus = join(base, `corpus-${size}-plus-one`);
+  mkdirSync(plus, { recursive: true });
+  const added = [...benchArticles(size + 1, await seedMaterial(), SEED)].pop()!;
+  writeFileSync(join(plus, 'corpus.jsonl'), readFileSync(join(corpus.dir, 'corpus.jsonl'), 'utf8') + JSON.stringify(added) + '\n');
+  return plus;
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -112,142 +146,141 @@ async function main(): Promise<void> {
     .option('--workers <n>', 'worker threads for the parallel run (default: all cores)', String(availableParallelism()))
     .option('--dir <dir>', 'where corpora and outputs go', join(tmpdir(), 'srkit-bench'))
     .option('--no-peers', 'skip wink-nlp and compromise')
-    .option('--cache-check', 'also time a re-run after adding one article to the largest corpus (the report cache)')
+    .option('--no-workers-check', 'skip the run with workers and the two copies at once')
+    .option('--no-warm', 'skip the re-run after adding one article')
     .parse(process.argv)
-    .opts<{ sizes: string; workers: string; dir: string; peers: boolean; cacheCheck?: boolean }>();
+    .opts<{ sizes: string; workers: string; dir: string; peers: boolean; workersCheck: boolean; warm: boolean }>();
   const sizes = opts.sizes
     .split(',')
     .map((s) => Number(s.trim()))
     .sort((a, b) => a - b);
   if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new Error(`--sizes: whole numbers expected, got "${opts.sizes}"`);
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: the bench reads the peak RSS of npm run report from GNU time (Debian: apt-get install time)`);
   const workers = Number(opts.workers);
   const base = resolve(opts.dir);
   mkdirSync(base, { recursive: true });
+  // The workers, two-copies and warm checks run at 10k articles, or the largest size below.
+  const checkSize = sizes.includes(10_000) ? 10_000 : ([...sizes].reverse().find((n) => n < 10_000) ?? sizes[0]!);
 
-  const results: {
-    size: number;
-    words: number;
-    single: KitRun;
-    tuned?: KitRun;
-    parallel?: KitRun;
-    tunedParallel?: KitRun;
-  }[] = [];
-  let peers: { size: number; words: number; kit: KitRun; tuned?: KitRun; wink?: PeerRun; compromise?: PeerRun } | undefined;
-  let capacity: Awaited<ReturnType<typeof twoCopies>> | undefined;
+  const results: { size: number; words: number; main: ReportRun; tables: KitRun }[] = [];
+  let parallel: { size: number; words: number; workers: number; one: ReportRun; many: ReportRun; pairMs: number; pair: ReportRun[] } | undefined;
+  let warm: { size: number; cold: ReportRun; again: ReportRun } | undefined;
+  let peers: { size: number; words: number; kit: KitRun; wink: PeerRun & { runs_ms: number[] }; compromise: PeerRun } | undefined;
 
   for (const size of sizes) {
     log(`corpus: ${size} articles …`);
     const corpus = await corpusOf(base, size);
-    const out = join(base, `out-${size}`);
-    log(`kit, 1 thread, ${size} articles …`);
-    const single = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, out, '1']);
-    log(`kit, 1 thread, ${TUNED_FLAGS.join(' ')}, ${size} articles …`);
-    const tuned = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, `${out}-tuned`, '1'], TUNED_FLAGS);
-    let parallel: KitRun | undefined;
-    let tunedParallel: KitRun | undefined;
-    if (workers > 1) {
-      log(`kit, ${workers} workers, ${size} articles …`);
-      parallel = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, `${out}-par`, String(workers)]);
-      log(`kit, ${workers} workers, ${TUNED_FLAGS.join(' ')}, ${size} articles …`);
-      tunedParallel = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, `${out}-par-tuned`, String(workers)], TUNED_FLAGS);
+    const out = join(base, `report-${size}`);
+    log(`npm run report, ${size} articles …`);
+    const main = await report(corpus.dir, out, { cold: true });
+    if (main.exitCode !== 0) log(`npm run report exited ${main.exitCode} on ${size} articles`);
+    log(`tables only (no charts, no cache), 1 thread, ${size} articles …`);
+    const tables = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, join(base, `tables-${size}`), '1']);
+    results.push({ size, words: corpus.words, main, tables });
+
+    if (size === checkSize && opts.warm) {
+      log(`npm run report again after adding one article, ${size} + 1 …`);
+      const again = await report(await corpusPlusOne(base, size), out, { cold: false });
+      warm = { size, cold: main, again };
     }
-    if (workers > 1 && !capacity) {
-      log(`kit, two one-thread runs at once (the machine's capacity), ${size} articles …`);
-      capacity = await twoCopies(corpus.dir, out, single);
+    if (size === checkSize && opts.workersCheck && workers > 1) {
+      log(`npm run report -- --workers ${workers}, ${size} articles …`);
+      const many = await report(corpus.dir, join(base, `report-${size}-workers`), { cold: true, extra: ['--workers', String(workers)] });
+      log(`two npm run report at once (the machine's two-copies capacity), ${size} articles each …`);
+      const t0 = performance.now();
+      const pair = await Promise.all([1, 2].map((i) => report(corpus.dir, join(base, `report-${size}-copy${i}`), { cold: true })));
+      parallel = { size, words: corpus.words, workers, one: main, many, pairMs: performance.now() - t0, pair };
     }
-    const entry: (typeof results)[number] = { size, words: corpus.words, single, tuned, parallel, tunedParallel };
-    results.push(entry);
     if (opts.peers && !peers) {
-      // peers on the smallest corpus only (compromise runs near 15k words/s)
-      const file = join(corpus.dir, 'corpus.jsonl');
       // The ratio's target is kit/wink, and one short peer run moves by half with the
       // machine's load: the peer runs three times and the median run counts.
+      const file = join(corpus.dir, 'corpus.jsonl');
       log(`wink-nlp, ${size} articles (three runs) …`);
       const winkRuns = [0, 1, 2].map(() => child<PeerRun>('scripts/bench/peers.ts', ['wink', file])).sort((a, b) => a.ms - b.ms);
-      const wink = { ...winkRuns[1]!, runs_ms: winkRuns.map((r) => Math.round(r.ms)) };
       log(`compromise, ${size} articles …`);
       const compromise = child<PeerRun>('scripts/bench/peers.ts', ['compromise', file]);
-      peers = { size, words: corpus.words, kit: single, tuned, wink, compromise };
+      peers = { size, words: corpus.words, kit: tables, wink: { ...winkRuns[1]!, runs_ms: winkRuns.map((r) => Math.round(r.ms)) }, compromise };
     }
   }
+
+  const smallest = results[0]!;
+  const largest = results[results.length - 1]!;
+  const perArticle = (r: { ms: number }, n: number) => r.ms / n;
+  const speedup = parallel ? parallel.one.ms / parallel.many.ms : undefined;
+  const capacity = parallel ? (2 * parallel.one.ms) / parallel.pairMs : undefined;
+  const warmRatio = warm ? warm.cold.ms / warm.again.ms : undefined;
+  const largestOverSmallest = results.length > 1 ? perArticle(largest.main, largest.size) / perArticle(smallest.main, smallest.size) : undefined;
+  const kitOverWink = peers ? peers.wink.ms / peers.kit.ms : undefined;
 
   const rows: (string | number)[][] = [['run', 'articles', 'words', 'seconds', 'words/s', 'ms/article', 'peak RSS MB']];
   for (const r of results) {
-    rows.push(['kit, 1 thread', r.size, r.words, round(r.single.ms / 1000), wps(r.words, r.single.ms), round(r.single.ms / r.size), Math.round(r.single.maxRssMB)]);
-    const tunedLabel = 'as npm run report (heap cap 512 MB, nursery 64 MB)';
-    if (r.tuned) rows.push([`kit, 1 thread, ${tunedLabel}`, r.size, r.words, round(r.tuned.ms / 1000), wps(r.words, r.tuned.ms), round(r.tuned.ms / r.size), Math.round(r.tuned.maxRssMB)]);
-    if (r.parallel) rows.push([`kit, ${workers} workers`, r.size, r.words, round(r.parallel.ms / 1000), wps(r.words, r.parallel.ms), round(r.parallel.ms / r.size), Math.round(r.parallel.maxRssMB)]);
-    if (r.tunedParallel) rows.push([`kit, ${workers} workers, ${tunedLabel}`, r.size, r.words, round(r.tunedParallel.ms / 1000), wps(r.words, r.tunedParallel.ms), round(r.tunedParallel.ms / r.size), Math.round(r.tunedParallel.maxRssMB)]);
+    rows.push(['npm run report (charts, cache; 1 thread)', r.size, r.words, round(r.main.ms / 1000), wps(r.words, r.main.ms), round(r.main.ms / r.size), Math.round(r.main.maxRssMB)]);
+    rows.push(['tables only (no charts, no cache; 1 thread)', r.size, r.words, round(r.tables.ms / 1000), wps(r.words, r.tables.ms), round(r.tables.ms / r.size), Math.round(r.tables.maxRssMB)]);
   }
+  if (parallel) {
+    rows.push([`npm run report -- --workers ${parallel.workers}`, parallel.size, parallel.words, round(parallel.many.ms / 1000), wps(parallel.words, parallel.many.ms), `${round(speedup!)}× one thread`, Math.round(parallel.many.maxRssMB)]);
+    rows.push(['two npm run report at once', parallel.size * 2, parallel.words * 2, round(parallel.pairMs / 1000), wps(parallel.words * 2, parallel.pairMs), `${round(capacity!)}× one run`, Math.round(Math.max(...parallel.pair.map((p) => p.maxRssMB)))]);
+  }
+  if (warm) rows.push([`re-run after adding one article`, warm.size + 1, '', round(warm.again.ms / 1000), '', `${round(warmRatio!)}× faster`, Math.round(warm.again.maxRssMB)]);
   if (peers) {
-    for (const p of [peers.wink, peers.compromise]) {
-      if (p) rows.push([p.tool === 'wink' ? 'wink-nlp (sentences+entities), median of 3' : 'compromise (quotations+people)', p.articles, peers.words, round(p.ms / 1000), wps(peers.words, p.ms), round(p.ms / p.articles), Math.round(p.maxRssMB)]);
-    }
-  }
-  if (capacity) rows.push([`two 1-thread runs at once (${results[0]!.size} each)`, results[0]!.size * 2, results[0]!.words * 2, round(capacity.pair_ms / 1000), wps(results[0]!.words * 2, capacity.pair_ms), `${capacity.capacity}× one run`, '']);
-  const smallest = results[0]!;
-  const largest = results[results.length - 1]!;
-
-  // The cache: a cold run fills OUT/.cache; the re-run after adding one article annotates only that one.
-  let cacheCheck: { articles: number; cold_ms: number; one_added_ms: number; ratio: number } | undefined;
-  if (opts.cacheCheck) {
-    const corpus = await corpusOf(base, largest.size);
-    const plus = join(base, `corpus-${largest.size}-plus-one`);
-    mkdirSync(plus, { recursive: true });
-    const added = [...benchArticles(largest.size + 1, await seedMaterial(), SEED)].pop()!;
-    writeFileSync(join(plus, 'corpus.jsonl'), readFileSync(join(corpus.dir, 'corpus.jsonl'), 'utf8') + JSON.stringify(added) + '\n');
-    const out = join(base, `out-${largest.size}-cache`);
-    rmSync(out, { recursive: true, force: true });
-    log(`cache: cold run, ${largest.size} articles …`);
-    const cold = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, out, '1', '--cache'], TUNED_FLAGS);
-    log(`cache: re-run with one article added …`);
-    const again = child<KitRun>('scripts/bench/kit.ts', [plus, out, '1', '--cache'], TUNED_FLAGS);
-    cacheCheck = { articles: largest.size, cold_ms: Math.round(cold.ms), one_added_ms: Math.round(again.ms), ratio: round(cold.ms / again.ms) };
-    rows.push([`cache: ${largest.size} cold, then +1 article`, largest.size + 1, '', round(again.ms / 1000), '', `${cacheCheck.ratio}× faster`, Math.round(again.maxRssMB)]);
+    rows.push(['wink-nlp (sentences+entities), median of 3', peers.wink.articles, peers.words, round(peers.wink.ms / 1000), wps(peers.words, peers.wink.ms), round(peers.wink.ms / peers.wink.articles), Math.round(peers.wink.maxRssMB)]);
+    rows.push(['compromise (quotations+people)', peers.compromise.articles, peers.words, round(peers.compromise.ms / 1000), wps(peers.words, peers.compromise.ms), round(peers.compromise.ms / peers.compromise.articles), Math.round(peers.compromise.maxRssMB)]);
   }
   process.stdout.write(table(rows) + '\n\n');
 
-  const kitWps = peers ? wps(peers.words, peers.kit.ms) : undefined;
+  const targets = { per_article_largest_over_smallest_max: 1.3, peak_rss_50k_mb_max: 1024, warm_rerun_speedup_min: 10, workers_speedup_over_capacity_min: 0.9, kit_over_wink_min: 0.2 };
+  const at50k = results.find((r) => r.size === 50_000);
   const figures = {
     machine: { cores: availableParallelism(), node: process.version, load_average_1m: round(loadavg()[0]!) },
-    tuned_flags: TUNED_FLAGS,
+    report_flags: reportFlags(),
     sizes: results.map((r) => ({
       articles: r.size,
       words: r.words,
-      single_ms: Math.round(r.single.ms),
-      single_words_per_s: wps(r.words, r.single.ms),
-      parallel_ms: r.parallel ? Math.round(r.parallel.ms) : undefined,
-      parallel_words_per_s: r.parallel ? wps(r.words, r.parallel.ms) : undefined,
-      tuned_ms: r.tuned ? Math.round(r.tuned.ms) : undefined,
-      tuned_words_per_s: r.tuned ? wps(r.words, r.tuned.ms) : undefined,
-      tuned_parallel_ms: r.tunedParallel ? Math.round(r.tunedParallel.ms) : undefined,
-      peak_rss_mb: Math.round(r.single.maxRssMB),
-      parallel_peak_rss_mb: r.parallel ? Math.round(r.parallel.maxRssMB) : undefined,
+      report_ms: Math.round(r.main.ms),
+      report_exit_code: r.main.exitCode,
+      report_ms_per_article: round(r.main.ms / r.size),
+      report_words_per_s: wps(r.words, r.main.ms),
+      report_peak_rss_mb: Math.round(r.main.maxRssMB),
+      report_html_mb: round(r.main.reportHtmlMB),
+      tables_only_ms: Math.round(r.tables.ms),
+      tables_only_words_per_s: wps(r.words, r.tables.ms),
+      tables_only_peak_rss_mb: Math.round(r.tables.maxRssMB),
     })),
-    peers: peers
-      ? {
-          articles: peers.size,
-          kit_words_per_s: kitWps,
-          wink_words_per_s: peers.wink ? wps(peers.words, peers.wink.ms) : undefined,
-          wink_runs_ms: (peers.wink as (PeerRun & { runs_ms?: number[] }) | undefined)?.runs_ms,
-          compromise_words_per_s: peers.compromise ? wps(peers.words, peers.compromise.ms) : undefined,
-        }
-      : undefined,
-    ratios: {
-      kit_over_wink: peers?.wink ? round(peers.wink.ms / peers.kit.ms) : undefined,
-      kit_over_compromise: peers?.compromise ? round(peers.compromise.ms / peers.kit.ms) : undefined,
-      tuned_kit_over_wink: peers?.wink && peers.tuned ? round(peers.wink.ms / peers.tuned.ms) : undefined,
-      tuned_kit_over_compromise: peers?.compromise && peers.tuned ? round(peers.compromise.ms / peers.tuned.ms) : undefined,
-      parallel_speedup: largest.parallel ? round(largest.single.ms / largest.parallel.ms) : undefined,
-      two_copies_capacity: capacity?.capacity,
-      tuned_parallel_speedup: largest.tunedParallel && largest.tuned ? round(largest.tuned.ms / largest.tunedParallel.ms) : undefined,
-      workers,
-      per_article_largest_over_smallest: results.length > 1 ? round(largest.single.ms / largest.size / (smallest.single.ms / smallest.size)) : undefined,
-      tuned_per_article_largest_over_smallest: results.length > 1 && largest.tuned && smallest.tuned ? round(largest.tuned.ms / largest.size / (smallest.tuned.ms / smallest.size)) : undefined,
+    workers: parallel && {
+      articles: parallel.size,
+      workers: parallel.workers,
+      one_thread_ms: Math.round(parallel.one.ms),
+      workers_ms: Math.round(parallel.many.ms),
+      two_copies_ms: Math.round(parallel.pairMs),
+      speedup: round(speedup!),
+      two_copies_capacity: round(capacity!),
+      speedup_over_capacity: round(speedup! / capacity!),
     },
-    cache: cacheCheck,
-    capacity,
-    targets: { cache_rerun_speedup_min: 10, kit_over_wink_min: 0.2, parallel_speedup_2_cores: 1.6, per_article_50k_over_1k_max: 1.3, peak_rss_50k_mb_max: 1024 },
+    warm: warm && { articles: warm.size, cold_ms: Math.round(warm.cold.ms), one_added_ms: Math.round(warm.again.ms), ratio: round(warmRatio!), charts_from_cache: warm.again.chartsCached },
+    peers: peers && {
+      articles: peers.size,
+      tables_only_words_per_s: wps(peers.words, peers.kit.ms),
+      wink_words_per_s: wps(peers.words, peers.wink.ms),
+      wink_runs_ms: peers.wink.runs_ms,
+      compromise_words_per_s: wps(peers.words, peers.compromise.ms),
+    },
+    ratios: {
+      report_per_article_largest_over_smallest: largestOverSmallest !== undefined ? round(largestOverSmallest) : undefined,
+      workers_speedup: speedup !== undefined ? round(speedup) : undefined,
+      two_copies_capacity: capacity !== undefined ? round(capacity) : undefined,
+      warm_rerun_speedup: warmRatio !== undefined ? round(warmRatio) : undefined,
+      kit_over_wink: kitOverWink !== undefined ? round(kitOverWink) : undefined,
+      kit_over_compromise: peers ? round(peers.compromise.ms / peers.kit.ms) : undefined,
+    },
+    targets,
+    met: {
+      report_50k_exits_0: at50k ? at50k.main.exitCode === 0 : undefined,
+      report_50k_peak_rss: at50k ? at50k.main.maxRssMB < targets.peak_rss_50k_mb_max : undefined,
+      report_per_article_linear: largestOverSmallest !== undefined ? largestOverSmallest <= targets.per_article_largest_over_smallest_max : undefined,
+      warm_rerun: warmRatio !== undefined ? warmRatio >= targets.warm_rerun_speedup_min : undefined,
+      workers: speedup !== undefined ? speedup / capacity! >= targets.workers_speedup_over_capacity_min : undefined,
+      kit_over_wink: kitOverWink !== undefined ? kitOverWink >= targets.kit_over_wink_min : undefined,
+    },
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }

@@ -6,7 +6,7 @@ export * from './corpus';
 export * from './annotators/types';
 export { createPipeline, type Pipeline, type PipelineOptions, type AnnotatedArticle } from './pipeline';
 export { runReport, type ReportOptions, type RunSummary } from './report/run';
-export { DEFAULT_WINDOW } from './report/stages';
+export { DEFAULT_WINDOW } from './tables/periods';
 export { toDataFrame, loadDanfo } from './tables/frame';
 export { formatCsv, guardFormula, CsvTableWriter, type CsvOptions } from './tables/csv';
 export * from './tables/schema';

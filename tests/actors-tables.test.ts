@@ -16,7 +16,7 @@ import {
   UNREGISTERED,
 } from '../src/tables/actors';
 import { loadDanfo } from '../src/tables/frame';
-import { rowsOf as stageRows } from '../src/report/stage';
+import { rowsOf as stageRows } from '../src/tables/stage';
 import { periodOf } from '../src/tables/periods';
 import type { Row } from '../src/tables/schema';
 import { expectTable, SEED, SEEDS } from './helpers';
@@ -180,7 +180,7 @@ describe('unregistered table and the report stage', () => {
       streamed += mentions!.length;
     }
     expect(streamed).toBe(lacking.reduce((n, a) => n + a.mentions.length, 0));
-    const [co, unregistered] = stage.finish!();
+    const [co, unregistered] = stage.finish!().tables;
     expect(co!.spec).toBe(COOCCURRENCE);
     expect([...new Set(co!.rows.map((r) => r.window))]).toEqual(['sentence', 'paragraph', 'article']);
     expect(chinaRussia(co!.rows.filter((r) => r.window === 'sentence')).map((r) => [r[0], r[1]])).toEqual([

@@ -88,11 +88,11 @@ describe('report.html from the fixture tables (every chart available)', () => {
     await page.close();
   }, 60_000);
 
-  it('the offline timeline HTML draws one mark per statement and shows the quote on hover, escaped', async () => {
+  it('the offline timeline HTML draws one mark per speaker and month and shows its quotes on hover, escaped', async () => {
     const { page, problems } = await open(join(out, 'charts', 'statement-timeline.html'));
     await page.waitForSelector('#chart svg .role-mark', { timeout: 20_000 });
-    // 13 statements in the fixture: 13 symbols in the point layer.
-    expect(await page.$$eval('#chart svg .mark-symbol.role-mark > path', (p) => p.length)).toBe(13);
+    // 13 statements in the fixture by 7 speakers in 9 (speaker, month) cells: 9 circles.
+    expect(await page.$$eval('#chart svg .mark-symbol.role-mark > path', (p) => p.length)).toBe(9);
     // The <script> quotation is the point on Wang Yi's row in June 2022: hover every point until the tooltip shows it.
     const points = await page.$$('#chart svg .mark-symbol.role-mark > path');
     let shown = '';

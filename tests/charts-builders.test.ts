@@ -107,28 +107,82 @@ describe('topSpeakers', () => {
   });
 });
 
+describe('articlesByYear', () => {
+  it('counts articles by year and outlet, from article rows or from counts alike', () => {
+    const fromRows = articlesByYear(read('articles'), { palette });
+    expect(pick(values(fromRows), 'year', 'outlet', 'articles')).toEqual([
+      { year: '2021', outlet: 'DW', articles: 1 },
+      { year: '2022', outlet: 'Associated Press', articles: 1 },
+      { year: '2022', outlet: 'Newsmax', articles: 1 },
+      { year: '2022', outlet: 'Newsweek', articles: 1 },
+      { year: '2024', outlet: 'Kyiv Post (AFP wire)', articles: 1 },
+    ]);
+    const counts: TableRow[] = values(fromRows).map((v) => ({ year: v.year as string, outlet: v.outlet as string, count: v.articles as number }));
+    expect(articlesByYear(counts, { palette })).toEqual(fromRows);
+  });
+
+  it('draws the nine outlets with most articles in colours of their own and the others as one', () => {
+    // outlets 00…11 with 20…9 articles in 2022, and one undated article of outlet 11
+    const rows: TableRow[] = Array.from({ length: 12 }, (_, i) => ({ year: '2022', outlet: `Outlet ${String(i).padStart(2, '0')}`, count: 20 - i }));
+    const drawn = values(articlesByYear([...rows, { published: '', outlet: 'Outlet 11' }], { palette }));
+    expect(new Set(drawn.map((v) => v.outlet))).toEqual(new Set([...Array.from({ length: 9 }, (_, i) => `Outlet 0${i}`), 'other outlets (3)']));
+    expect(pick(drawn.filter((v) => v.outlet === 'other outlets (3)'), 'year', 'articles')).toEqual([
+      { year: '2022', articles: 11 + 10 + 9 },
+      { year: 'undated', articles: 1 },
+    ]);
+    expect(drawn.reduce((n, v) => n + (v.articles as number), 0)).toBe(rows.reduce((n, r) => n + (r.count as number), 0) + 1);
+    // ten outlets or fewer are all drawn
+    expect(new Set(values(articlesByYear(rows.slice(0, 10), { palette })).map((v) => v.outlet)).size).toBe(10);
+  });
+});
+
 describe('statementTimeline', () => {
-  it('places one mark per dated statement and counts the undated ones', () => {
+  it('draws one mark per speaker and month, sized by its statements, and counts the undated ones', () => {
     const rows = read('statements');
     const undated = { ...rows[0]!, statement_id: 'x', date: '' };
     const spec = statementTimeline([...rows, undated], { palette });
-    expect(values(spec)).toHaveLength(13);
-    expect((spec as { title: { subtitle: string } }).title.subtitle).toContain('(1 undated not shown)');
-    expect((statementTimeline(rows, { palette }) as { title: { subtitle: string } }).title.subtitle).not.toContain('undated');
+    // 13 statements, 9 (speaker, month) cells
+    expect(values(spec)).toHaveLength(9);
+    expect(values(spec).reduce((n, v) => n + (v.count as number), 0)).toBe(13);
+    expect((spec as { title: { subtitle: string[] } }).title.subtitle[0]).toContain('(1 undated not shown)');
+    expect((statementTimeline(rows, { palette }) as { title: { subtitle: string[] } }).title.subtitle[0]).not.toContain('undated');
+    expect(pick(values(spec).filter((v) => v.speaker === 'Wang Yi'), 'month', 'count')).toEqual([
+      { month: '2021-03', count: 1 },
+      { month: '2022-03', count: 2 },
+      { month: '2022-06', count: 2 },
+    ]);
   });
 
-  it('keeps the quotation as data, verbatim, with speaker and date for the tooltip', () => {
+  it('keeps the first statements of each mark, verbatim, with their statement ids', () => {
     const mao = values(statementTimeline(read('statements'), { palette })).filter((v) => v.speaker === 'Mao Ning');
-    expect(pick(mao, 'date', 'country', 'quote')).toEqual([
-      { date: '2024-04-10', country: 'China', quote: 'China and Russia have the right to engage in normal economic and trade cooperation' },
+    expect(pick(mao, 'month', 'country', 'count', 'statement_1', 'statement_2', 'more')).toEqual([
       {
-        date: '2024-04-10',
+        month: '2024-04',
         country: 'China',
-        quote: 'This kind of cooperation should not be interfered with or limited, and China also does not accept criticism or pressure',
+        count: 2,
+        statement_1: '2024-04-10: “China and Russia have the right to engage in normal economic and trade cooperation” (000_6c805811b0115857:s2)',
+        statement_2:
+          '2024-04-10: “This kind of cooperation should not be interfered with or limited, and China also does not accept criticism or pressure” (000_6c805811b0115857:s3)',
+        more: undefined,
       },
     ]);
-    // Two statements the same day sit apart within the row, centred on it (band 30 px).
-    expect(mao.map((v) => v.offset)).toEqual([11, 19]);
+  });
+
+  it('puts the speakers beyond the top on one row, with their statements counted', () => {
+    // Wang Yi 5 statements, then Mao Ning and Wang Wenbin 2 each (ties by name)
+    const cells = values(statementTimeline(read('statements'), { palette, speakers: 2 }));
+    expect([...new Set(cells.map((v) => v.speaker))]).toEqual(['Wang Yi', 'Mao Ning', 'other speakers (5)']);
+    expect(cells.reduce((n, v) => n + (v.count as number), 0)).toBe(13);
+    const others = cells.filter((v) => v.speaker === 'other speakers (5)');
+    expect(pick(others, 'month', 'count', 'country')).toEqual([
+      { month: '2021-03', count: 1, country: 'other speakers' },
+      { month: '2022-02', count: 2, country: 'other speakers' },
+      { month: '2024-04', count: 3, country: 'other speakers' },
+    ]);
+    // the others' samples name their speaker, earliest first (then by id)
+    expect(others.at(-1)!.statement_1).toMatch(/^2024-04-09 Kurt Campbell: “not sit by/);
+    expect(others.at(-1)!.statement_3).toMatch(/^2024-04-10 Antony Blinken: /);
+    expect(others.at(-1)!.more).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ import { OutputCache, pipelineFingerprint } from '../src/report/cache';
 import { Logger } from '../src/logger';
 import { readCorpusInputs, type CorpusInput } from '../src/corpus';
 import type { InputResult, ProcessorOptions } from '../src/report/article-output';
-import { DEFAULT_WINDOW } from '../src/report/stages';
+import { DEFAULT_WINDOW } from '../src/tables/periods';
 import type { StatementKey } from '../src/tables/statements';
 import { writeBenchCorpus } from '../scripts/bench/corpus';
 import { SEED, SEEDS } from './helpers';

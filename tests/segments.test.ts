@@ -6,7 +6,9 @@ import type { CorpusInput } from '../src/corpus/read';
 import { dataPath } from '../src/data';
 import { createPipeline, type AnnotatedArticle } from '../src/pipeline';
 import { endsSegment, inputKey, segmentsOf, SEGMENT_MAX_INPUTS, type Segment } from '../src/report/segments';
-import type { ReportStage } from '../src/report/stage';
+import { finishStages, type ReportStage } from '../src/tables/stage';
+import type { Row } from '../src/tables/schema';
+import type { ReportData } from '../src/tables/report-data';
 import { createStages } from '../src/report/stages';
 import { DEFAULT_WINDOW } from '../src/tables/periods';
 import { SEEDS } from './helpers';
@@ -99,12 +101,14 @@ describe('stage aggregates merged segment by segment', () => {
         stage.merge!(JSON.parse(JSON.stringify(partial.state())));
       }
     }
-    return stages.flatMap((stage) => stage.finish?.() ?? []).map(({ spec, rows }) => [spec.name, rows] as const);
+    // The aggregate tables, then what the charts read of them.
+    const { tables, data } = finishStages(stages);
+    return [...tables.map(({ spec, rows }) => [spec.name, rows] as const), ['report data', data] as const];
   }
 
-  it('give the same tables as one part holding every article, for every split of the seeds and one more', () => {
+  it('give the same tables and report data as one part holding every article, for every split of the seeds and one more', () => {
     const whole = tablesFromParts([annotated]);
-    const rowsOf = (name: string) => whole.find(([n]) => n === name)![1];
+    const rowsOf = (name: string) => whole.find(([n]) => n === name)![1] as Row[];
     expect(rowsOf('unregistered').map((r) => [r.actor_id, r.count, r.articles])).toEqual([
       ['unregistered:josep-borrell', 3, 2],
       ['unregistered:alexander-bortnikov', 1, 1],
@@ -120,6 +124,10 @@ describe('stage aggregates merged segment by segment', () => {
       ['2024', 10],
     ]);
     expect(rowsOf('statements_by_speaker').length).toBeGreaterThan(5);
+    const data = whole.at(-1)![1] as Partial<ReportData>;
+    expect(Object.keys(data).sort()).toEqual(['articles', 'cooccurrence', 'keyness', 'statements', 'statements_by_country', 'statements_by_speaker', 'themes_by_country', 'themes_by_year', 'unregistered']);
+    expect([data.articles!.total, data.articles!.list.length, data.articles!.dates]).toEqual([6, 6, { from: '2021-03-23', to: '2024-04-10', undated: 0 }]);
+    expect(data.statements!.cells.reduce((n, c) => n + c.count, 0)).toBe(data.statements!.inWindow);
     // the 32 ways to cut 6 articles into consecutive parts
     for (let cuts = 0; cuts < 32; cuts++) {
       const parts: AnnotatedArticle[][] = [[]];

@@ -14,8 +14,8 @@ import type { Statement } from '../src/annotators/types';
 import { codeThemes, loadCodebook } from '../src/annotators/themes';
 import { keynessBars, KEYNESS_CRITICAL_G2 } from '../src/charts/themes';
 import type { AnnotatedArticle } from '../src/pipeline';
-import { rowsOf } from '../src/report/stage';
-import { DEFAULT_WINDOW } from '../src/report/stages';
+import { rowsOf } from '../src/tables/stage';
+import { DEFAULT_WINDOW } from '../src/tables/periods';
 import { DEFAULT_KEYNESS_GROUPS, keyness, parseKeynessGroups, themesStage } from '../src/tables/themes';
 import { tempCorpus } from './helpers';
 
@@ -102,12 +102,12 @@ describe('keyness between two groups in the API', () => {
   it('sums the groups\' counts in the report stage', () => {
     const stage = themesStage({ window: DEFAULT_WINDOW, codebook: book, keyness: parseKeynessGroups('CHN+RUS:USA+NATO') });
     for (const a of corpus()) rowsOf(stage, a);
-    const rows = stage.finish!()[2]!.rows as { feature: string; n_target: number; n_reference: number }[];
+    const rows = stage.finish!().tables[2]!.rows as { feature: string; n_target: number; n_reference: number }[];
     expect(counts(rows, 'china\'s', 'relations', 'support', 'lethal')).toEqual({ "china's": [1, 0], relations: [1, 0], support: [0, 2], lethal: [0, 1] });
     // Nothing when a group has no statement at all.
     const none = themesStage({ window: DEFAULT_WINDOW, codebook: book, keyness: parseKeynessGroups('UKR:USA') });
     for (const a of corpus()) rowsOf(none, a);
-    expect(none.finish!()[2]!.rows).toEqual([]);
+    expect(none.finish!().tables[2]!.rows).toEqual([]);
   });
 });
 

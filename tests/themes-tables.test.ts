@@ -6,8 +6,8 @@ import type { Article } from '../src/corpus/types';
 import type { Statement } from '../src/annotators/types';
 import { chiSquareUpperTail, codebookFromData, codeThemes, evaluateThemes, loadCodebook, loadGold } from '../src/annotators/themes';
 import { createPipeline, type AnnotatedArticle } from '../src/pipeline';
-import { DEFAULT_WINDOW } from '../src/report/stages';
-import { rowsOf } from '../src/report/stage';
+import { DEFAULT_WINDOW } from '../src/tables/periods';
+import { rowsOf } from '../src/tables/stage';
 import { runReport } from '../src/report/run';
 import { keyness, kwic, kwicFrame, statementParts, themeFrequencies, themesStage, THEMES_BY_YEAR } from '../src/tables/themes';
 import { expectTable, SEED, SEEDS, tempCorpus } from './helpers';
@@ -272,7 +272,7 @@ describe('the themes report stage', () => {
     const stage = themesStage({ window: DEFAULT_WINDOW, codebook: book });
     expect(rowsOf(stage, seeds[0]!).themes).toHaveLength(25);
     for (const a of seeds.slice(1)) rowsOf(stage, a);
-    const [byYear, byCountry, key] = stage.finish!();
+    const [byYear, byCountry, key] = stage.finish!().tables;
     expect(byYear!.spec).toBe(THEMES_BY_YEAR);
     expect([...new Set(byYear!.rows.map((r) => r.period))]).toEqual(['2021', '2022', '2023', '2024']);
     expect(byYear!.rows.filter((r) => r.theme === 'partnership').map((r) => r.count)).toEqual([0, 21, 0, 5]);
@@ -286,7 +286,7 @@ describe('the themes report stage', () => {
   it('writes keyness.csv for Chinese vs US statements when both exist', () => {
     const stage = themesStage({ window: DEFAULT_WINDOW, codebook: book });
     for (const a of tinyCorpus()) rowsOf(stage, a);
-    const keynessRows = stage.finish!()[2]!.rows;
+    const keynessRows = stage.finish!().tables[2]!.rows;
     expect(keynessRows.find((r) => r.feature === 'sanctions')).toMatchObject({ n_target: 1, n_reference: 1 });
     expect(keynessRows.find((r) => r.feature === 'trade')).toMatchObject({ n_target: 1, n_reference: 0 });
   });

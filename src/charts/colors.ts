@@ -1,5 +1,4 @@
-import { KIT_REGISTRY, readRegistryFile } from '../annotators/actors/registry';
-import { dataPath } from '../data';
+import { kitCountries } from '../annotators/actors/registry';
 
 /** One colour and display label per country code, shared by every chart. */
 export interface CountryPalette {
@@ -18,11 +17,11 @@ export const FALLBACK_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#ed
 
 let cached: CountryPalette | undefined;
 
-/** The palette of the actor registry's `countries` block (read once, by the registry's own validating reader). */
+/** The palette of the actor registry's `countries` block (read once: the registry the pipeline loaded, else its file, by the registry's own validating reader). */
 export function countryPalette(): CountryPalette {
   if (cached) return cached;
   const countries: CountryPalette['countries'] = {};
-  for (const [code, c] of Object.entries(readRegistryFile(dataPath(KIT_REGISTRY)).countries ?? {})) countries[code] = { label: c.label, color: c.color };
+  for (const [code, c] of Object.entries(kitCountries())) countries[code] = { label: c.label, color: c.color };
   return (cached = { countries });
 }
 

@@ -1,4 +1,7 @@
 import { DEFAULT_WINDOW, periodsInWindow, type AnalysisWindow, type PeriodUnit } from '../tables/periods';
+export { periodDomain } from '../tables/periods';
+export { shorten } from '../tables/timeline';
+import { ticks } from 'd3-array';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
 import { countryLabel, countryPalette, type CountryPalette } from './colors';
@@ -66,25 +69,6 @@ export function windowPeriods(type: PeriodType, window: AnalysisWindow = DEFAULT
   return periodsInWindow(window, type);
 }
 
-/** The window's periods plus any other period found in the data (sorted after them), undated last. */
-export function periodDomain(type: PeriodType, dataPeriods: Iterable<string>, window?: AnalysisWindow): string[] {
-  const domain = windowPeriods(type, window);
-  const inWindow = new Set(domain);
-  const extra = [...new Set(dataPeriods)].filter((p) => p && !inWindow.has(p));
-  const dated = extra.filter((p) => /^\d{4}/.test(p)).sort();
-  const undated = extra.filter((p) => !/^\d{4}/.test(p)).sort();
-  return [...new Set([...domain, ...dated])].sort().concat(undated);
-}
-
-/** Shortens a quotation for a tooltip or a label, on a word boundary. */
-export function shorten(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
-}
-
 /** Height of a chart with one band per category: readable bars, not a wall. */
 export function bandHeight(categories: number, band = 26, min = 120): number {
   return Math.max(min, categories * band);
@@ -96,6 +80,11 @@ export function bandHeight(categories: number, band = 26, min = 120): number {
  */
 export function countAxis(max: number): { tickCount: number; format: string } {
   return { tickCount: Math.max(1, Math.min(Math.ceil(max), 10)), format: 'd' };
+}
+
+/** Whole-number legend ticks from `from` to `max`. */
+export function countTicks(from: number, max: number): number[] {
+  return [...new Set([from, ...ticks(from, max, 5).filter(Number.isInteger), max])].sort((a, b) => a - b);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from '../tables/actors';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { ticks } from 'd3-array';
 import { countryColor, countryScale } from './colors';
 import {
   bandHeight,
   byRank,
   CHART_CONFIG,
+  countTicks,
   labelOf,
   num,
   paletteOf,
@@ -43,6 +43,8 @@ export interface CooccurrenceOptions extends ChartOptions {
   period?: string;
   /** Keep the actors with the most co-occurrences (default 15). */
   top?: number;
+  /** Actors with any co-occurrence in the window, when `rows` holds only the pairs drawn (for the subtitle). */
+  actorCount?: number;
 }
 
 interface Pair {
@@ -101,6 +103,7 @@ function topActors(pairs: readonly Pair[], options: CooccurrenceOptions): Node[]
 
 function subtitle(options: CooccurrenceOptions, shown: number, total: number): string {
   const within = options.within ?? 'sentence';
+  if (options.actorCount !== undefined && options.period === undefined) total = options.actorCount;
   const period = options.period === undefined ? 'all periods' : options.period;
   return `Actors named in the same ${within}, ${period}; ${shown} of ${total} actors with co-occurrences`;
 }
@@ -115,11 +118,6 @@ function labelColorExpr(nodes: readonly Node[], options: ChartOptions): string {
   const colors = nodes.map((n) => countryColor(n.code, palette)).filter((c) => /^#[0-9a-fA-F]{6}$/.test(c));
   if (colors.length !== nodes.length) return "'#333333'";
   return `${JSON.stringify(colors)}[round(datum.index * ${Math.max(nodes.length - 1, 1)})] || '#333333'`;
-}
-
-/** Whole-number legend ticks from `from` to `max`. */
-function countTicks(from: number, max: number): number[] {
-  return [...new Set([from, ...ticks(from, max, 5).filter(Number.isInteger), max])].sort((a, b) => a - b);
 }
 
 /** Cell colour by count; empty cells light grey so the grid stays visible without reading as "some". */
@@ -336,6 +334,8 @@ export function cooccurrenceNetwork(rows: readonly TableRow[], options: Cooccurr
 export interface CooccurrenceByYearOptions extends Omit<CooccurrenceOptions, 'period'>, WindowOption {
   /** How many pairs to show (default 12, the most frequent over all periods). */
   topPairs?: number;
+  /** Periods of the window's rows, when `rows` holds only the pairs drawn (default: the rows' own). */
+  periods?: readonly string[];
 }
 
 /**
@@ -349,7 +349,7 @@ export function cooccurrenceByYear(rows: readonly TableRow[], options: Cooccurre
   const top = [...totals]
     .sort((x, y) => y.count - x.count || `${x.a} ${x.b}`.localeCompare(`${y.a} ${y.b}`))
     .slice(0, options.topPairs ?? 12);
-  const periods = periodDomain('year', rows.filter((r) => str(r.window) === within).map((r) => str(r.period)), options.window);
+  const periods = periodDomain('year', options.periods ?? rows.filter((r) => str(r.window) === within).map((r) => str(r.period)), options.window);
   const values: { pair: string; rank: number; period: string; count: number; articles: number }[] = [];
   // Name the pair in country order (the registry's: China before Russia), as the other charts list them.
   const order = Object.keys(paletteOf(options).countries);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { checkOneOf } from '../errors';
@@ -62,15 +63,76 @@ function chartFonts(): string[] {
   return (fontFiles = dirs.flatMap((d) => names.map((n) => join(d, n))).filter((f) => existsSync(f)));
 }
 
+/** resvg's options: `scale`× zoom on white, the charts' fonts. */
+function resvgOptions(scale: number) {
+  return {
+    fitTo: { mode: 'zoom' as const, value: scale },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, fontFiles: chartFonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  };
+}
+
 /** Rasterises an SVG to PNG at `scale`× (resvg: pure Rust, no native canvas). */
 export function svgToPng(svg: string, scale = 2): Buffer {
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, fontFiles: chartFonts(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  return new Resvg(svg, resvgOptions(scale)).render().asPng();
+}
+
+/**
+ * A worker thread drawing PNGs with resvg (rasterising and encoding both), so the
+ * calling thread draws the next chart's SVG meanwhile. Plain JavaScript, no
+ * TypeScript loader: it starts in milliseconds. Started on first use; it keeps the
+ * process alive only while a PNG is being drawn.
+ */
+const PNG_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Resvg } = require(workerData.resvg);
+parentPort.on('message', ({ id, svg, options }) => {
+  try {
+    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+interface PngJob {
+  resolve: (png: Buffer) => void;
+  reject: (e: Error) => void;
+}
+
+let pngWorker: { worker: Worker; jobs: Map<number, PngJob>; next: number } | undefined;
+
+function startPngWorker(): NonNullable<typeof pngWorker> {
+  const worker = new Worker(PNG_WORKER, { eval: true, workerData: { resvg: require.resolve('@resvg/resvg-js') } });
+  const state = { worker, jobs: new Map<number, PngJob>(), next: 0 };
+  worker.unref();
+  worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    const job = state.jobs.get(id)!;
+    state.jobs.delete(id);
+    if (state.jobs.size === 0) worker.unref();
+    if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+    else job.reject(new Error(error));
   });
-  return resvg.render().asPng();
+  const fail = (e: Error) => {
+    for (const job of state.jobs.values()) job.reject(e);
+    state.jobs.clear();
+    if (pngWorker === state) pngWorker = undefined;
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the PNG worker stopped')));
+  return state;
+}
+
+/** `svgToPng` on a worker thread: the calling thread goes on (drawing the next chart) meanwhile. */
+export function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  const state = (pngWorker ??= startPngWorker());
+  const id = state.next++;
+  state.worker.ref();
+  return new Promise((resolve, reject) => {
+    state.jobs.set(id, { resolve, reject });
+    state.worker.postMessage({ id, svg, options: resvgOptions(scale) });
+  });
 }
 
 /**
@@ -169,18 +231,30 @@ export function formatExtension(format: ExportFormat, spec: ChartSpec): string {
  */
 export async function exportChart(spec: ChartSpec, basePath: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
   const formats = options.formats ?? EXPORT_FORMATS;
+  const { files, png } = await startExport(spec, basePath, { ...options, svg: formats.includes('svg') || formats.includes('png') });
+  await png;
+  return files;
+}
+
+/**
+ * `exportChart` that also gives the SVG (unless `svg: false`), and resolves once every
+ * file but the PNG is written: `png` settles when that one is (it is drawn on the
+ * thread pool meanwhile).
+ */
+export async function startExport(spec: ChartSpec, basePath: string, options: ExportOptions & { svg?: boolean } = {}): Promise<{ files: ExportedFile[]; svg: string; png: Promise<void> }> {
+  const formats = options.formats ?? EXPORT_FORMATS;
   for (const f of formats) checkOneOf(f, 'formats', EXPORT_FORMATS);
   mkdirSync(dirname(basePath), { recursive: true });
-  const written: ExportedFile[] = [];
-  const needSvg = formats.includes('svg') || formats.includes('png');
-  const svg = needSvg ? await renderSvg(spec) : '';
+  const files: ExportedFile[] = [];
+  const svg = options.svg === false ? '' : await renderSvg(spec);
+  let png: Promise<void> = Promise.resolve();
   for (const format of formats) {
     const file = basePath + formatExtension(format, spec);
     if (format === 'spec') writeFileSync(file, JSON.stringify(spec, null, 2) + '\n');
     else if (format === 'svg') writeFileSync(file, svg);
-    else if (format === 'png') writeFileSync(file, svgToPng(svg, options.scale ?? 2));
+    else if (format === 'png') png = svgToPngAsync(svg, options.scale ?? 2).then((bytes) => writeFileSync(file, bytes));
     else writeFileSync(file, chartHtml(spec));
-    written.push({ format, file });
+    files.push({ format, file });
   }
-  return written;
+  return { files, svg, png };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_WINDOW } from '../tables/periods';
+import { TIMELINE_SAMPLES, timelineOfRows, type TimelineData } from '../tables/timeline';
 import type { TopLevelSpec } from 'vega-lite';
 import { countryScale } from './colors';
 import {
@@ -6,6 +7,7 @@ import {
   byRank,
   CHART_CONFIG,
   countAxis,
+  countTicks,
   labelOf,
   num,
   paletteOf,
@@ -116,6 +118,8 @@ export function statementsByCountry(rows: readonly TableRow[], options: Statemen
 export interface TopSpeakersOptions extends ChartOptions {
   /** How many speakers to show (default 15). */
   top?: number;
+  /** Named speakers in all, when `rows` holds only the leading rows of the table (for the subtitle). */
+  speakerCount?: number;
 }
 
 /**
@@ -141,7 +145,7 @@ export function topSpeakers(rows: readonly TableRow[], options: TopSpeakersOptio
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? 'Most quoted speakers',
-      subtitle: `Top ${values.length} of ${named.length} speakers by attributed statements; colour = speaker country`,
+      subtitle: `Top ${values.length} of ${options.speakerCount ?? named.length} speakers by attributed statements; colour = speaker country`,
     },
     width: options.width ?? 560,
     height: bandHeight(values.length),
@@ -172,86 +176,118 @@ export function topSpeakers(rows: readonly TableRow[], options: TopSpeakersOptio
 }
 
 export interface StatementTimelineOptions extends ChartOptions, WindowOption {
-  /** Characters of the quotation kept in the tooltip (default 200). */
+  /** Characters of each quotation shown in the tooltip (default: as kept, 160). */
   quoteLength?: number;
+  /** From statements.csv rows: speakers on rows of their own (default 20); the others share the last row. */
+  speakers?: number;
 }
 
+/** Tooltip of a timeline mark: its speaker, month, count, first statements and where the rest are. */
+const TIMELINE_TOOLTIP = `{${[
+  ["'Speaker'", 'speaker'],
+  ["'Country'", 'country'],
+  ["'Month'", 'month'],
+  ["'Statements'", 'count'],
+  // Titles must differ: spaces keep them apart.
+  ...Array.from({ length: TIMELINE_SAMPLES }, (_, i) => [`'Statement${' '.repeat(i)}'`, `statement_${i + 1}`]),
+  ["'More'", 'more'],
+]
+  .map(([title, field]) => `${title}: datum.${field}`)
+  .join(', ')}}`;
+
+/** Height of one speaker's row. */
+const TIMELINE_BAND = 26;
+/** Colour of the other speakers' row. */
+const OTHER_SPEAKERS_COLOR = '#bdbdbd';
+
 /**
- * One mark per statement on a time line, a row per speaker, from statements.csv
- * (`statement_id,article_id,speaker,speaker_country,date,text,...`). Statements
- * with no date cannot be placed; the subtitle says how many.
+ * Statements by month and speaker, one mark per speaker and month, its size the
+ * number of statements: the most quoted speakers on rows of their own (grouped by
+ * country, registry order, most quoted first), all others on one last row. Built from
+ * the timeline aggregates (`TimelineData`, as the report keeps them) or from
+ * statements.csv rows. Each mark's tooltip holds its first statements (date, quote,
+ * statement_id in statements.csv), so every mark leads to its statements, and the
+ * chart stays the same size whatever the number of statements.
  */
-export function statementTimeline(rows: readonly TableRow[], options: StatementTimelineOptions = {}): TopLevelSpec {
+export function statementTimeline(input: TimelineData | readonly TableRow[], options: StatementTimelineOptions = {}): TopLevelSpec {
   const window = options.window ?? DEFAULT_WINDOW;
-  const dated = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(str(r.date)));
-  const undated = rows.length - dated.length;
-  // Statements by one speaker on one day are stacked a few pixels apart within the
-  // speaker's row (centred), and a "×N" label counts groups of three or more.
-  const group = new Map<string, number>();
-  for (const r of dated) {
-    const key = `${safeLabel(str(r.speaker) || '(unattributed)')}\u0000${str(r.date)}`;
-    group.set(key, (group.get(key) ?? 0) + 1);
-  }
-  const BAND = 30;
-  const seen = new Map<string, number>();
-  const values = dated.map((r) => {
-    const speaker = safeLabel(str(r.speaker) || '(unattributed)');
-    const key = `${speaker}\u0000${str(r.date)}`;
-    const nth = seen.get(key) ?? 0;
-    seen.set(key, nth + 1);
-    const n = group.get(key) ?? 1;
-    const spacing = n > 1 ? Math.min(8, (BAND - 10) / (n - 1)) : 0;
-    return {
-      statement_id: str(r.statement_id),
-      article_id: str(r.article_id),
-      speaker,
-      code: str(r.speaker_country),
-      country: labelOf(str(r.speaker_country), options),
-      date: str(r.date),
-      offset: Math.round((BAND / 2 + (nth - (n - 1) / 2) * spacing) * 10) / 10,
-      group_label: nth === 0 && n >= 3 ? `×${n}` : '',
-      speaker_rank: 0,
-      quote: shorten(str(r.text), options.quoteLength ?? 200),
-    };
-  });
-  const bySpeaker = new Map<string, { count: number; code: string }>();
-  for (const v of values) {
-    const s = bySpeaker.get(v.speaker) ?? { count: 0, code: v.code };
-    s.count++;
-    bySpeaker.set(v.speaker, s);
-  }
+  const data = 'cells' in input ? input : timelineOfRows(input, window, options.speakers);
   const palette = paletteOf(options);
   const order = Object.keys(palette.countries);
   const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : code ? order.length : order.length + 1);
-  // Rows grouped by country (registry order), most quoted first within a country.
-  const speakers = [...bySpeaker.entries()]
-    .sort(([a, x], [b, y]) => rank(x.code) - rank(y.code) || y.count - x.count || a.localeCompare(b))
-    .map(([s]) => s);
-  const speakerRank = rankOf(speakers);
-  for (const v of values) v.speaker_rank = speakerRank.get(v.speaker) ?? 0;
-  const scale = countryScale(new Set(values.map((v) => v.code)), palette);
+  const speakers = [...data.speakers].sort(
+    (a, b) => rank(a.speaker_country) - rank(b.speaker_country) || b.count - a.count || a.speaker.localeCompare(b.speaker) || (a.key < b.key ? -1 : 1),
+  );
+  // A row label per speaker key; two speakers of the same name keep rows of their own.
+  const labels = new Map<string, string>();
+  const used = new Set<string>();
+  for (const sp of speakers) {
+    const base = safeLabel(sp.speaker || '(unattributed)');
+    let label = base;
+    for (let n = 2; used.has(label); n++) label = `${base} (${n})`;
+    used.add(label);
+    labels.set(sp.key, label);
+  }
+  const otherLabel = `other speakers (${data.others.speakers})`;
+  const OTHER = 'other speakers';
+  const byKey = new Map(speakers.map((sp) => [sp.key, sp]));
+  const rowRank = rankOf([...speakers.map((sp) => labels.get(sp.key)!), otherLabel]);
+  const quote = (text: string) => (options.quoteLength !== undefined ? shorten(text, options.quoteLength) : text);
+  const values = data.cells.map((c) => {
+    const sp = byKey.get(c.key);
+    const speaker = sp ? labels.get(sp.key)! : otherLabel;
+    // Only the fields a mark has: the tooltip leaves out fields with no value.
+    const statements = Object.fromEntries(c.samples.map((x, i) => [`statement_${i + 1}`, `${x.date}${x.speaker ? ` ${x.speaker}` : ''}: “${quote(x.quote)}” (${x.statement_id})`]));
+    const more = c.count > c.samples.length ? { more: `${c.count - c.samples.length} more: statements.csv, ${sp ? `speaker ${sp.speaker}` : 'other speakers'}, ${c.month}` } : {};
+    return {
+      speaker,
+      speaker_rank: rowRank.get(speaker) ?? 0,
+      code: sp ? sp.speaker_country : '',
+      country: sp ? labelOf(sp.speaker_country, options) : OTHER,
+      month: c.month,
+      date: `${c.month}-15`,
+      count: c.count,
+      // The SVG's description of the mark (its aria-label): short, where the tooltip would put every quotation.
+      label: `${speaker}, ${c.month}: ${c.count} statement${c.count === 1 ? '' : 's'}`,
+      ...statements,
+      ...more,
+    };
+  });
+  const rows = speakers.length + (data.others.speakers > 0 ? 1 : 0);
+  const scale = countryScale(new Set(speakers.map((sp) => sp.speaker_country)), palette);
+  if (data.others.speakers > 0) {
+    scale.domain.push(OTHER);
+    scale.range.push(OTHER_SPEAKERS_COLOR);
+  }
+  const max = Math.max(1, ...values.map((v) => v.count));
   const [fy, fm, fd] = window.from.split('-').map(Number);
   const [ty, tm, td] = window.to.split('-').map(Number);
+  const notShown = [data.undated ? `${data.undated} undated` : '', data.outside ? `${data.outside} outside the window` : ''].filter(Boolean).join(', ');
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? 'Statement timeline',
-      subtitle:
-        `${values.length} dated statements, one mark each (×N: N statements that day); hover for the quotation` +
-        (undated ? ` (${undated} undated not shown)` : ''),
+      subtitle: [
+        `${data.inWindow} dated statements by month: ` +
+          (data.others.speakers > 0 ? `the ${speakers.length} most quoted speakers, then ${data.others.speakers} others on one row` : `${speakers.length} speakers`) +
+          (notShown ? ` (${notShown} not shown)` : ''),
+        `Mark size = statements that month; hover for the first ${TIMELINE_SAMPLES} (their statement_id in statements.csv)`,
+      ],
     },
-    width: options.width ?? 640,
-    height: speakers.length * BAND,
+    width: options.width ?? 720,
+    height: Math.max(1, rows) * TIMELINE_BAND,
     data: { values },
+    // The tooltip as an expression of the datum, so a mark's missing statements are left out (a field list shows them as
+    // "undefined"). Only fixed titles and field names are in it: article text stays data.
+    mark: { type: 'circle', opacity: 0.8, stroke: '#ffffff', strokeWidth: 0.6, tooltip: { expr: TIMELINE_TOOLTIP } },
     encoding: {
       x: {
         field: 'date',
         type: 'temporal',
-        title: 'Date of statement',
+        title: 'Month of statement',
         scale: { domain: [{ year: fy!, month: fm!, date: fd! }, { year: ty!, month: tm!, date: td! }] },
         axis: { format: '%Y', tickCount: 'year', grid: true },
       },
-      // A band of exactly BAND pixels per speaker; marks placed by pixel offset within it.
       y: {
         field: 'speaker',
         type: 'nominal',
@@ -260,28 +296,10 @@ export function statementTimeline(rows: readonly TableRow[], options: StatementT
         scale: { type: 'band', paddingInner: 0, paddingOuter: 0 },
         axis: { grid: true, labelLimit: 300 },
       },
-      yOffset: { field: 'offset', type: 'quantitative', scale: null },
+      size: { field: 'count', type: 'quantitative', title: 'Statements', scale: { type: 'sqrt', domain: [1, max], range: [36, 320] }, legend: { values: countTicks(1, max), format: 'd' } },
+      color: { field: 'country', type: 'nominal', scale, title: 'Speaker country' },
+      description: { field: 'label', type: 'nominal' },
     },
-    layer: [
-      {
-        mark: { type: 'point', filled: true, size: 90, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8 },
-        encoding: {
-          color: { field: 'country', type: 'nominal', scale, title: 'Speaker country' },
-          tooltip: [
-            { field: 'speaker', title: 'Speaker' },
-            { field: 'country', title: 'Country' },
-            { field: 'date', title: 'Date' },
-            { field: 'quote', title: 'Quote' },
-            { field: 'article_id', title: 'Article' },
-          ],
-        },
-      },
-      {
-        transform: [{ filter: "datum.group_label !== ''" }],
-        mark: { type: 'text', align: 'left', dx: 9, fontSize: 11, color: '#333333' },
-        encoding: { yOffset: { value: BAND / 2 }, text: { field: 'group_label', type: 'nominal' } },
-      },
-    ],
     config: CHART_CONFIG,
   };
 }

@@ -13,7 +13,7 @@ import { csvLines } from '../tables/csv';
 import { PARQUET_TABLES, parquetColumns, type ParquetColumns } from '../tables/parquet';
 import type { AnalysisWindow } from '../tables/periods';
 import type { KeynessGroups } from '../tables/themes';
-import type { ReportStage } from './stage';
+import type { ReportStage } from '../tables/stage';
 import { createStages } from './stages';
 
 /** One article's rows of one streamed table. */

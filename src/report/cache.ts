@@ -6,7 +6,8 @@
  *   warnings), keyed by `inputKey`, so a hit skips cleaning too;
  * - each segment's output (`SegmentOutput`: its CSV bytes, its stages' aggregates,
  *   warnings) and its Parquet parts, in segments/KEY/, so an unchanged segment is
- *   written without reading its articles' outputs.
+ *   written without reading its articles' outputs;
+ * - the charts drawn, in charts/KEY/ (chart-cache.ts), so an unchanged chart is copied.
  * The fingerprint covers the kit's version, the content of every data file the
  * kit reads (registry, matching rules, cue lexicon, codebook, cleaning rules, the
  * user's own files), the versions of the data packages (tagger model, states) and

@@ -14,6 +14,8 @@ export interface HtmlTable {
   rows: readonly Record<string, Cell>[];
   /** Rows beyond this are cut, with a note naming the CSV that has them all. */
   limit?: number;
+  /** Rows of the whole table, when `rows` holds only its first ones (default: `rows.length`). */
+  total?: number;
   /** The CSV the table comes from, relative to the report (for the "all rows" note). */
   source?: string;
 }
@@ -68,9 +70,10 @@ export function htmlTable(table: HtmlTable): string {
         '</tr>',
     )
     .join('\n');
+  const total = Math.max(table.total ?? 0, table.rows.length);
   const more =
-    shown.length < table.rows.length
-      ? `<p class="more">${shown.length} of ${table.rows.length} rows shown${table.source ? `; all in <a href="${escapeHtml(table.source)}">${escapeHtml(table.source)}</a>` : ''}.</p>`
+    shown.length < total
+      ? `<p class="more">${shown.length} of ${total} rows shown${table.source ? `; all in <a href="${escapeHtml(table.source)}">${escapeHtml(table.source)}</a>` : ''}.</p>`
       : '';
   return `<table>\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n${more}`;
 }

@@ -12,14 +12,15 @@ import { filterMessages, messages, reportMessages } from '../messages';
 import type { PipelineOptions } from '../pipeline';
 import { formatCsv } from '../tables/csv';
 import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
-import { DEFAULT_WINDOW } from './stages';
-import { writeChartsAndReport } from './charts';
+import { DEFAULT_WINDOW } from '../tables/periods';
+import { writeRunCharts, type RunCharts } from './charts';
 import { checkWorkers, processCorpus } from './parallel';
 import { kitPaths, OutputFolder } from './output-folder';
 import { inShard, shardOf, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
 import { createInputProcessor, type ProcessorOptions } from './article-output';
 import { ReportWriter, type TableWritten } from './writer';
+import { finishStages } from '../tables/stage';
 
 export interface ReportOptions extends PipelineOptions {
   /** Corpus folder (default: the bundled seeds/). */
@@ -35,6 +36,8 @@ export interface ReportOptions extends PipelineOptions {
   window?: AnalysisWindow;
   /** Called as inputs are processed: (done, total, file); total counts files and .jsonl lines. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Called as charts are drawn: (done, total, chart name). */
+  onChartProgress?: (done: number, total: number, chart: string) => void;
   /** Write charts (OUT/charts) and OUT/report.html after the tables (default true). */
   charts?: boolean;
   /** Worker threads annotating in parallel (default 1: none). Tables are identical whatever the number. */
@@ -83,12 +86,16 @@ export interface RunSummary {
   keyness: { target: string; reference: string };
   /** Articles whose output came from the cache (hits) or was computed (misses); segments served whole or built again. */
   cache?: { hits: number; misses: number; segments: { hits: number; misses: number } };
-  timings_ms: { total: number };
+  /** The charts drawn, copied unchanged from the cache, and left out (listed in report.html), when charts were written. */
+  charts?: RunCharts;
+  /** The whole run, and of it the charts and report.html. */
+  timings_ms: { total: number; charts?: number };
 }
 
 /**
  * The report: streams the corpus one article at a time through every stage and
- * writes each table incrementally, then run.json. Never throws on bad input;
+ * writes each table incrementally, then the charts and report.html from the stages'
+ * aggregates, then run.json. Never throws on bad input;
  * the caller decides the exit code from the summary.
  */
 export async function runReport(options: ReportOptions): Promise<RunSummary> {
@@ -178,11 +185,10 @@ async function writeRun(options: ReportOptions, ctx: RunContext): Promise<RunSum
     writer.close();
   }
   const { tables, parquet } = writer.written();
-  for (const stage of stages) {
-    for (const { spec, rows } of stage.finish?.() ?? []) {
-      writeFileSync(join(ctx.stage, spec.file), formatCsv(rows, spec, csv));
-      tables.push({ name: spec.name, file: spec.file, rows: rows.length });
-    }
+  const finished = finishStages(stages);
+  for (const { spec, rows } of finished.tables) {
+    writeFileSync(join(ctx.stage, spec.file), formatCsv(rows, spec, csv));
+    tables.push({ name: spec.name, file: spec.file, rows: rows.length });
   }
 
   const keynessGroups = options.keyness ?? DEFAULT_KEYNESS_GROUPS;
@@ -203,9 +209,19 @@ async function writeRun(options: ReportOptions, ctx: RunContext): Promise<RunSum
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     keyness: { target: keynessGroupLabel(keynessGroups.target), reference: keynessGroupLabel(keynessGroups.reference) },
     cache: cache ? { hits: cache.hits, misses: cache.misses, segments: { ...cache.segments } } : undefined,
-    timings_ms: { total: Math.round(performance.now() - ctx.t0) },
+    timings_ms: { total: 0 },
   };
+  if (options.charts !== false) {
+    const t = performance.now();
+    summary.charts = await writeRunCharts(ctx.stage, finished.data, summary, {
+      window: ctx.processorOptions.window,
+      cache: cache ? { from: cache.from, dir: cache.dir } : undefined,
+      onProgress: options.onChartProgress,
+    });
+    summary.timings_ms.charts = Math.round(performance.now() - t);
+    summary.finished = new Date().toISOString();
+  }
+  summary.timings_ms.total = Math.round(performance.now() - ctx.t0);
   writeFileSync(join(ctx.stage, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
-  if (options.charts !== false) await writeChartsAndReport(ctx.stage, { window: options.window ?? DEFAULT_WINDOW });
   return summary;
 }

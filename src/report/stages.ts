@@ -1,20 +1,11 @@
-import type { AnalysisWindow } from '../tables/periods';
 import type { Pipeline } from '../pipeline';
 import { corpusStage } from '../tables/corpus-stage';
 import { actorsStage } from '../tables/actors';
 import { statementsStage } from '../tables/statements';
-import { themesStage, type KeynessGroups } from '../tables/themes';
-import type { ReportStage } from './stage';
+import { themesStage } from '../tables/themes';
+import type { ReportStage, StageOptions } from '../tables/stage';
 
-/** Options every stage may read. */
-export interface StageOptions {
-  /** Analysis window for zero-filled period tables (ISO dates, inclusive). */
-  window: AnalysisWindow;
-  /** Speaker groups keyness.csv compares (default: CHN target, USA reference). */
-  keyness?: KeynessGroups;
-}
-
-export { DEFAULT_WINDOW } from '../tables/periods';
+export type { StageOptions } from '../tables/stage';
 
 /** The report's stages, in pipeline order. */
 export function createStages(pipeline: Pipeline, options: StageOptions): ReportStage[] {

@@ -16,7 +16,7 @@ import { PARQUET_TABLES, ParquetTableWriter, parquetDir, parquetPart } from '../
 import type { TableSpec } from '../tables/schema';
 import { SegmentRecorder, type OutputCache } from './cache';
 import type { ProcessedItem } from './parallel';
-import type { PartialAggregate, ReportStage } from './stage';
+import type { PartialAggregate, ReportStage } from '../tables/stage';
 
 export interface TableWritten {
   name: string;

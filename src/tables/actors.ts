@@ -13,8 +13,9 @@ import { check, checkOneOf } from '../errors';
 import type { Warning } from '../logger';
 import { tableMessages } from '../messages';
 import type { AnnotatedArticle } from '../pipeline';
-import type { ReportStage } from '../report/stage';
+import type { ReportStage } from './stage';
 import { detach } from './detach';
+import { cooccurrenceData, topRows, UNREGISTERED_LIST, type ReportData } from './report-data';
 import { toDataFrame } from './frame';
 import { col, type Row, type TableSpec } from './schema';
 import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
@@ -421,33 +422,61 @@ export function unregisteredTable(annotated: readonly AnnotatedArticle[], option
 export interface ActorsTally {
   units: ArticleUnits;
   unregistered: UnregisteredSighting[];
+  /** [id, name, country] of each actor the article mentions, in order of first mention (names for the charts). */
+  actors: [string, string, string][];
 }
 
 /** What the actor aggregates hold of part of the corpus. */
 export interface ActorsState {
   cooccurrence: CooccurrenceState;
   unregistered: UnregisteredState;
+  actors: [string, string, string][];
+}
+
+/** [id, name, country] of each actor mentioned, in order of first mention. */
+function actorNames(mentions: readonly Mention[]): [string, string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string, string][] = [];
+  for (const m of mentions) {
+    if (seen.has(m.actor_id)) continue;
+    seen.add(m.actor_id);
+    out.push([m.actor_id, m.actor, m.country]);
+  }
+  return out;
 }
 
 /**
  * mentions.csv streamed article by article; cooccurrence.csv (every window, by year)
- * and unregistered.csv at the end, from per-article sets of actor ids and counts.
+ * and unregistered.csv at the end, from per-article sets of actor ids and counts;
+ * for the charts, the co-occurrence rows they draw with the actors' names.
  */
 export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
   const aggregate = () => {
     const cooccurrence = new CooccurrenceTally('year');
     const unregistered = new UnregisteredTally();
+    /** name and country of each actor id, from its first mention */
+    const actors = new Map<string, { name: string; country: string }>();
+    const addActors = (list: [string, string, string][]) => {
+      for (const [id, name, country] of list) if (!actors.has(id)) actors.set(detach(id), { name: detach(name || id), country });
+    };
     return {
       cooccurrence,
       unregistered,
+      actors,
       add(tally: ActorsTally) {
         cooccurrence.add(tally.units);
         unregistered.add(tally.unregistered);
+        addActors(tally.actors);
       },
-      state: (): ActorsState => ({ cooccurrence: cooccurrence.state(), unregistered: unregistered.state() }),
+      state: (): ActorsState => ({
+        cooccurrence: cooccurrence.state(),
+        unregistered: unregistered.state(),
+        actors: [...actors].map(([id, a]) => [id, a.name, a.country]),
+      }),
       merge(state: ActorsState) {
         cooccurrence.merge(state.cooccurrence);
         unregistered.merge(state.unregistered);
+        addActors(state.actors);
       },
     };
   };
@@ -459,15 +488,26 @@ export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
       const units = articleUnits(article, mentions);
       return {
         rows: { mentions: mentionRows(mentions) },
-        tally: { units, unregistered: unregisteredSightings(article, mentions) },
+        tally: { units, unregistered: unregisteredSightings(article, mentions), actors: actorNames(mentions) },
         warnings: unpairedUnits(article, units),
       };
     },
     merge: whole.merge,
     partial: aggregate,
-    finish: () => [
-      { spec: COOCCURRENCE, rows: COOCCURRENCE_WINDOWS.flatMap((window) => whole.cooccurrence.rows(window)) },
-      { spec: UNREGISTERED, rows: whole.unregistered.rows() },
-    ],
+    finish: () => {
+      const cooccurrence = COOCCURRENCE_WINDOWS.flatMap((window) => whole.cooccurrence.rows(window));
+      const unregistered = whole.unregistered.rows();
+      const data: Partial<ReportData> = {};
+      const co = cooccurrenceData(cooccurrence, whole.actors);
+      if (co) data.cooccurrence = co;
+      if (unregistered.length > 0) data.unregistered = topRows(unregistered, UNREGISTERED_LIST);
+      return {
+        tables: [
+          { spec: COOCCURRENCE, rows: cooccurrence },
+          { spec: UNREGISTERED, rows: unregistered },
+        ],
+        data,
+      };
+    },
   };
 }

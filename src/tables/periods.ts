@@ -51,3 +51,13 @@ export function periodsInWindow(window: AnalysisWindow, unit: PeriodUnit): strin
   }
   return out;
 }
+
+/** The window's periods plus any other period found in the data (sorted after them), undated last. */
+export function periodDomain(unit: PeriodUnit, dataPeriods: Iterable<string>, window: AnalysisWindow = DEFAULT_WINDOW): string[] {
+  const domain = periodsInWindow(window, unit);
+  const inWindow = new Set(domain);
+  const extra = [...new Set(dataPeriods)].filter((p) => p && !inWindow.has(p));
+  const dated = extra.filter((p) => /^\d{4}/.test(p)).sort();
+  const undated = extra.filter((p) => !/^\d{4}/.test(p)).sort();
+  return [...new Set([...domain, ...dated])].sort().concat(undated);
+}

@@ -2,10 +2,12 @@ import type { DataFrame } from 'danfojs-node';
 import { STATEMENT_KINDS, type Statement } from '../annotators/types';
 import { checkOneOf } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
-import type { ReportStage } from '../report/stage';
+import type { ReportStage } from './stage';
 import { toDataFrame } from './frame';
 import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { detach } from './detach';
+import { speakersData, type ReportData } from './report-data';
+import { quoteOf, TimelineTally, type TimelineKey, type TimelineState } from './timeline';
 import { col, type Row, type TableSpec } from './schema';
 import { checkCountryCodes } from './valid-values';
 
@@ -225,31 +227,61 @@ const keyOf = (s: Statement): StatementKey => ({
   date: s.date,
 });
 
-/** statements.csv streamed; the three frequency tables at the end, from keys only. */
-export function statementsStage(options: { window: AnalysisWindow }): ReportStage<StatementKey[], StatementState> {
-  const partial = () => {
-    const tally = new StatementTally();
+const timelineKeyOf = (s: Statement): TimelineKey => ({ ...keyOf(s), statement_id: s.statement_id, quote: quoteOf(s.text) });
+
+/** What the statement aggregates hold of part of the corpus. */
+export interface StatementsState {
+  counts: StatementState;
+  timeline: TimelineState;
+}
+
+/**
+ * statements.csv streamed; the three frequency tables at the end, from keys only;
+ * for the charts, the top speakers and the month-by-speaker timeline.
+ */
+export function statementsStage(options: { window: AnalysisWindow }): ReportStage<TimelineKey[], StatementsState> {
+  const aggregate = () => {
+    const counts = new StatementTally();
+    const timeline = new TimelineTally();
     return {
-      tally,
-      add(keys: StatementKey[]) {
-        for (const k of keys) tally.add(k);
+      counts,
+      timeline,
+      add(keys: TimelineKey[]) {
+        for (const k of keys) {
+          counts.add(k);
+          timeline.add(k);
+        }
       },
-      state: () => tally.state(),
+      state: (): StatementsState => ({ counts: counts.state(), timeline: timeline.state() }),
     };
   };
-  const whole = partial();
-  const { tally } = whole;
+  const whole = aggregate();
   return {
     name: 'statements',
     tables: [STATEMENTS],
-    digest: ({ statements }) => ({ rows: { statements: statementRows(statements) }, tally: statements.map(keyOf) }),
-    partial,
-    merge: (state) => tally.merge(state),
-    finish: () => [
-      { spec: STATEMENTS_BY_COUNTRY, rows: PERIOD_UNITS.flatMap((u) => tally.byCountry(u, options.window)) },
-      { spec: STATEMENTS_BY_SPEAKER, rows: tally.bySpeaker() },
-      { spec: STATEMENTS_BY_PERIOD, rows: PERIOD_UNITS.flatMap((u) => tally.byPeriod(u, options.window)) },
-    ],
+    digest: ({ statements }) => ({ rows: { statements: statementRows(statements) }, tally: statements.map(timelineKeyOf) }),
+    partial: aggregate,
+    merge: (state) => {
+      whole.counts.merge(state.counts);
+      whole.timeline.merge(state.timeline);
+    },
+    finish: () => {
+      const byCountry = PERIOD_UNITS.flatMap((u) => whole.counts.byCountry(u, options.window));
+      const bySpeaker = whole.counts.bySpeaker();
+      const timeline = whole.timeline.data(options.window);
+      const data: Partial<ReportData> = {};
+      if (byCountry.length > 0) data.statements_by_country = byCountry.filter((r) => r.period_type === 'year');
+      if (bySpeaker.length > 0) data.statements_by_speaker = speakersData(bySpeaker);
+      if (timeline.inWindow + timeline.undated + timeline.outside > 0) data.statements = timeline;
+      return {
+        tables: [
+          { spec: STATEMENTS_BY_COUNTRY, rows: byCountry },
+          { spec: STATEMENTS_BY_SPEAKER, rows: bySpeaker },
+          { spec: STATEMENTS_BY_PERIOD, rows: PERIOD_UNITS.flatMap((u) => whole.counts.byPeriod(u, options.window)) },
+        ],
+        data,
+      };
+    },
   };
 }
 

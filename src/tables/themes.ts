@@ -25,10 +25,11 @@ import { compilePattern, wordsIn, type Word } from '../annotators/themes/pattern
 import { tokensOf } from '../text';
 import { check, KitError } from '../errors';
 import type { AnnotatedArticle } from '../pipeline';
-import type { ReportStage } from '../report/stage';
-import type { StageOptions } from '../report/stages';
+import type { ReportStage } from './stage';
+import type { StageOptions } from './stage';
 import { detach } from './detach';
 import { checkCountryCodes } from './valid-values';
+import { keynessData, type ReportData } from './report-data';
 import { toDataFrame } from './frame';
 import { checkWindow, DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { col, type ColumnSpec, type Row, type TableSpec } from './schema';
@@ -504,7 +505,7 @@ export function keynessRows(rows: readonly KeynessRow[]): Row[] {
 /**
  * themes.csv streamed; at the end themes_by_year.csv, themes_by_country.csv and
  * keyness.csv (the `keyness` groups' statements, by default CHN target vs USA
- * reference) from counts kept meanwhile.
+ * reference) from counts kept meanwhile, and the charts' share of them.
  */
 export function themesStage(options: StageOptions & { codebook: Codebook }): ReportStage<ThemeDigest, ThemeState> {
   const groups = options.keyness ?? DEFAULT_KEYNESS_GROUPS;
@@ -515,10 +516,22 @@ export function themesStage(options: StageOptions & { codebook: Codebook }): Rep
     digest: (a) => ({ rows: { themes: themeRows(a.themes) }, tally: themeDigest(a) }),
     partial: () => new ThemeTally(options.codebook),
     merge: (state) => tally.merge(state),
-    finish: () => [
-      { spec: THEMES_BY_YEAR, rows: tally.byPeriod('year', options.window) },
-      { spec: THEMES_BY_COUNTRY, rows: tally.byCountry() },
-      { spec: KEYNESS, rows: keynessRows(tally.keynessBetween(groups.target, groups.reference)) },
-    ],
+    finish: () => {
+      const byYear = tally.byPeriod('year', options.window);
+      const byCountry = tally.byCountry();
+      const key = keynessRows(tally.keynessBetween(groups.target, groups.reference));
+      const data: Partial<ReportData> = {};
+      if (byYear.length > 0) data.themes_by_year = byYear;
+      if (byCountry.length > 0) data.themes_by_country = byCountry;
+      if (key.length > 0) data.keyness = keynessData(key);
+      return {
+        tables: [
+          { spec: THEMES_BY_YEAR, rows: byYear },
+          { spec: THEMES_BY_COUNTRY, rows: byCountry },
+          { spec: KEYNESS, rows: key },
+        ],
+        data,
+      };
+    },
   };
 }

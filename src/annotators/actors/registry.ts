@@ -292,6 +292,11 @@ export function loadRegistry(extraFiles: readonly string[] = []): Registry {
   return registry;
 }
 
+/** The kit registry's countries (code -> label and colour): from the registry already loaded, else read from its file. */
+export function kitCountries(): Record<string, Country> {
+  return (cache.get(dataPath(KIT_REGISTRY)) ?? readRegistryFile(dataPath(KIT_REGISTRY))).countries ?? {};
+}
+
 /** The roles an actor holds on an ISO date (all roles when the date is unknown). */
 export function rolesOn(actor: Actor, date: string): ActorRole[] {
   if (!date) return actor.roles;

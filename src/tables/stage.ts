@@ -1,6 +1,17 @@
 import type { AnnotatedArticle } from '../pipeline';
 import type { Warning } from '../logger';
-import type { Row, TableSpec } from '../tables/schema';
+import type { AnalysisWindow } from './periods';
+import type { ReportData } from './report-data';
+import type { Row, TableSpec } from './schema';
+import type { KeynessGroups } from './themes';
+
+/** Options every stage may read. */
+export interface StageOptions {
+  /** Analysis window for zero-filled period tables (ISO dates, inclusive). */
+  window: AnalysisWindow;
+  /** Speaker groups keyness.csv compares (default: CHN target, USA reference). */
+  keyness?: KeynessGroups;
+}
 
 /** One article's share of a stage: its rows of each streamed table, and what the aggregates need of it. */
 export interface StageDigest<T = unknown> {
@@ -17,6 +28,18 @@ export interface PartialAggregate<T, S> {
   add(tally: T): void;
   /** What was added, as plain data: it is cached on disk with the segment. */
   state(): S;
+}
+
+/** What a stage gives at the end: its aggregate tables, and what the charts and report.html read of them. */
+export interface StageResult {
+  /** Aggregate tables, written once all articles are read. */
+  tables: { spec: TableSpec; rows: Row[] }[];
+  /**
+   * The stage's share of the report's data: small typed rows (top speakers, period
+   * counts, a month-by-speaker timeline), bounded whatever the corpus size, so charts
+   * never read a table back. A key is absent when its table has no rows.
+   */
+  data: Partial<ReportData>;
 }
 
 /**
@@ -40,8 +63,8 @@ export interface ReportStage<T = unknown, S = unknown> {
   partial?(): PartialAggregate<T, S>;
   /** Adds a part's aggregates (its `state()`) to the stage's. */
   merge?(state: S): void;
-  /** Aggregate tables written once all articles are read. */
-  finish?(): { spec: TableSpec; rows: Row[] }[];
+  /** Aggregate tables and report data, once all articles are read. */
+  finish?(): StageResult;
 }
 
 /** Digests an article and adds its tally at once: a stage driven by hand (scripts, tests), without the report. */
@@ -53,4 +76,15 @@ export function rowsOf<T, S>(stage: ReportStage<T, S>, a: AnnotatedArticle): Rec
     stage.merge!(partial.state());
   }
   return rows;
+}
+
+/** Every stage's aggregate tables and report data, in stage order. */
+export function finishStages(stages: readonly ReportStage[]): StageResult {
+  const result: StageResult = { tables: [], data: {} };
+  for (const stage of stages) {
+    const { tables, data } = stage.finish?.() ?? { tables: [], data: {} };
+    result.tables.push(...tables);
+    Object.assign(result.data, data);
+  }
+  return result;
 }
