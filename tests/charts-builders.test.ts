@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { countryScale, type CountryPalette } from '../src/charts/colors';
+import { countryPalette, countryScale, OUTLET_COLORS, type CountryPalette } from '../src/charts/colors';
 import type { ChartSpec, TableRow } from '../src/charts/common';
 import { windowPeriods } from '../src/charts/common';
 import { articlesByYear } from '../src/charts/corpus';
 import { actorsFromMentions, cooccurrenceByYear, cooccurrenceHeatmap, cooccurrenceNetwork } from '../src/charts/cooccurrence';
 import { renderSvg } from '../src/charts/export';
 import { statementsByCountry, statementTimeline, topSpeakers } from '../src/charts/statements';
-import { keynessBars, themeByCountry, themeYearHeatmap } from '../src/charts/themes';
+import { keynessBars, THEME_LABEL_LIMIT, themeByCountry, themeYearHeatmap } from '../src/charts/themes';
 
 const FIXTURES = resolve(__dirname, 'fixtures', 'tables');
 const GOLDEN = resolve(__dirname, 'golden');
@@ -271,5 +271,73 @@ describe('country colours', () => {
     expect(countryScale(['XYZ'], palette).range).toEqual([scale.range[2]]);
     // The tables' explicit "unknown" is the same grey as an empty code.
     expect(countryScale(['unknown'], palette)).toEqual({ domain: ['unknown'], range: ['#9e9e9e'] });
+  });
+});
+
+/** Issue 17, point 8: charts that invited misreading. */
+describe('chart faults (issue 17, point 8)', () => {
+  type Layer = { mark: { type: string }; encoding?: Record<string, { field?: string; format?: string; value?: string }>; data?: { values: Values }; transform?: unknown[] };
+  const layers = (spec: ChartSpec) => (spec as { layer: Layer[] }).layer;
+
+  it('themes by country: the bar is the share, and so is its label; by count, the label is the count', () => {
+    const share = themeByCountry(read('themes_by_country'), { palette });
+    const label = layers(share).find((l) => l.mark.type === 'text')!;
+    expect(label.encoding!.text).toMatchObject({ field: 'label_value', format: '.0%' });
+    const china = values(share).find((v) => v.theme === 'partnership' && v.code === 'CHN')!;
+    expect([china.share, china.label_value, china.statements]).toEqual([0.4, 0.4, 4]);
+    const count = themeByCountry(read('themes_by_country'), { palette, measure: 'count' });
+    expect(layers(count).find((l) => l.mark.type === 'text')!.encoding!.text).toMatchObject({ field: 'label_value', format: 'd' });
+    const chinaCount = values(count).find((v) => v.theme === 'partnership' && v.code === 'CHN')!;
+    expect(chinaCount.label_value).toBe(chinaCount.count);
+  });
+
+  it('keyness marks the terms passing p < 0.05 (solid) apart from the others (faint)', () => {
+    const bars = values(keynessBars(read('keyness'), { palette }));
+    expect(pick(bars, 'feature', 'significance')).toEqual([
+      { feature: 'cooperation', significance: 'p < 0.05' },
+      { feature: 'strategic', significance: 'p < 0.05' },
+      { feature: 'sanctions', significance: 'p < 0.05' },
+      { feature: 'partnership', significance: 'p < 0.05' },
+      { feature: 'if', significance: 'not significant' },
+    ]);
+    expect(layers(keynessBars(read('keyness'), { palette }))[0]!.encoding!.opacity).toMatchObject({ field: 'significance' });
+  });
+
+  it('a year without articles reads "no articles", not 0 statements; a year with articles but no statements stays 0', async () => {
+    const rows = read('statements_by_country');
+    // The fixture has statements in 2021, 2022, 2024; say 2023 had no article and 2021 had some.
+    const spec = statementsByCountry(rows, { palette, articleYears: ['2021', '2022', '2024'] });
+    const note = layers(spec).find((l) => l.data?.values.some((v) => v.note === 'no articles'))!;
+    expect(note.data!.values).toEqual([{ period: '2023', note: 'no articles' }]);
+    const totals = layers(spec).find((l) => l.encoding?.text?.field === 'total')!;
+    expect(totals.transform![0]).toEqual({ filter: { not: { field: 'period', oneOf: ['2023'] } } });
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('>no articles</text>');
+    // Every year had articles: nothing marked, the zero stays a zero.
+    const all = statementsByCountry(rows, { palette, articleYears: ['2021', '2022', '2023', '2024'] });
+    expect(layers(all).some((l) => l.data)).toBe(false);
+    expect(all).toEqual(statementsByCountry(rows, { palette }));
+  });
+
+  it('outlets take colours of their own, none of them a country colour', () => {
+    const spec = articlesByYear(read('articles'), { palette });
+    const scale = (spec as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding.color.scale;
+    expect(scale.domain).toEqual(['Associated Press', 'DW', 'Kyiv Post (AFP wire)', 'Newsmax', 'Newsweek']);
+    const countryColours = new Set([...Object.values(palette.countries).map((c) => c.color), ...Object.values(countryPalette().countries).map((c) => c.color)]);
+    expect(scale.range.filter((c) => countryColours.has(c))).toEqual([]);
+    expect(new Set(OUTLET_COLORS).size).toBe(OUTLET_COLORS.length);
+    expect([...OUTLET_COLORS].filter((c) => countryColours.has(c))).toEqual([]);
+  });
+
+  it('long theme labels are drawn whole, not cut with "…"', async () => {
+    const label = 'Sovereignty, territorial integrity and non-interference in internal affairs of states';
+    const rows: TableRow[] = [{ theme: 'sov', label, period: '2022', speaker_country: 'CHN', count: 2, statements: 2, share: 0.5 }];
+    for (const spec of [themeYearHeatmap(rows, { palette }), themeByCountry(rows, { palette })]) {
+      expect((spec as { encoding: { y: { axis: { labelLimit: number } } } }).encoding.y.axis.labelLimit).toBe(THEME_LABEL_LIMIT);
+      const svg = await renderSvg(spec);
+      expect(svg).toContain(`>${label}</text>`);
+      expect(svg).not.toContain('…');
+    }
+    expect(THEME_LABEL_LIMIT).toBe(0);
   });
 });

@@ -15,6 +15,14 @@ export const UNKNOWN_COUNTRY = { code: '', label: 'unknown', color: '#9e9e9e' } 
  */
 export const FALLBACK_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#e15759'] as const;
 
+/**
+ * Outlet colours (Okabe–Ito, colour-blind safe, and two of Paul Tol's): a palette of
+ * their own, none of them a country's colour in the registry (tested), so an outlet never reads as a country (Kyiv Post in
+ * China's red). The outlets beyond it share OTHER_OUTLETS_COLOR.
+ */
+export const OUTLET_COLORS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#332288', '#882255', '#000000'] as const;
+export const OTHER_OUTLETS_COLOR = '#cccccc';
+
 let cached: CountryPalette | undefined;
 
 /** The palette of the actor registry's `countries` block (read once: the registry the pipeline loaded, else its file, by the registry's own validating reader). */

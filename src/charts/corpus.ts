@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { OTHER_OUTLETS_COLOR, OUTLET_COLORS } from './colors';
 import {
   CHART_CONFIG,
   countAxis,
@@ -12,8 +13,8 @@ import {
   type WindowOption,
 } from './common';
 
-/** Outlets drawn in colours of their own (Tableau 10); the others share one. */
-const OUTLETS_SHOWN = 9;
+/** Outlets drawn in colours of their own (OUTLET_COLORS); the others share one. */
+const OUTLETS_SHOWN = OUTLET_COLORS.length - 1;
 
 /**
  * Articles per publication year by outlet, from articles.csv rows (`published,outlet`),
@@ -51,6 +52,9 @@ export function articlesByYear(rows: readonly TableRow[], options: ChartOptions 
   const perYear = new Map<string, number>();
   for (const v of values) perYear.set(v.year, (perYear.get(v.year) ?? 0) + v.articles);
   const total = [...perYear.values()].reduce((a, b) => a + b, 0);
+  // Outlets most articles first, each its own colour; "other outlets" last, in grey.
+  const outletDomain = [...ranked.filter((o) => shown.has(o)).map(safeLabel), ...(shown.size < ranked.length ? [other] : [])];
+  const outletRange = outletDomain.map((o, i) => (o === other && shown.size < ranked.length ? OTHER_OUTLETS_COLOR : OUTLET_COLORS[i % OUTLET_COLORS.length]!));
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title ?? 'Articles per year', subtitle: `${total} articles by publication year; colour = outlet` },
@@ -61,7 +65,7 @@ export function articlesByYear(rows: readonly TableRow[], options: ChartOptions 
     encoding: {
       x: { field: 'year', type: 'ordinal', scale: { domain: years }, title: 'Year published', axis: { labelAngle: 0 } },
       y: { field: 'articles', aggregate: 'sum', type: 'quantitative', title: 'Articles', axis: countAxis(Math.max(0, ...perYear.values())) },
-      color: { field: 'outlet', type: 'nominal', title: 'Outlet', scale: { scheme: 'tableau10' } },
+      color: { field: 'outlet', type: 'nominal', title: 'Outlet', scale: { domain: outletDomain, range: outletRange } },
       tooltip: [
         { field: 'year', title: 'Year' },
         { field: 'outlet', title: 'Outlet' },

@@ -44,7 +44,8 @@ export const REPORT_CHARTS: readonly ReportChartDef[] = [
     section: 'statements',
     title: 'Statements per year by speaker country',
     needs: ['statements_by_country'],
-    build: (d, ctx) => statementsByCountry(d.statements_by_country, { window: ctx.window }),
+    // With the articles' years, a year of the window with no article reads "no articles", not 0.
+    build: (d, ctx) => statementsByCountry(d.statements_by_country, { window: ctx.window, articleYears: d.articles?.byYear.map((r) => r.year) }),
   },
   {
     name: 'top-speakers',

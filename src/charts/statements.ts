@@ -28,6 +28,11 @@ export interface StatementsByCountryOptions extends ChartOptions, WindowOption {
   periodType?: PeriodType;
   /** Countries stacked in one bar per period, or side by side (default stacked). */
   layout?: 'stacked' | 'grouped';
+  /**
+   * Years the corpus has articles in (articles.csv), when known: a year of the window
+   * without any is drawn as "no articles", not as 0 statements (year rows only).
+   */
+  articleYears?: readonly string[];
 }
 
 const PERIOD_TITLE: Record<PeriodType, string> = { year: 'Year', quarter: 'Quarter', month: 'Month' };
@@ -59,6 +64,19 @@ export function statementsByCountry(rows: readonly TableRow[], options: Statemen
     }
   }
   const total = values.reduce((s, v) => s + v.count, 0);
+  const withArticles = periodType === 'year' && options.articleYears ? new Set(options.articleYears) : undefined;
+  const noArticles = withArticles ? domain.filter((p) => p !== 'undated' && !withArticles.has(p)) : [];
+  // A year without articles has no bar to label: one "no articles" mark at its foot instead of a 0.
+  const noArticlesLayer = noArticles.length
+    ? [
+        {
+          data: { values: noArticles.map((period) => ({ period, note: 'no articles' })) },
+          mark: { type: 'text' as const, dy: -8, fontSize: 11, fontStyle: 'italic', color: '#888888' },
+          encoding: { y: { datum: 0, type: 'quantitative' as const }, text: { field: 'note', type: 'nominal' as const }, tooltip: [{ field: 'period', title: PERIOD_TITLE[periodType] }, { field: 'note', title: 'Corpus' }] },
+        },
+      ]
+    : [];
+  const hasArticles = noArticles.length ? [{ filter: { not: { field: 'period', oneOf: noArticles } } }] : [];
   const color = { field: 'country', type: 'nominal' as const, scale, title: 'Speaker country' };
   const tooltip = [
     { field: 'period', type: 'ordinal' as const, title: PERIOD_TITLE[periodType] },
@@ -89,10 +107,11 @@ export function statementsByCountry(rows: readonly TableRow[], options: Statemen
           layer: [
             { mark: { type: 'bar' }, encoding: { y, color, tooltip, order: { field: 'country_rank', sort: 'ascending' } } },
             {
-              transform: [{ aggregate: [{ op: 'sum', field: 'count', as: 'total' }], groupby: ['period'] }],
+              transform: [...hasArticles, { aggregate: [{ op: 'sum', field: 'count', as: 'total' }], groupby: ['period'] }],
               mark: { type: 'text', dy: -8, fontSize: 12, color: '#333333' },
               encoding: { y: { field: 'total', type: 'quantitative' }, text: { field: 'total', type: 'quantitative' } },
             },
+            ...noArticlesLayer,
           ],
           config: CHART_CONFIG,
         }
@@ -106,9 +125,11 @@ export function statementsByCountry(rows: readonly TableRow[], options: Statemen
           layer: [
             { mark: { type: 'bar' }, encoding: { y, color, tooltip } },
             {
+              ...(hasArticles.length ? { transform: hasArticles } : {}),
               mark: { type: 'text', dy: -8, fontSize: 11, color: '#333333' },
               encoding: { y, text: { field: 'count', type: 'quantitative' } },
             },
+            ...noArticlesLayer,
           ],
           config: CHART_CONFIG,
         };

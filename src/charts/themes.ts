@@ -41,6 +41,9 @@ function themeOrder(rows: readonly ThemeCell[], measure: 'share' | 'count'): str
   return [...totals.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([label]) => label);
 }
 
+/** No limit on theme labels (vega's 0): a codebook label is a short phrase, cut it would not say which theme. */
+export const THEME_LABEL_LIMIT = 0;
+
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 const THEME_TOOLTIP = (group: { field: string; title: string }) => [
@@ -88,7 +91,7 @@ export function themeYearHeatmap(rows: readonly TableRow[], options: ThemeChartO
     data: { values: ranked },
     encoding: {
       x: { field: 'period', type: 'ordinal', scale: { domain: periods }, title: 'Year', axis: { labelAngle: 0, orient: 'top' } },
-      y: { field: 'label', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: 300 } },
+      y: { field: 'label', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: THEME_LABEL_LIMIT } },
     },
     layer: [
       {
@@ -142,7 +145,8 @@ export function themeByCountry(rows: readonly TableRow[], options: ThemeChartOpt
     ...v,
     rank: order.get(v.label) ?? 0,
     country_rank: countryRank.get(v.country) ?? 0,
-    label_value: measure === 'share' ? v.statements : v.count,
+    // The label says what the bar's length is: the share (statements in the tooltip), or the matches.
+    label_value: measure === 'share' ? v.share : v.count,
   }));
   const countries = scale.domain.length;
   const x =
@@ -155,14 +159,14 @@ export function themeByCountry(rows: readonly TableRow[], options: ThemeChartOpt
       text: options.title ?? 'Rhetorical themes by speaker country',
       subtitle:
         measure === 'share'
-          ? 'Share of each country’s attributed statements voicing the theme; label = statements'
+          ? 'Share of each country’s attributed statements voicing the theme (label); statements in the tooltip'
           : 'Matches of each theme, by speaker country (unknown: outside statements or speaker of unknown country)',
     },
     width: options.width ?? 560,
     height: bandHeight(order.size, Math.max(34, countries * 14)),
     data: { values: ranked },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: 300 } },
+      y: { field: 'label', type: 'nominal', sort: byRank('rank'), title: null, axis: { labelLimit: THEME_LABEL_LIMIT } },
       yOffset: { field: 'country', type: 'nominal', sort: byRank('country_rank') },
       x,
     },
@@ -177,7 +181,7 @@ export function themeByCountry(rows: readonly TableRow[], options: ThemeChartOpt
       {
         transform: [{ filter: 'datum.label_value > 0' }],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
-        encoding: { text: { field: 'label_value', type: 'quantitative' } },
+        encoding: { text: { field: 'label_value', type: 'quantitative', format: measure === 'share' ? '.0%' : 'd' } },
       },
     ],
     config: CHART_CONFIG,
