@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,12 +64,34 @@ async function marksPerFigure(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** Waits until every chart of the page is drawn live by vega-embed. */
+async function liveCharts(page: Page, n = REPORT_CHARTS.length): Promise<void> {
+  await page.waitForFunction((count) => document.querySelectorAll('figure.chart[data-live]').length >= count, n, { timeout: 30_000 });
+}
+
+/** Clicks the first mark of a chart whose aria-label has every part; returns the label. */
+async function clickMark(page: Page, chart: string, parts: string[]): Promise<string> {
+  const mark = page.locator(`#chart-${chart} .role-mark > path${parts.map((p) => `[aria-label*=${JSON.stringify(p)}]`).join('')}`).first();
+  const label = (await mark.getAttribute('aria-label')) ?? '';
+  await mark.click({ force: true });
+  await page.waitForSelector('section.explorer tbody');
+  return label;
+}
+
+/** The explorer's listed rows: [date, outlet, speaker, country, themes, text, article]. */
+const listed = (page: Page) => page.$$eval('section.explorer tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
 describe('report.html from the fixture tables (every chart available)', () => {
   let out: string;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'srkit-browser-'));
     mkdirSync(join(out, 'tables'));
     for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(out, f.endsWith('.csv') ? join('tables', f) : f));
+    // A hostile statement: markup in scraped text must show as text.
+    const statements = join(out, 'tables', 'statements.csv');
+    writeFileSync(statements, readFileSync(statements, 'utf8').replace('based on the merits of the matter itself', `${HOSTILE} based on the merits of the matter itself`));
     await writeChartsAndReport(out);
   }, 60_000);
 
@@ -78,8 +100,11 @@ describe('report.html from the fixture tables (every chart available)', () => {
     const marks = await marksPerFigure(page);
     expect(Object.keys(marks)).toEqual(REPORT_CHARTS.map((c) => c.name));
     for (const [name, n] of Object.entries(marks)) expect(n, name).toBeGreaterThan(0);
-    // The fixture statement "<script>alert("x")</script> doomed to fail" is text, never code.
-    expect(await page.$$eval('script', (s) => s.length)).toBe(0);
+    // The fixture statement "<script>alert("x")</script> doomed to fail" is text, never code: the page's
+    // scripts are vega, vega-lite, vega-embed, the specs, the explorer's data and the explorer.
+    expect(await page.$$eval('script', (s) => s.length)).toBe(6);
+    await liveCharts(page);
+    expect(await page.$$eval('figure.chart[data-explorable]', (f) => f.map((e) => e.getAttribute('data-chart')))).toEqual(['statements-by-country', 'top-speakers', 'statement-timeline', 'themes-by-year', 'themes-by-country']);
     expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
     // The not-available list is absent when every table is there.
     expect(await page.$('#not-available')).toBeNull();
@@ -87,6 +112,56 @@ describe('report.html from the fixture tables (every chart available)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-fixtures.png'), fullPage: true });
     await page.close();
   }, 60_000);
+
+  it('explorer: a click on a bar lists its statements, as many as the bar says; filters narrow them; hostile text stays text', async () => {
+    const { page, problems } = await open(join(out, 'report.html'));
+    await liveCharts(page);
+    // China's 2022 bar: 6 statements in statements_by_country.csv.
+    const label = await clickMark(page, 'statements-by-country', ['Year: 2022', 'Speaker country: China']);
+    expect(label).toContain('Statements: 6');
+    let rows = await listed(page);
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r[0]!.startsWith('2022-') && r[3] === 'CHN')).toBe(true);
+    expect(await page.textContent('section.explorer h3')).toBe('Statements per year by speaker country: China, 2022, 6 statements');
+    // The hostile statement is listed as text, with its article's id; nothing of it became an element.
+    const hostile = rows.find((r) => r[5]!.includes('based on the merits'))!;
+    expect(hostile.slice(1)).toEqual(['Newsweek', 'Wang Wenbin', 'CHN', '', `${HOSTILE} based on the merits of the matter itself`, '002_85751d1f4b45d821']);
+    expect(rows.find((r) => r[5]!.includes('doomed'))![5]).toBe('<script>alert("x")</script> doomed to fail');
+    expect(await page.$$eval('section.explorer img, section.explorer script', (e) => e.length)).toBe(0);
+    expect(await page.getAttribute('section.explorer tbody a', 'href')).toBe('tables/articles.csv');
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-statements-by-country.png'), fullPage: false });
+    // A text search narrows the list; clearing it brings every row back.
+    await page.fill('section.explorer input[name=search]', 'partner');
+    rows = await listed(page);
+    expect(rows.map((r) => r[2])).toEqual(['Wang Yi', 'Wang Wenbin']);
+    expect(await page.textContent('section.explorer p.shown')).toBe('2 of 6 listed statements shown');
+    await page.fill('section.explorer input[name=search]', 'no such words');
+    expect(await listed(page)).toEqual([]);
+    await page.fill('section.explorer input[name=search]', '');
+    expect(await listed(page)).toHaveLength(6);
+    // A speaker's bar: Wang Yi's 5 statements (statements_by_speaker.csv).
+    const speaker = await clickMark(page, 'top-speakers', ['Speaker: Wang Yi;']);
+    expect(speaker).toContain('Statements: 5');
+    rows = await listed(page);
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['Wang Yi']));
+    // The year filter narrows it to his 2022 statements (the other is from 2024).
+    await page.selectOption('section.explorer select[name=year]', '2022');
+    expect((await listed(page)).map((r) => r[0]!.slice(0, 4))).toEqual(['2022', '2022', '2022', '2022']);
+    await page.selectOption('section.explorer select[name=year]', '');
+    expect(await listed(page)).toHaveLength(5);
+    // A timeline mark: its count in the tooltip's data, its rows the statements of that speaker and month.
+    const mark = await clickMark(page, 'statement-timeline', ['Wang Yi, 2022-06']);
+    expect(mark).toContain('2 statements');
+    rows = await listed(page);
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([
+      ['2022-06-02', 'Wang Yi'],
+      ['2022-06-02', 'Wang Yi'],
+    ]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-timeline.png'), fullPage: false });
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 90_000);
 
   it('the offline timeline HTML draws one mark per speaker and month and shows its quotes on hover, escaped', async () => {
     const { page, problems } = await open(join(out, 'charts', 'statement-timeline.html'));

@@ -1,5 +1,5 @@
 import { DEFAULT_WINDOW } from '../tables/periods';
-import { TIMELINE_SAMPLES, timelineOfRows, type TimelineData } from '../tables/timeline';
+import { speakerKey, TIMELINE_SAMPLES, timelineOfRows, type TimelineData } from '../tables/timeline';
 import type { TopLevelSpec } from 'vega-lite';
 import { countryScale } from './colors';
 import {
@@ -154,6 +154,8 @@ export function topSpeakers(rows: readonly TableRow[], options: TopSpeakersOptio
   const values = ranked.map((r, rank) => ({
     rank,
     speaker: safeLabel(str(r.speaker)),
+    // The speaker's key (speaker_id, or "unnamed:" and the words), for the explorer's list of their statements.
+    speaker_key: speakerKey({ speaker_id: str(r.speaker_id), speaker: str(r.speaker) }),
     code: str(r.speaker_country),
     country: labelOf(str(r.speaker_country), options),
     count: num(r.count),
@@ -262,6 +264,8 @@ export function statementTimeline(input: TimelineData | readonly TableRow[], opt
     const more = c.count > c.samples.length ? { more: `${c.count - c.samples.length} more: statements.csv, ${sp ? `speaker ${sp.speaker}` : 'other speakers'}, ${c.month}` } : {};
     return {
       speaker,
+      // The row's speaker key ("" for the other speakers), for the explorer.
+      key: c.key,
       speaker_rank: rowRank.get(speaker) ?? 0,
       code: sp ? sp.speaker_country : '',
       country: sp ? labelOf(sp.speaker_country, options) : OTHER,

@@ -34,6 +34,8 @@ export const REPORT_TABLES = [
   'themes_by_year',
   'themes_by_country',
   'keyness',
+  // The statements' themes, for the explorer (optional).
+  'themes',
 ] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
@@ -144,6 +146,7 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
           title: chartTitle(spec),
           svg,
           files: formats.map((f, i) => ({ format: FORMAT_NAMES[f], file: `charts/${def.name}${extensions[i]}` })),
+          spec,
         });
         result.charts.push({ name: def.name, files: extensions.map((ext) => base + ext) });
       } catch (e) {
@@ -162,6 +165,7 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
       provenance: provenance(run, data),
       sections: reportSections(data, drawn, window),
       unavailable: result.unavailable.map(({ title, reason }) => ({ title, reason })),
+      explorer: data.explorer,
     }),
   );
   return result;

@@ -1,9 +1,14 @@
-import { escapeHtml, htmlHead } from '../charts/export';
+import type { ChartSpec } from '../charts/common';
+import { escapeHtml, htmlHead, inlineLibraries, OFFLINE_CSP } from '../charts/export';
+import type { ExplorerData } from '../tables/explorer';
+import { EXPLORER_STYLE, explorerBlocks } from './explorer-page';
 
 /**
- * report.html: one static page (no script at all) with every chart as inline SVG,
+ * report.html: one offline page with every chart as inline SVG, drawn again live
+ * (vega inlined, no network) with the explorer (clicking a mark lists its statements),
  * the key tables and the provenance of the run. Every piece of text that comes from
- * the corpus or the tables is escaped here: scraped article text is untrusted.
+ * the corpus or the tables is escaped here, or set as text by the explorer's script:
+ * scraped article text is untrusted.
  */
 
 export type Cell = string | number | null | undefined;
@@ -27,6 +32,8 @@ export interface ReportChart {
   svg: string;
   /** Exported files, relative to report.html. */
   files: { format: string; file: string }[];
+  /** The spec, for the live chart and its explorer (without it, the SVG only). */
+  spec?: ChartSpec;
 }
 
 export interface ReportSection {
@@ -55,6 +62,8 @@ export interface ReportModel {
   sections: ReportSection[];
   /** Charts left out, and why ("tables/keyness.csv not found"). */
   unavailable: { title: string; reason: string }[];
+  /** The statements behind the charts' marks, for the explorer. */
+  explorer?: ExplorerData;
 }
 
 /** An escaped HTML table; numbers right-aligned. */
@@ -108,7 +117,7 @@ function inlineSvg(chart: ReportChart): string {
 
 function chartFigure(chart: ReportChart): string {
   const links = chart.files.map((f) => `<a href="${escapeHtml(f.file)}">${escapeHtml(f.format)}</a>`).join(' · ');
-  return `<figure class="chart" id="chart-${escapeHtml(chart.name)}" data-chart="${escapeHtml(chart.name)}">
+  return `<figure class="chart" id="chart-${escapeHtml(chart.name)}" data-chart="${escapeHtml(chart.name)}" data-title="${escapeHtml(chart.title)}">
 ${inlineSvg(chart)}
 <figcaption>${escapeHtml(chart.title)}${links ? ` — ${links}` : ''}</figcaption>
 </figure>`;
@@ -139,10 +148,7 @@ table{border-collapse:collapse;margin:1em 0;font-size:.9em}caption{text-align:le
 th,td{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left;vertical-align:top}th{background:#f0f0f0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 p.more,p.note{font-size:.85em;color:#666}ul.unavailable li{color:#8a3b12}
-`;
-
-/** No scripts, no network: the page is only markup, inline SVG and inline CSS. */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+${EXPLORER_STYLE}`;
 
 export function reportHtml(model: ReportModel): string {
   const nav = model.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('\n');
@@ -165,7 +171,8 @@ ${model.unavailable.map((u) => `<li><strong>${escapeHtml(u.title)}</strong>: not
 </ul>
 </section>`
     : '';
-  return `${htmlHead({ title: model.title, csp: REPORT_CSP, style: STYLE })}
+  const specs = Object.fromEntries(model.sections.flatMap((s) => s.charts.flatMap((c) => (c.spec ? [[c.name, c.spec] as const] : []))));
+  return `${htmlHead({ title: model.title, csp: OFFLINE_CSP, style: STYLE, extra: inlineLibraries() })}
 <body>
 <header>
 <h1>${escapeHtml(model.title)}</h1>
@@ -173,11 +180,13 @@ ${provenanceBlock(model.provenance)}
 <nav><ul>
 ${nav}${model.unavailable.length ? '\n<li><a href="#not-available">Not available</a></li>' : ''}
 </ul></nav>
+<p class="note">Hover a mark for its figures; click a bar, a heatmap cell or a timeline mark to list the statements behind it (at most ${model.explorer?.perMark ?? 0} a mark, with filters; the rest are in tables/statements.csv).</p>
 </header>
 <main>
 ${sections}
 ${unavailable}
 </main>
+${explorerBlocks(specs, model.explorer, 'tables')}
 </body>
 </html>
 `;

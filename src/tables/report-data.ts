@@ -11,7 +11,8 @@ import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from './actors';
 import { detach } from './detach';
 import type { AnalysisWindow } from './periods';
 import type { Row } from './schema';
-import { timelineOfRows, type TimelineData } from './timeline';
+import { ExplorerTally, type ExplorerData } from './explorer';
+import { speakerKey, timelineOfRows, type TimelineData } from './timeline';
 
 /** Articles listed in report.html (the earliest by publication date). */
 export const ARTICLE_LIST = 50;
@@ -71,6 +72,8 @@ export interface ReportData {
   themes_by_year: Row[];
   themes_by_country: Row[];
   keyness: TopRows;
+  /** The statements behind each mark, for report.html's explorer (bounded). */
+  explorer: ExplorerData;
 }
 
 export type ReportDataKey = keyof ReportData;
@@ -86,6 +89,7 @@ export const DATA_SOURCES: Record<ReportDataKey, readonly string[]> = {
   themes_by_year: ['themes_by_year'],
   themes_by_country: ['themes_by_country'],
   keyness: ['keyness'],
+  explorer: ['statements'],
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -263,6 +267,30 @@ export function actorsFromMentionRows(rows: readonly Row[]): Map<string, { name:
   return index;
 }
 
+/** The explorer's tally of statements.csv rows, with their themes (themes.csv) and outlets (articles.csv). */
+export function explorerOfRows(statements: readonly Row[], themes: readonly Row[], articles: readonly Row[]): ExplorerTally {
+  const outlets = new Map(articles.map((r) => [str(r.article_id), str(r.outlet)]));
+  const themesOf = new Map<string, Set<string>>();
+  for (const r of themes) {
+    const id = str(r.statement_id);
+    if (id) (themesOf.get(id) ?? themesOf.set(id, new Set()).get(id)!).add(str(r.theme));
+  }
+  const tally = new ExplorerTally();
+  for (const r of statements) {
+    const k = { statement_id: str(r.statement_id), article_id: str(r.article_id), speaker: str(r.speaker), speaker_id: str(r.speaker_id) };
+    tally.add({
+      ...k,
+      date: str(r.date),
+      outlet: outlets.get(k.article_id) ?? '',
+      speaker_country: str(r.speaker_country),
+      themes: [...(themesOf.get(k.statement_id) ?? [])].sort(),
+      text: str(r.text),
+      speaker_key: speakerKey(k),
+    });
+  }
+  return tally;
+}
+
 /**
  * The report's data from tables read from CSV (OUT/tables/NAME.csv, all cells
  * strings), for charts of tables written elsewhere; a piece whose table is missing or
@@ -291,7 +319,11 @@ export function reportDataFromTables(
   // The charts and the report's table draw years.
   if (present('statements_by_country')) data.statements_by_country = tables.statements_by_country!.filter((r) => r.period_type === undefined || str(r.period_type) === 'year');
   if (present('statements_by_speaker')) data.statements_by_speaker = speakersData(tables.statements_by_speaker!);
-  if (present('statements')) data.statements = timelineOfRows(tables.statements!, window);
+  if (present('statements')) {
+    data.statements = timelineOfRows(tables.statements!, window);
+    const speakers = (data.statements_by_speaker?.rows ?? []).map((r) => speakerKey({ speaker_id: str(r.speaker_id), speaker: str(r.speaker) }));
+    data.explorer = explorerOfRows(tables.statements!, tables.themes ?? [], tables.articles ?? []).data(speakers, data.statements);
+  }
   if (present('cooccurrence')) {
     const co = cooccurrenceData(tables.cooccurrence!, actorsFromMentionRows(tables.mentions!));
     if (co) data.cooccurrence = co;

@@ -7,7 +7,8 @@ import { toDataFrame } from './frame';
 import { DEFAULT_WINDOW, periodOf, periodsInWindow, PERIOD_UNITS, type AnalysisWindow, type PeriodUnit } from './periods';
 import { detach } from './detach';
 import { speakersData, type ReportData } from './report-data';
-import { quoteOf, TimelineTally, type TimelineKey, type TimelineState } from './timeline';
+import { ExplorerTally, type ExplorerState } from './explorer';
+import { quoteOf, speakerKey, TimelineTally, type TimelineKey, type TimelineState } from './timeline';
 import { col, type Row, type TableSpec } from './schema';
 import { checkCountryCodes } from './valid-values';
 
@@ -229,41 +230,58 @@ const keyOf = (s: Statement): StatementKey => ({
 
 const timelineKeyOf = (s: Statement): TimelineKey => ({ ...keyOf(s), statement_id: s.statement_id, quote: quoteOf(s.text) });
 
+/** A statement's key for the aggregates: the timeline's, with what the explorer lists (outlet, themes). */
+export interface StatementsKey extends TimelineKey {
+  outlet: string;
+  themes: string[];
+}
+
+function statementKeysOf(a: AnnotatedArticle): StatementsKey[] {
+  const themes = new Map<string, Set<string>>();
+  for (const m of a.themes) if (m.statement_id) (themes.get(m.statement_id) ?? themes.set(m.statement_id, new Set()).get(m.statement_id)!).add(m.theme);
+  return a.statements.map((s) => ({ ...timelineKeyOf(s), outlet: a.article.outlet ?? '', themes: [...(themes.get(s.statement_id) ?? [])].sort() }));
+}
+
 /** What the statement aggregates hold of part of the corpus. */
 export interface StatementsState {
   counts: StatementState;
   timeline: TimelineState;
+  explorer: ExplorerState;
 }
 
 /**
  * statements.csv streamed; the three frequency tables at the end, from keys only;
  * for the charts, the top speakers and the month-by-speaker timeline.
  */
-export function statementsStage(options: { window: AnalysisWindow }): ReportStage<TimelineKey[], StatementsState> {
+export function statementsStage(options: { window: AnalysisWindow }): ReportStage<StatementsKey[], StatementsState> {
   const aggregate = () => {
     const counts = new StatementTally();
     const timeline = new TimelineTally();
+    const explorer = new ExplorerTally();
     return {
       counts,
       timeline,
-      add(keys: TimelineKey[]) {
+      explorer,
+      add(keys: StatementsKey[]) {
         for (const k of keys) {
           counts.add(k);
           timeline.add(k);
+          explorer.add({ ...k, text: k.quote, speaker_key: speakerKey(k) });
         }
       },
-      state: (): StatementsState => ({ counts: counts.state(), timeline: timeline.state() }),
+      state: (): StatementsState => ({ counts: counts.state(), timeline: timeline.state(), explorer: explorer.state() }),
     };
   };
   const whole = aggregate();
   return {
     name: 'statements',
     tables: [STATEMENTS],
-    digest: ({ statements }) => ({ rows: { statements: statementRows(statements) }, tally: statements.map(timelineKeyOf) }),
+    digest: (a) => ({ rows: { statements: statementRows(a.statements) }, tally: statementKeysOf(a) }),
     partial: aggregate,
     merge: (state) => {
       whole.counts.merge(state.counts);
       whole.timeline.merge(state.timeline);
+      whole.explorer.merge(state.explorer);
     },
     finish: () => {
       const byCountry = PERIOD_UNITS.flatMap((u) => whole.counts.byCountry(u, options.window));
@@ -273,6 +291,7 @@ export function statementsStage(options: { window: AnalysisWindow }): ReportStag
       if (byCountry.length > 0) data.statements_by_country = byCountry.filter((r) => r.period_type === 'year');
       if (bySpeaker.length > 0) data.statements_by_speaker = speakersData(bySpeaker);
       if (timeline.inWindow + timeline.undated + timeline.outside > 0) data.statements = timeline;
+      if (data.statements_by_speaker) data.explorer = whole.explorer.data(data.statements_by_speaker.rows.map((r) => speakerKey({ speaker_id: String(r.speaker_id ?? ''), speaker: String(r.speaker ?? '') })), data.statements);
       return {
         tables: [
           { spec: STATEMENTS_BY_COUNTRY, rows: byCountry },

@@ -95,7 +95,8 @@ export interface TimelineState {
   undated: number;
 }
 
-const speakerKey = (k: Pick<StatementKey, 'speaker_id' | 'speaker'>) => k.speaker_id || `unnamed:${k.speaker.toLowerCase()}`;
+/** A speaker's key in the timeline and the explorer: speaker_id, or "unnamed:" and the words used. */
+export const speakerKey = (k: Pick<StatementKey, 'speaker_id' | 'speaker'>) => k.speaker_id || `unnamed:${k.speaker.toLowerCase()}`;
 
 const byDateThenId = (a: TimelineSample, b: TimelineSample) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.statement_id < b.statement_id ? -1 : a.statement_id > b.statement_id ? 1 : 0);
 

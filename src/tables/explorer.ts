@@ -1,0 +1,162 @@
+/**
+ * The explorer's data: for each mark the report's charts draw (a year × country bar,
+ * a speaker's bar, a timeline mark, a theme × year cell, a theme × country bar), its
+ * number of statements and its first few statements (date, outlet, speaker, text,
+ * article id), so clicking a mark in report.html lists the statements behind it.
+ * Bounded whatever the corpus: at most EXPLORER_MARK_ROWS statements a mark while
+ * reading, and at the end only the marks drawn, cut to EXPLORER_MAX_ROWS distinct
+ * statements in all (the rest are in statements.csv, which the page names).
+ */
+import { detach } from './detach';
+import { periodOf } from './periods';
+import type { TimelineData } from './timeline';
+import { shorten } from './timeline';
+
+/** Statements kept per mark while reading (the first, in input order). */
+export const EXPLORER_MARK_ROWS = 20;
+/** Distinct statements the page embeds at most (about 400 bytes each as JSON). */
+export const EXPLORER_MAX_ROWS = 6000;
+/** Characters of a statement's text kept. */
+export const EXPLORER_TEXT = 240;
+
+/** What the explorer keeps of a statement. */
+export interface ExplorerRow {
+  statement_id: string;
+  article_id: string;
+  date: string;
+  outlet: string;
+  speaker: string;
+  speaker_country: string;
+  themes: string[];
+  text: string;
+}
+
+/** What the explorer needs of a statement: its row and the speaker's key (as the timeline keys speakers). */
+export interface ExplorerKey extends ExplorerRow {
+  speaker_key: string;
+}
+
+/** Keys of the marks, as the page builds them from a clicked datum. */
+export const markKeys = {
+  yearCountry: (year: string, country: string) => `yc\t${year}\t${country}`,
+  speaker: (speakerKey: string) => `sp\t${speakerKey}`,
+  month: (month: string, speakerKey: string) => `tl\t${month}\t${speakerKey}`,
+  themeYear: (theme: string, year: string) => `ty\t${theme}\t${year}`,
+  themeCountry: (theme: string, country: string) => `tc\t${theme}\t${country}`,
+};
+
+export interface ExplorerData {
+  /** Statements kept per mark at most. */
+  perMark: number;
+  rows: ExplorerRow[];
+  /** Mark key → its statements in all, and its rows (indexes into `rows`). */
+  marks: Record<string, { count: number; rows: number[] }>;
+}
+
+interface Mark {
+  count: number;
+  rows: ExplorerRow[];
+}
+
+/** `ExplorerTally.state()`. */
+export type ExplorerState = [string, number, ExplorerRow[]][];
+
+export class ExplorerTally {
+  private readonly marks = new Map<string, Mark>();
+
+  private put(key: string, row: ExplorerRow): void {
+    let mark = this.marks.get(key);
+    if (!mark) this.marks.set(detach(key), (mark = { count: 0, rows: [] }));
+    mark.count++;
+    if (mark.rows.length < EXPLORER_MARK_ROWS) mark.rows.push(row);
+  }
+
+  add(k: ExplorerKey): void {
+    const row: ExplorerRow = {
+      statement_id: detach(k.statement_id),
+      article_id: detach(k.article_id),
+      date: k.date,
+      outlet: detach(k.outlet),
+      speaker: detach(k.speaker),
+      speaker_country: k.speaker_country,
+      themes: k.themes,
+      text: detach(shorten(k.text, EXPLORER_TEXT)),
+    };
+    const year = periodOf(k.date, 'year');
+    const country = k.speaker_country || 'unknown';
+    this.put(markKeys.yearCountry(year, country), row);
+    this.put(markKeys.speaker(k.speaker_key), row);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) this.put(markKeys.month(k.date.slice(0, 7), k.speaker_key), row);
+    for (const theme of new Set(k.themes)) {
+      this.put(markKeys.themeYear(theme, year), row);
+      this.put(markKeys.themeCountry(theme, k.speaker_country), row);
+    }
+  }
+
+  state(): ExplorerState {
+    return [...this.marks].map(([key, m]) => [key, m.count, m.rows]);
+  }
+
+  /** Adds a later part of the corpus: its rows come after the ones kept. */
+  merge(state: ExplorerState): void {
+    for (const [key, count, rows] of state) {
+      const mark = this.marks.get(key);
+      if (!mark) this.marks.set(key, { count, rows: rows.slice(0, EXPLORER_MARK_ROWS) });
+      else {
+        mark.count += count;
+        mark.rows.push(...rows.slice(0, EXPLORER_MARK_ROWS - mark.rows.length));
+      }
+    }
+  }
+
+  /**
+   * The marks the charts draw: every year × country, theme × year and theme × country
+   * mark, the speakers `speakers` names and the timeline's marks (its other speakers'
+   * row as one mark per month, key ""). Rows per mark are cut evenly until at most
+   * EXPLORER_MAX_ROWS distinct statements remain.
+   */
+  data(speakers: readonly string[], timeline?: TimelineData): ExplorerData {
+    const picked = new Map<string, Mark>();
+    const drawnSpeakers = new Set(speakers.map(markKeys.speaker));
+    const timelineRows = new Set((timeline?.speakers ?? []).map((s) => s.key));
+    const others = new Map<string, Mark>();
+    for (const [key, mark] of this.marks) {
+      const [kind, a, b] = key.split('\t') as [string, string, string];
+      if (kind === 'sp' && !drawnSpeakers.has(key)) continue;
+      if (kind === 'tl' && !timelineRows.has(b)) {
+        if (!timeline) continue;
+        // The other speakers' row: one mark a month, its earliest statements.
+        const into = others.get(a) ?? { count: 0, rows: [] };
+        into.count += mark.count;
+        into.rows.push(...mark.rows);
+        others.set(a, into);
+        continue;
+      }
+      picked.set(key, mark);
+    }
+    const byDate = (x: ExplorerRow, y: ExplorerRow) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.statement_id < y.statement_id ? -1 : x.statement_id > y.statement_id ? 1 : 0);
+    for (const [month, mark] of others) picked.set(markKeys.month(month, ''), { count: mark.count, rows: mark.rows.sort(byDate).slice(0, EXPLORER_MARK_ROWS) });
+    const keys = [...picked.keys()].sort();
+    let perMark = EXPLORER_MARK_ROWS;
+    const distinct = (n: number) => new Set(keys.flatMap((k) => picked.get(k)!.rows.slice(0, n).map((r) => r.statement_id))).size;
+    while (perMark > 1 && distinct(perMark) > EXPLORER_MAX_ROWS) perMark--;
+    const rows: ExplorerRow[] = [];
+    const index = new Map<string, number>();
+    const marks: ExplorerData['marks'] = {};
+    for (const key of keys) {
+      const mark = picked.get(key)!;
+      const ids: number[] = [];
+      for (const row of mark.rows.slice(0, perMark)) {
+        let at = index.get(row.statement_id);
+        if (at === undefined) {
+          if (rows.length >= EXPLORER_MAX_ROWS) break;
+          index.set(row.statement_id, (at = rows.length));
+          rows.push(row);
+        }
+        ids.push(at);
+      }
+      marks[key] = { count: mark.count, rows: ids };
+    }
+    return { perMark, rows, marks };
+  }
+}
