@@ -34,12 +34,16 @@ export function explorerOf(data: ExplorerData, chart: string): ExplorerData {
   return { perMark: data.perMark, rows, marks };
 }
 
+const ROW_FIELDS = ['statement_id', 'article_id', 'date', 'outlet', 'speaker', 'speaker_country', 'themes', 'text'] as const satisfies readonly (keyof ExplorerData['rows'][number])[];
+
 /** The JSON blocks the script reads: the charts' specs and how to embed them, the explorer's data, where tables/ is. */
 export function explorerBlocks(specs: Record<string, ChartSpec>, data: ExplorerData | undefined, tablesDir: string): string {
   const charts = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { mode: isVegaLite(spec) ? 'vega-lite' : 'vega', spec }]));
   const explorer = data ?? { perMark: 0, rows: [], marks: {} };
+  // Rows as arrays (ROW_FIELDS' order): the field names once, not in each of thousands of rows.
+  const rows = explorer.rows.map((r) => ROW_FIELDS.map((f) => r[f]));
   return `<script type="application/json" id="chart-specs">${scriptJson(charts)}</script>
-<script type="application/json" id="explorer-data">${scriptJson({ ...explorer, tables: tablesDir })}</script>
+<script type="application/json" id="explorer-data">${scriptJson({ perMark: explorer.perMark, fields: ROW_FIELDS, rows, marks: explorer.marks, tables: tablesDir })}</script>
 <script>${EXPLORER_SCRIPT}</script>`;
 }
 
@@ -56,6 +60,11 @@ const EXPLORER_SCRIPT = String.raw`(function () {
   'use strict';
   var charts = JSON.parse(document.getElementById('chart-specs').textContent);
   var data = JSON.parse(document.getElementById('explorer-data').textContent);
+  data.rows = data.rows.map(function (values) {
+    var row = {};
+    data.fields.forEach(function (f, i) { row[f] = values[i]; });
+    return row;
+  });
   var T = '\t';
   function valuesOf(spec) { return (spec.data && spec.data.values) || []; }
   function codeOf(spec, label) {

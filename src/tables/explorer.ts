@@ -14,8 +14,8 @@ import { shorten } from './timeline';
 
 /** Statements kept per mark while reading (the first, in input order). */
 export const EXPLORER_MARK_ROWS = 20;
-/** Distinct statements the page embeds at most (about 400 bytes each as JSON). */
-export const EXPLORER_MAX_ROWS = 6000;
+/** Distinct statements the page embeds at most (about 350 bytes each as JSON, so at most about 1.4 MB). */
+export const EXPLORER_MAX_ROWS = 4000;
 /** Characters of a statement's text kept. */
 export const EXPLORER_TEXT = 240;
 
