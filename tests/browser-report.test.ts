@@ -74,12 +74,15 @@ async function clickMark(page: Page, chart: string, parts: string[]): Promise<st
   const mark = page.locator(`#chart-${chart} .role-mark > path${parts.map((p) => `[aria-label*=${JSON.stringify(p)}]`).join('')}`).first();
   const label = (await mark.getAttribute('aria-label')) ?? '';
   await mark.click({ force: true });
-  await page.waitForSelector('section.explorer tbody');
+  await page.waitForSelector('section.explorer tbody', { state: 'attached' });
   return label;
 }
 
 /** The explorer's listed rows: [date, outlet, speaker, country, themes, text, article]. */
 const listed = (page: Page) => page.$$eval('section.explorer tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+/** A field of a mark's aria-label ("Year: 2022; Theme: …; Statements voicing it: 3"). */
+const field = (label: string, name: string): string => new RegExp(`(?:^|; )${name}: ([^;]*)`).exec(label)?.[1] ?? '';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -129,6 +132,7 @@ describe('report.html from the fixture tables (every chart available)', () => {
     expect(rows.find((r) => r[5]!.includes('doomed'))![5]).toBe('<script>alert("x")</script> doomed to fail');
     expect(await page.$$eval('section.explorer img, section.explorer script', (e) => e.length)).toBe(0);
     expect(await page.getAttribute('section.explorer tbody a', 'href')).toBe('tables/articles.csv');
+    await page.locator('section.explorer').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'explorer-statements-by-country.png'), fullPage: false });
     // A text search narrows the list; clearing it brings every row back.
     await page.fill('section.explorer input[name=search]', 'partner');
@@ -158,6 +162,7 @@ describe('report.html from the fixture tables (every chart available)', () => {
       ['2022-06-02', 'Wang Yi'],
       ['2022-06-02', 'Wang Yi'],
     ]);
+    await page.locator('section.explorer').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'explorer-timeline.png'), fullPage: false });
     expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
@@ -226,4 +231,38 @@ describe('report.html from a real run on the seeds', () => {
     }
     expect(readFileSync(join(out, 'charts', 'statements-by-country.png')).subarray(1, 4).toString()).toBe('PNG');
   }, 60_000);
+
+  it('explorer: a heatmap cell and a bar of the themes list the statements voicing the theme, as many as the chart says', async () => {
+    const { page, problems } = await open(join(out, 'report.html'));
+    await liveCharts(page, await page.$$eval('figure.chart', (f) => f.length));
+    // Every non-empty cell of the theme × year heatmap: its rows are its statements, of its year, voicing its theme.
+    const cells = await page.$$eval('#chart-themes-by-year .mark-rect.role-mark > path', (ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    const voiced = cells.filter((l) => !/Statements voicing it: 0;/.test(l));
+    expect(voiced.length).toBeGreaterThan(0);
+    for (const label of voiced) {
+      const [theme, year, n] = [field(label, 'Theme'), field(label, 'Year'), field(label, 'Statements voicing it')];
+      await clickMark(page, 'themes-by-year', [`Theme: ${theme};`, `Year: ${year};`, '; label:']);
+      expect(await page.textContent('section.explorer h3')).toBe(`Rhetorical themes by year: ${theme}, ${year}, ${n} statement${n === '1' ? '' : 's'}`);
+      const rows = await listed(page);
+      expect(rows, label).toHaveLength(Number(n));
+      for (const r of rows) expect(r[0]!.slice(0, 4)).toBe(year);
+    }
+    await page.locator('section.explorer').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-themes-by-year.png'), fullPage: false });
+    // A bar of themes by country: the country's statements voicing the theme.
+    const bars = await page.$$eval('#chart-themes-by-country .mark-rect.role-mark > path', (ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    const bar = bars.find((l) => !/Statements voicing it: 0;/.test(l))!;
+    const [theme, country, n] = [field(bar, 'Theme'), field(bar, 'Speaker country'), field(bar, 'Statements voicing it')];
+    await clickMark(page, 'themes-by-country', [`Theme: ${theme};`, `Speaker country: ${country};`]);
+    expect(await listed(page)).toHaveLength(Number(n));
+    // A cell with no statement lists none.
+    const empty = cells.find((l) => /Statements voicing it: 0;/.test(l));
+    if (empty) {
+      const [t, y] = [field(empty, 'Theme'), field(empty, 'Year')];
+      await clickMark(page, 'themes-by-year', [`Theme: ${t};`, `Year: ${y};`, '; label:']);
+      expect(await listed(page)).toEqual([]);
+    }
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 90_000);
 });
