@@ -168,7 +168,7 @@ describe('report.html from the fixture tables (every chart available)', () => {
     await page.close();
   }, 90_000);
 
-  it('the offline timeline HTML draws one mark per speaker and month and shows its quotes on hover, escaped', async () => {
+  it('the offline timeline HTML draws one mark per speaker and month, shows its quotes on hover, escaped, and lists them on a click', async () => {
     const { page, problems } = await open(join(out, 'charts', 'statement-timeline.html'));
     await page.waitForSelector('#chart svg .role-mark', { timeout: 20_000 });
     // 13 statements in the fixture by 7 speakers in 9 (speaker, month) cells: 9 circles.
@@ -183,7 +183,15 @@ describe('report.html from the fixture tables (every chart available)', () => {
     }
     expect(shown).toContain('<script>alert("x")</script> doomed to fail');
     expect(await page.$$eval('#vg-tooltip-element script', (s) => s.length)).toBe(0);
-    expect(await page.$$eval('script', (s) => s.length)).toBe(5); // vega, vega-lite, vega-embed, the spec, the embed call
+    expect(await page.$$eval('script', (s) => s.length)).toBe(6); // vega, vega-lite, vega-embed, the spec, the explorer's data, the explorer
+    // The tooltip's fields are formatted: the month as written, no epoch milliseconds.
+    expect(shown).toContain('Month2022-06');
+    expect(shown).not.toMatch(/\d{12,}/);
+    // The chart page has the explorer too: a click lists the mark's statements, the article linked in ../tables.
+    await page.locator('#chart .role-mark > path[aria-label*="Wang Yi, 2022-06"]').first().click({ force: true });
+    await page.waitForSelector('section.explorer tbody', { state: 'attached' });
+    expect((await listed(page)).map((r) => r[5])).toEqual(['China is willing to work together with Russia and the global community to promote real democracy based on nations\' own conditions', '<script>alert("x")</script> doomed to fail']);
+    expect(await page.getAttribute('section.explorer tbody a', 'href')).toBe('../tables/articles.csv');
     expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.screenshot({ path: join(SCREENSHOTS, 'statement-timeline.png') });
     await page.close();

@@ -5,7 +5,7 @@
  * (`writeChartsAndReport`). With a chart cache, a chart whose spec is unchanged is
  * copied from the cache instead of drawn again.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { countryLabel, countryPalette } from '../charts/colors';
@@ -18,6 +18,7 @@ import { statementsByCountryYear, themesByYear } from '../tables/pivots';
 import type { Row } from '../tables/schema';
 import { ARTICLE_LIST, DATA_SOURCES, reportDataFromTables, TOP_SPEAKERS, UNREGISTERED_LIST, type ReportData, type ReportDataKey } from '../tables/report-data';
 import { CHART_CACHE, ChartCache, chartKey } from './chart-cache';
+import { EXPLORABLE_CHARTS, explorerChartPage } from './explorer-page';
 import { reportHtml, type HtmlTable, type Provenance, type ReportChart, type ReportSection } from './html';
 
 export { REPORT_CHARTS, type ReportChartDef } from '../charts/registry';
@@ -157,6 +158,17 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
   }
   await Promise.all(pngs);
   if (cache) result.cache = { hits: cache.hits, misses: cache.misses };
+  // The explorable charts' pages get the explorer, written after the cache took its copy: the page depends on the
+  // statements' rows, not only on the spec the cache is keyed by. Unlinked first, as the file may be the cache's own.
+  if (data.explorer && formats.includes('html')) {
+    for (const name of EXPLORABLE_CHARTS) {
+      const chart = drawn.get(name);
+      if (!chart?.spec) continue;
+      const file = join(outDir, 'charts', `${name}.html`);
+      rmSync(file, { force: true });
+      writeFileSync(file, explorerChartPage(name, chart.spec, chart.title, data.explorer));
+    }
+  }
 
   writeFileSync(
     result.report,

@@ -5,7 +5,7 @@
  * (`ExplorerData`, bounded), with filters by year, speaker country, theme and text.
  * Every value from the corpus is put in the page with textContent, never as markup.
  */
-import { isVegaLite, scriptJson } from '../charts/export';
+import { escapeHtml, htmlHead, inlineLibraries, isVegaLite, OFFLINE_CSP, scriptJson } from '../charts/export';
 import type { ChartSpec } from '../charts/common';
 import type { ExplorerData } from '../tables/explorer';
 
@@ -45,6 +45,23 @@ export function explorerBlocks(specs: Record<string, ChartSpec>, data: ExplorerD
   return `<script type="application/json" id="chart-specs">${scriptJson(charts)}</script>
 <script type="application/json" id="explorer-data">${scriptJson({ perMark: explorer.perMark, fields: ROW_FIELDS, rows, marks: explorer.marks, tables: tablesDir })}</script>
 <script>${EXPLORER_SCRIPT}</script>`;
+}
+
+/**
+ * A chart's offline page with its explorer (OUT/charts/NAME.html of an explorable
+ * chart): the live chart, and a click lists the statements of the mark, from the
+ * chart's own marks' rows only.
+ */
+export function explorerChartPage(name: string, spec: ChartSpec, title: string, data: ExplorerData): string {
+  const style = "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:24px;color:#222;line-height:1.45}table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left;vertical-align:top}th{background:#f0f0f0}" + EXPLORER_STYLE;
+  return `${htmlHead({ title, csp: OFFLINE_CSP, style, extra: inlineLibraries() })}
+<body>
+<figure class="chart" id="chart" data-chart="${escapeHtml(name)}" data-title="${escapeHtml(title)}"></figure>
+<p class="note">Hover a mark for its figures; click it to list the statements behind it (at most ${data.perMark} a mark; the rest are in ../tables/statements.csv).</p>
+${explorerBlocks({ [name]: spec }, explorerOf(data, name), '../tables')}
+</body>
+</html>
+`;
 }
 
 export const EXPLORER_STYLE = `
@@ -172,7 +189,7 @@ const EXPLORER_SCRIPT = String.raw`(function () {
     var still = figure.querySelector('svg');
     var holder = el('div', undefined, 'live');
     figure.insertBefore(holder, figure.firstChild);
-    vegaEmbed(holder, chart.spec, { mode: chart.mode, renderer: 'svg', actions: false })
+    vegaEmbed(holder, chart.spec, { mode: chart.mode, renderer: 'svg', actions: still ? false : { export: true, source: true, compiled: false, editor: false } })
       .then(function (result) {
         // The live chart replaces the still one (kept in the page for a browser without scripts).
         if (still) still.remove();
