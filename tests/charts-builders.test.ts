@@ -319,6 +319,14 @@ describe('chart faults (issue 17, point 8)', () => {
     expect(all).toEqual(statementsByCountry(rows, { palette }));
   });
 
+  it('themes by year: the cells of a year without articles read "no articles", the others keep their counts', () => {
+    const rows = read('themes_by_year');
+    const cells = values(themeYearHeatmap(rows, { palette, articleYears: ['2021', '2022', '2024'] }));
+    expect([...new Set(cells.filter((v) => v.period === '2023').map((v) => v.cell))]).toEqual(['no articles']);
+    expect(cells.filter((v) => v.period !== '2023')).toEqual(values(themeYearHeatmap(rows, { palette })).filter((v) => v.period !== '2023'));
+    expect(values(themeYearHeatmap(rows, { palette })).filter((v) => v.period === '2023').every((v) => v.cell === '0')).toBe(true);
+  });
+
   it('outlets take colours of their own, none of them a country colour', () => {
     const spec = articlesByYear(read('articles'), { palette });
     const scale = (spec as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding.color.scale;

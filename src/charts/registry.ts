@@ -87,7 +87,7 @@ export const REPORT_CHARTS: readonly ReportChartDef[] = [
     section: 'themes',
     title: 'Rhetorical themes by year',
     needs: ['themes_by_year'],
-    build: (d, ctx) => themeYearHeatmap(d.themes_by_year, { window: ctx.window }),
+    build: (d, ctx) => themeYearHeatmap(d.themes_by_year, { window: ctx.window, articleYears: d.articles?.byYear.map((r) => r.year) }),
   },
   {
     name: 'themes-by-country',

@@ -24,6 +24,8 @@ export interface ThemeChartOptions extends ChartOptions {
    * with `statements`); count: matches of the theme in any sentence (`count`).
    */
   measure?: 'share' | 'count';
+  /** Years the corpus has articles in, when known: the heatmap's cells of a year without any read "no articles", not 0. */
+  articleYears?: readonly string[];
 }
 
 interface ThemeCell {
@@ -70,7 +72,8 @@ export function themeYearHeatmap(rows: readonly TableRow[], options: ThemeChartO
     for (const period of periods) {
       const c = cells.get(`${label}\u0000${period}`) ?? { count: 0, statements: 0, share: 0 };
       const value = measure === 'share' ? c.share : c.count;
-      const cell = measure === 'share' ? (c.statements ? `${c.statements} (${percent(c.share)})` : '0') : String(c.count);
+      const noArticles = options.articleYears !== undefined && period !== 'undated' && !options.articleYears.includes(period);
+      const cell = noArticles ? 'no articles' : measure === 'share' ? (c.statements ? `${c.statements} (${percent(c.share)})` : '0') : String(c.count);
       values.push({ theme, label, period, ...c, value, cell });
     }
   }
