@@ -180,7 +180,11 @@ ${provenanceBlock(model.provenance)}
 <nav><ul>
 ${nav}${model.unavailable.length ? '\n<li><a href="#not-available">Not available</a></li>' : ''}
 </ul></nav>
-<p class="note">Hover a mark for its figures; click a bar, a heatmap cell or a timeline mark to list the statements behind it (at most ${model.explorer?.perMark ?? 0} a mark, with filters; the rest are in tables/statements.csv).</p>
+<p class="note">${
+    model.explorer
+      ? `Hover a mark for its figures; click a bar, a heatmap cell or a timeline mark to list the statements behind it (at most ${model.explorer.perMark} a mark, with filters; the rest are in tables/statements.csv).`
+      : 'Hover a mark for its figures.'
+  }</p>
 </header>
 <main>
 ${sections}
