@@ -40,7 +40,8 @@ function dataFiles(dir: string): string[] {
 }
 
 /** Changes when the cache's files change form, so an older cache is not read. */
-const CACHE_LAYOUT = 5;
+// 6: the statements stage's segment state holds the explorer's rows (issue 17).
+const CACHE_LAYOUT = 6;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
