@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartHtml, exportChart, renderSvg, scriptJson, svgToPng } from '../src/charts/export';
+import { chartHtml, exportChart, renderSvg, scriptJson, svgToPng, svgToPngAsync } from '../src/charts/export';
 import { statementsByCountry } from '../src/charts/statements';
 import { htmlTable, scopeSvgIds } from '../src/report/html';
 import { REPORT_CHARTS, writeChartsAndReport } from '../src/report/charts';
@@ -55,6 +55,14 @@ describe('exportChart', () => {
     expect(ink(text('Wang Yi'))).toBeGreaterThan(50);
     expect(ink(text(''))).toBe(0);
     expect(svgToPng(text('Wang Yi')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('draws the same PNG on the worker thread, and rejects what resvg cannot read', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><rect width="30" height="10" fill="#d62728"/></svg>';
+    expect(await svgToPngAsync(svg)).toEqual(svgToPng(svg));
+    await expect(svgToPngAsync('not an svg')).rejects.toThrow();
+    // the worker goes on after a failure
+    expect((await svgToPngAsync(svg)).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 

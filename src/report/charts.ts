@@ -140,7 +140,17 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
           const started = await startExport(spec, base, { formats });
           svg = started.svg;
           const drawnSvg = svg;
-          pngs.push(started.png.then(() => (cache && key ? cache.store(key, base, extensions, drawnSvg) : undefined)));
+          pngs.push(
+            started.png.then(
+              () => (cache && key ? cache.store(key, base, extensions, drawnSvg) : undefined),
+              // The PNG failed after the rest was written: the chart is not available, as if it had failed to draw.
+              (e: Error) => {
+                drawn.delete(def.name);
+                result.charts = result.charts.filter((c) => c.name !== def.name);
+                result.unavailable.push({ name: def.name, title: def.title, reason: `failed to draw: ${e.message}` });
+              },
+            ),
+          );
         }
         drawn.set(def.name, {
           name: def.name,
