@@ -159,6 +159,15 @@ describe('generic attribution patterns', () => {
     const b = annotate('Wang Yi said the meeting on Feb. 4 mattered.', { published: '2022-03-07' });
     expect(b.statements[0]).toMatchObject({ date: '2022-03-07', date_basis: 'publication' });
   });
+
+  it('dates: a day with a time of day keeps the day ("on Tuesday morning"); a time alone or a day after is no date', () => {
+    const a = annotate('Wang Yi said on Tuesday morning that the talks went well.', { published: '2022-03-10' });
+    expect(a.statements[0]).toMatchObject({ date: '2022-03-08', date_basis: 'text' });
+    const b = annotate('Wang Yi said at 10 a.m. that the talks went well.', { published: '2022-03-10' });
+    expect(b.statements[0]).toMatchObject({ date: '2022-03-10', date_basis: 'publication' });
+    const c = annotate('Wang Yi said the talks would resume within two days.', { published: '2022-03-10' });
+    expect(c.statements[0]).toMatchObject({ date: '2022-03-10', date_basis: 'publication' });
+  });
 });
 
 describe('frequency tables', () => {

@@ -12,6 +12,18 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pa
 const DATE_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-/.]\d|\b(?:yesterday|today|tonight|ago|last)\b/i;
 /** A stretch of text between blanked contents (content is never read for the date). */
 const ATTRIBUTION_STRETCH = /\S(?:.*?\S)??(?=\s{3,}|\s*$)/gs;
+/**
+ * chrono-node's casual English parsers without those that read only times or the
+ * future ("at 10 a.m.", "this morning", "within days", "two days later", "the end of the
+ * month"): none gives a past day, which is all a statement's date keeps, and each costs
+ * a regex pass over every attribution.
+ */
+const TIME_OR_FUTURE_PARSERS = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser', 'ENTimeUnitWithinFormatParser', 'ENTimeUnitLaterFormatParser', 'ENEndOfCurrentMonthParser']);
+const dayParser = (() => {
+  const parser = chrono.casual.clone();
+  parser.parsers = parser.parsers.filter((p) => !TIME_OR_FUTURE_PARSERS.has(p.constructor.name));
+  return parser;
+})();
 const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
 
 /**
@@ -41,7 +53,7 @@ export function statementDate(
   const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
   for (const m of text.matchAll(ATTRIBUTION_STRETCH)) {
     if (!DATE_WORD.test(m[0])) continue;
-    for (const r of chrono.parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
+    for (const r of dayParser.parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
   }
   for (const r of results) {
     const c = r.start;
