@@ -13,11 +13,20 @@ import { actorRef } from './hit';
 import { rolesOn, type Actor } from './registry';
 
 /** Where the surname (or its capitals) stands as whole tokens of the text layer: "Putin's" holds "Putin", "Putinism" does not. */
-function occurrences(layer: TokenLayer, surname: string): number[] {
+function occurrences(layer: TokenLayer, surname: string, indexed: boolean): number[] {
   const text = layer.text;
-  const byText = tokenStarts(layer);
   const out: number[] = [];
   const caps = surname.toUpperCase();
+  if (!indexed) {
+    // A search of the text: the faster way while the text times the surnames stays small (see INDEXED_WORK).
+    for (const variant of caps === surname ? [surname] : [surname, caps]) {
+      for (let i = text.indexOf(variant); i >= 0; i = text.indexOf(variant, i + 1)) {
+        if (startsToken(layer, i) && endsToken(layer, i + variant.length)) out.push(i);
+      }
+    }
+    return out;
+  }
+  const byText = tokenStarts(layer);
   for (const variant of caps === surname ? [surname] : [surname, caps]) {
     // A match starts at a token and ends at one, so the token it starts with is a prefix of it: look those up.
     for (let k = 1; k <= variant.length; k++) {
@@ -26,8 +35,11 @@ function occurrences(layer: TokenLayer, surname: string): number[] {
       }
     }
   }
-  return out.sort((a, b) => a - b);
+  return out;
 }
+
+/** Characters searched (text length × surnames) above which surnames are looked up in the token index: an article of 100k characters naming 100 people. */
+const INDEXED_WORK = 1e7;
 
 /** Where each token's text starts, by the text (a layer's index, built once): surnames are looked up by it, not searched for in the whole text. */
 const tokenStartIndexes = new WeakMap<TokenLayer, Map<string, number[]>>();
@@ -153,8 +165,10 @@ export function findSurnames(
     return k >= 0 && reach[k]! > start;
   };
   const taken = new Coverage(layer.text.length);
+  // Searching the text for each surname costs text × surnames: past INDEXED_WORK the token index answers instead (same occurrences).
+  const indexed = layer.text.length * bySurname.size > INDEXED_WORK;
   for (const [surname, named] of bySurname) {
-    for (const start of occurrences(layer, surname)) {
+    for (const start of occurrences(layer, surname, indexed).sort((a, b) => a - b)) {
       const end = start + surname.length;
       if (overlapsHit(start, end) || taken.any(start, end)) continue;
       if (rules.commonWordSurnames.has(surname) && sentenceStart(start)) continue;
