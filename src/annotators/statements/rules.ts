@@ -41,6 +41,8 @@ interface RulePattern {
   rule: AttributionRule;
   pattern: CompiledPattern<SentenceUnits>;
   anchorItem: number;
+  /** An item that must be met at least once is a quotation: no sentence without one can match. */
+  needsQuote: boolean;
 }
 
 /** The rules of a file, compiled: their specifications and their patterns. */
@@ -75,7 +77,8 @@ export function loadAttributionRules(file: string = ATTRIBUTION_RULES_FILE): Att
       if (cueItems.length > 1) throw new KitError(`${file}: invalid data\n  ${where}: ${cueItems.length} items test CUE; a pattern is anchored at one cue`, 'invalid-data', file);
       const anchorItem = cueItems[0] ?? -1;
       if (anchorItem >= 0 && source[anchorItem]!.OP !== undefined) throw new KitError(`${file}: invalid data\n  ${where}: the CUE item is the anchor and takes no OP`, 'invalid-data', file);
-      (anchorItem >= 0 ? anchored : unanchored).push({ rule: spec.id, pattern, anchorItem });
+      const needsQuote = source.some((item) => item.QUOTE === true && (item.OP === undefined || item.OP === '+'));
+      (anchorItem >= 0 ? anchored : unanchored).push({ rule: spec.id, pattern, anchorItem, needsQuote });
     });
   }
   const anchoredOf = new Map<AttributionRule, RulePattern[]>();
@@ -96,11 +99,11 @@ export function defaultAttributionRules(): AttributionRules {
  */
 export function ruleAtCue(rules: AttributionRules, rule: AttributionRule, units: SentenceUnits, anchor: number): boolean {
   const patterns = rules.anchoredOf.get(rule);
-  if (patterns) for (const p of patterns) if (matchesAround(units, p.pattern, p.anchorItem, anchor)) return true;
+  if (patterns) for (const p of patterns) if ((!p.needsQuote || units.hasQuote) && matchesAround(units, p.pattern, p.anchorItem, anchor)) return true;
   return false;
 }
 
 /** Whether one of `rule`'s patterns without a cue matches from the first unit of `units`. */
 export function ruleOpens(rules: AttributionRules, rule: AttributionRule, units: SentenceUnits): boolean {
-  return rules.unanchored.some((p) => p.rule === rule && matchesFrom(units, p.pattern, 0));
+  return rules.unanchored.some((p) => p.rule === rule && (!p.needsQuote || units.hasQuote) && matchesFrom(units, p.pattern, 0));
 }

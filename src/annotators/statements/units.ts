@@ -36,6 +36,8 @@ export interface SentenceUnits extends UnitStream {
   paragraphStart: boolean;
   /** Index of the first word unit (a word, number or quotation); -1 if none. */
   firstWord: number;
+  /** Whether a unit is a quotation (patterns that need one are not tried without). */
+  hasQuote: boolean;
 }
 
 const spanOf = (units: SentenceUnits, i: number): SpanUnit | undefined => {
@@ -133,7 +135,7 @@ export function sentenceUnits(ctx: SpeakerContext, s: Sentence, cues: readonly C
   const next = quotes[firstEndingAfter(quotes, Math.max(s.end, end))];
   if (next && next.start >= Math.max(s.end, end) && next.start < s.end + 2) units.push(quoteUnit(next));
   const paragraph = article.paragraphs[s.paragraph];
-  const found: SentenceUnits = { length: units.length, units, cueAt, paragraphStart: paragraph !== undefined && paragraph.start === s.start, firstWord: units.findIndex(isWord) };
+  const found: SentenceUnits = { length: units.length, units, cueAt, paragraphStart: paragraph !== undefined && paragraph.start === s.start, firstWord: units.findIndex(isWord), hasQuote: units.some((u) => (u as Partial<SpanUnit>).kind === 'quote') };
   bySentence.set(s.index, found);
   return found;
 }
