@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
@@ -30,6 +30,7 @@ import type { Segment, SegmentOutput } from './segments';
 import type { SkippedInput } from '../corpus/types';
 import type { Logger, Warning } from '../logger';
 import { reportMessages } from '../messages';
+import { linkFiles } from './link-files';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.dic']);
 
@@ -187,16 +188,8 @@ export class OutputCache {
   /** Puts a reused segment's files into this run's cache: hard links (no copy), or copies where links are not allowed. */
   private keep(from: string, to: string): void {
     if (existsSync(to)) return; // the same segment twice in one corpus
-    mkdirSync(to, { recursive: true });
     // the entry last, as putSegment writes it: a segment cut short is never found
-    const names = readdirSync(from).sort((a, b) => Number(a === ENTRY) - Number(b === ENTRY));
-    for (const name of names) {
-      try {
-        linkSync(join(from, name), join(to, name));
-      } catch {
-        copyFileSync(join(from, name), join(to, name));
-      }
-    }
+    linkFiles(from, to, ENTRY);
   }
 
   /** Stores a segment: its inputs' entries, its Parquet parts (written to `parts`, by table) and its output. */

@@ -11,9 +11,10 @@
  * whole until the new output is swapped in.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ChartSpec } from '../charts/common';
+import { linkFiles } from './link-files';
 
 /** The chart cache's folder inside the cache's fingerprint folder. */
 export const CHART_CACHE = 'charts';
@@ -96,14 +97,6 @@ export class ChartCache {
   /** Puts a reused entry into this run's cache: hard links (no copy), or copies where links are not allowed; the sizes last. */
   private keep(from: string, to: string): void {
     if (from === to || existsSync(join(to, SIZES))) return;
-    mkdirSync(to, { recursive: true });
-    const names = readdirSync(from).sort((a, b) => Number(a === SIZES) - Number(b === SIZES));
-    for (const name of names) {
-      try {
-        linkSync(join(from, name), join(to, name));
-      } catch {
-        copyFileSync(join(from, name), join(to, name));
-      }
-    }
+    linkFiles(from, to, SIZES);
   }
 }
