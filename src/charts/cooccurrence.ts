@@ -1,4 +1,5 @@
 import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from '../tables/actors';
+import { actorsFromMentionRows } from '../tables/report-data';
 import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { countryColor, countryScale } from './colors';
@@ -22,15 +23,8 @@ import {
 /** Name and country of each actor id (cooccurrence.csv holds ids only). */
 export type ActorIndex = ReadonlyMap<string, { name: string; country: string }>;
 
-/** Actor names and countries from mentions.csv rows (`actor_id,actor,country`). */
-export function actorsFromMentions(rows: readonly TableRow[]): Map<string, { name: string; country: string }> {
-  const index = new Map<string, { name: string; country: string }>();
-  for (const r of rows) {
-    const id = str(r.actor_id);
-    if (id && !index.has(id)) index.set(id, { name: str(r.actor) || id, country: str(r.country) });
-  }
-  return index;
-}
+/** Actor names and countries from mentions.csv rows (`actor_id,actor,country`), as the tables stage reads them. */
+export const actorsFromMentions = actorsFromMentionRows;
 
 export { COOCCURRENCE_WINDOWS, type CooccurrenceWindow };
 

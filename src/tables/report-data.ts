@@ -258,7 +258,7 @@ export function cooccurrenceData(rows: readonly Row[], actors: ReadonlyMap<strin
 }
 
 /** Name and country of each actor id, from its first row in mentions.csv. */
-export function actorsFromMentionRows(rows: readonly Row[]): Map<string, { name: string; country: string }> {
+export function actorsFromMentionRows(rows: readonly Readonly<Record<string, unknown>>[]): Map<string, { name: string; country: string }> {
   const index = new Map<string, { name: string; country: string }>();
   for (const r of rows) {
     const id = str(r.actor_id);
