@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, normalizeForMatching, splitSentences, type Article } from '../src/corpus';
+import { buildArticle, countWords, normalizeForMatching, splitSentences, type Article } from '../src/corpus';
 
 /**
  * Text made of the pieces that trip segmenters and cleaners: abbreviations, initials,
@@ -123,5 +123,25 @@ describe('properties of cleaning and segmentation (fast-check)', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('countWords', () => {
+  const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+  const byRegex = (text: string) => [...text.matchAll(WORD)].length;
+
+  it('counts words joined by one inner apostrophe, dot or hyphen as one', () => {
+    expect(countWords("Russia's U.S.-backed Xi-Putin talks, don’t")).toBe(6); // Russia's, U.S, backed, Xi-Putin, talks, don’t
+    expect(countWords('Москва и Пекин 北京 2022')).toBe(5);
+  });
+
+  it('does not join runs across two joiners, a trailing joiner or a space', () => {
+    expect(countWords('a--b a.. b. -c')).toBe(5);
+    expect(countWords(' ... - ’ ')).toBe(0);
+  });
+
+  it('equals the word pattern on any text (letters of any script, astral ones, joiners)', () => {
+    const piece = fc.constantFrom('a', 'Z', '9', 'é', 'Ж', '北', '𝐀', '😀', "'", '’', '.', '-', ' ', '\n', ',', '"', '\u0301', '\ud800');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => countWords(parts.join('')) === byRegex(parts.join(''))), { numRuns: 2000 });
   });
 });

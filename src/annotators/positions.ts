@@ -47,32 +47,18 @@ export class MentionList {
 }
 
 /**
- * Which positions of a text are covered by spans added so far, and how many marks
- * (points) fall in a range: Fenwick trees over the text's positions, so adding a span
- * costs its length times log n (the spans a statement pass adds hardly overlap, so all
- * of them cost about n log n) and a question costs log n.
+ * Which positions of a text are covered by spans added so far, and whether marks
+ * (points) fall in a range: the covered positions as sorted, disjoint intervals and
+ * the marks as a sorted list, so a question is a binary search and the memory grows
+ * with the spans added (a few dozen an article), not with the text's length.
  */
 export class Coverage {
-  private readonly covered: Uint8Array;
-  private readonly spanTree: Int32Array;
-  private readonly markTree: Int32Array;
+  /** Covered intervals [starts[i], ends[i]), sorted, disjoint and not touching. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly marks: number[] = [];
 
-  constructor(private readonly length: number) {
-    this.covered = new Uint8Array(length + 1);
-    this.spanTree = new Int32Array(length + 2);
-    this.markTree = new Int32Array(length + 2);
-  }
-
-  private static add(tree: Int32Array, pos: number): void {
-    for (let i = pos + 1; i < tree.length; i += i & -i) tree[i]!++;
-  }
-
-  /** How many of positions [0, pos) the tree counts. */
-  private static prefix(tree: Int32Array, pos: number): number {
-    let sum = 0;
-    for (let i = Math.min(pos, tree.length - 1); i > 0; i -= i & -i) sum += tree[i]!;
-    return sum;
-  }
+  constructor(private readonly length: number) {}
 
   private clamp(pos: number): number {
     return Math.max(0, Math.min(this.length, pos));
@@ -80,32 +66,46 @@ export class Coverage {
 
   /** Marks [start, end) covered. */
   cover(start: number, end: number): void {
-    for (let p = this.clamp(start); p < this.clamp(end); p++) {
-      if (this.covered[p]) continue;
-      this.covered[p] = 1;
-      Coverage.add(this.spanTree, p);
+    const [a, b] = [this.clamp(start), this.clamp(end)];
+    if (b <= a) return;
+    // The intervals touching [a, b): from the first ending at or after a to the last starting at or before b.
+    const first = lowerBound(this.ends, a);
+    const last = lowerBound(this.starts, b + 1);
+    if (first === last) {
+      this.starts.splice(first, 0, a);
+      this.ends.splice(first, 0, b);
+      return;
     }
+    const merged = [Math.min(a, this.starts[first]!), Math.max(b, this.ends[last - 1]!)] as const;
+    this.starts.splice(first, last - first, merged[0]);
+    this.ends.splice(first, last - first, merged[1]);
   }
 
   /** True when position `pos` is covered. */
   has(pos: number): boolean {
-    return pos >= 0 && pos < this.length && this.covered[pos] === 1;
+    return pos >= 0 && pos < this.length && this.any(pos, pos + 1);
   }
 
   /** True when any position of [start, end) is covered. */
   any(start: number, end: number): boolean {
     const [a, b] = [this.clamp(start), this.clamp(end)];
-    return b > a && Coverage.prefix(this.spanTree, b) - Coverage.prefix(this.spanTree, a) > 0;
+    if (b <= a) return false;
+    const i = lowerBound(this.ends, a + 1);
+    return i < this.starts.length && this.starts[i]! < b;
   }
 
   /** Adds a mark at `pos`. */
   mark(pos: number): void {
-    if (pos >= 0 && pos <= this.length) Coverage.add(this.markTree, pos);
+    if (pos < 0 || pos > this.length) return;
+    const at = lowerBound(this.marks, pos);
+    this.marks.splice(at, 0, pos);
   }
 
   /** True when a mark lies in [start, end). */
   marked(start: number, end: number): boolean {
     const [a, b] = [Math.max(0, start), Math.min(this.length + 1, end)];
-    return b > a && Coverage.prefix(this.markTree, b) - Coverage.prefix(this.markTree, a) > 0;
+    if (b <= a) return false;
+    const i = lowerBound(this.marks, a);
+    return i < this.marks.length && this.marks[i]! < b;
   }
 }

@@ -30,12 +30,40 @@ export function stripInvisible(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+/** A word's letter or digit (of any script). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Characters that join two runs of letters and digits into one word ("don't", "U.S", "Xi-Putin"). */
+const isJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d;
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
 
-/** Number of words (letters/digits, with inner apostrophes, dots and hyphens). */
+/**
+ * Number of words (letters/digits, with inner apostrophes, dots and hyphens): the
+ * matches of the Unicode pattern `[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*`, counted
+ * without building a match per word (every article is counted): each run of letters
+ * and digits is a word unless one joiner alone links it to the run before.
+ */
 export function countWords(text: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
+  /** whether the last character was a letter or digit; whether the one before it was, when the last was a joiner */
+  let inRun = false;
+  let joinable = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) word = ASCII_WORD_CHAR[c] === 1;
+    else {
+      const cp = text.codePointAt(i)!;
+      word = WORD_CHAR.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (word) {
+      if (!inRun && !joinable) n++;
+      inRun = true;
+      joinable = false;
+    } else {
+      joinable = inRun && isJoiner(c);
+      inRun = false;
+    }
+  }
   return n;
 }

@@ -64,14 +64,31 @@ export type ExplorerState = [string, number, ExplorerRow[]][];
 export class ExplorerTally {
   private readonly marks = new Map<string, Mark>();
 
-  private put(key: string, row: ExplorerRow): void {
+  /** Counts the statement in the mark; whether the mark still keeps rows (it then needs this one). */
+  private count(key: string): Mark | undefined {
     let mark = this.marks.get(key);
     if (!mark) this.marks.set(detach(key), (mark = { count: 0, rows: [] }));
     mark.count++;
-    if (mark.rows.length < EXPLORER_MARK_ROWS) mark.rows.push(row);
+    return mark.rows.length < EXPLORER_MARK_ROWS ? mark : undefined;
   }
 
   add(k: ExplorerKey): void {
+    const year = periodOf(k.date, 'year');
+    const country = k.speaker_country || 'unknown';
+    const wanting: Mark[] = [];
+    const count = (key: string) => {
+      const mark = this.count(key);
+      if (mark) wanting.push(mark);
+    };
+    count(markKeys.yearCountry(year, country));
+    count(markKeys.speaker(k.speaker_key));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) count(markKeys.month(k.date.slice(0, 7), k.speaker_key));
+    for (const theme of new Set(k.themes)) {
+      count(markKeys.themeYear(theme, year));
+      count(markKeys.themeCountry(theme, k.speaker_country));
+    }
+    // Most statements come after their marks are full: the row (copies of the texts) is built only when one keeps it.
+    if (wanting.length === 0) return;
     const row: ExplorerRow = {
       statement_id: detach(k.statement_id),
       article_id: detach(k.article_id),
@@ -82,15 +99,7 @@ export class ExplorerTally {
       themes: k.themes,
       text: detach(shorten(k.text, EXPLORER_TEXT)),
     };
-    const year = periodOf(k.date, 'year');
-    const country = k.speaker_country || 'unknown';
-    this.put(markKeys.yearCountry(year, country), row);
-    this.put(markKeys.speaker(k.speaker_key), row);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) this.put(markKeys.month(k.date.slice(0, 7), k.speaker_key), row);
-    for (const theme of new Set(k.themes)) {
-      this.put(markKeys.themeYear(theme, year), row);
-      this.put(markKeys.themeCountry(theme, k.speaker_country), row);
-    }
+    for (const mark of wanting) mark.rows.push(row);
   }
 
   state(): ExplorerState {

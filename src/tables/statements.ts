@@ -123,15 +123,27 @@ export class StatementTally {
   private readonly countries = new Map<string, number>();
   private readonly countriesSeen = new Set<string>();
   private readonly speakers = new Map<string, SpeakerCounts>();
+  /** date, country → its (unit, period) and (unit, period, country) keys: far fewer dates and countries than statements */
+  private readonly keys = new Map<string, [string, string][]>();
+
+  private keysOf(date: string, country: string): [string, string][] {
+    const at = `${date}\t${country}`;
+    let keys = this.keys.get(at);
+    if (!keys) {
+      keys = PERIOD_UNITS.map((unit) => {
+        const p = `${unit}\t${periodOf(date, unit)}`;
+        return [p, `${p}\t${country}`];
+      });
+      this.keys.set(detach(at), keys);
+    }
+    return keys;
+  }
 
   add(k: StatementKey): void {
     const country = k.speaker_country || 'unknown';
     this.countriesSeen.add(country);
-    for (const unit of PERIOD_UNITS) {
-      const period = periodOf(k.date, unit);
-      const p = `${unit}\t${period}`;
+    for (const [p, c] of this.keysOf(k.date, country)) {
       this.periods.set(p, (this.periods.get(p) ?? 0) + 1);
-      const c = `${p}\t${country}`;
       this.countries.set(c, (this.countries.get(c) ?? 0) + 1);
     }
     const id = k.speaker_id || `unnamed:${k.speaker.toLowerCase()}`;
