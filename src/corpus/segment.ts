@@ -32,6 +32,8 @@ function abbreviations(): Abbreviations {
 
 const CLOSERS = new Set(['"', "'", ')', ']', '”', '’']);
 const TERMINALS = new Set(['.', '!', '?', '…']);
+/** The next terminal, found by a regular expression search rather than a look at each character (most are none). */
+const TERMINAL_SEARCH = new RegExp(`[${[...TERMINALS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
 
 /** The word ending just before position `dot` (without the dot), e.g. "U.S" or "Feb". */
 function wordBefore(norm: string, dot: number, floor: number): string {
@@ -55,9 +57,13 @@ function nextWord(norm: string, from: number, end: number): string {
 export function splitSentences(norm: string, start: number, end: number, abbr: Abbreviations = abbreviations()): Span[] {
   const spans: Span[] = [];
   let sentenceStart = start;
+  const terminal = new RegExp(TERMINAL_SEARCH); // own lastIndex per call
   for (let i = start; i < end; i++) {
-    const c = norm[i]!;
-    if (!TERMINALS.has(c)) continue;
+    terminal.lastIndex = i;
+    const found = terminal.exec(norm);
+    if (!found || found.index >= end) break;
+    i = found.index;
+    const c = found[0];
     let j = i + 1;
     while (j < end && (TERMINALS.has(norm[j]!) || CLOSERS.has(norm[j]!))) j++;
     if (j >= end || !/\s/.test(norm[j]!)) continue;
