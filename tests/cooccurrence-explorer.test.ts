@@ -190,6 +190,12 @@ describe('the co-occurrence samples of generated inputs', () => {
     const small = generated(1, [crowd.slice(0, MAX_PAIRED_ACTORS)], '2022-01-01');
     samples.add(small.units, small.texts);
     expect(samples.rows).toBe((MAX_PAIRED_ACTORS * (MAX_PAIRED_ACTORS - 1)) / 2);
+    // With the budget, such a unit's 124,750 pairs are evicted down to it, sentence by sentence.
+    const bounded = new CooccurrenceSamples();
+    const many = generated(2, Array.from({ length: 3 }, () => crowd.slice(0, MAX_PAIRED_ACTORS)), '2022-01-01');
+    bounded.add(many.units, many.texts);
+    expect(bounded.rows).toBeLessThanOrEqual(SAMPLE_BUDGET);
+    expect(bounded.rows).toBeGreaterThan(0);
   });
 
   it('stays bounded at 50,000 articles with a long tail of actors: SAMPLE_BUDGET rows while reading, COOCCURRENCE_MAX_ROWS in the page', () => {

@@ -193,6 +193,12 @@ export class CooccurrenceSamples {
           this.kept++;
         }
       }
+      // An article naming hundreds of actors a sentence could hold many budgets' worth before its end.
+      if (this.kept > 2 * this.budget) {
+        this.evict();
+        byA = this.entries.get(period) ?? new Map();
+        this.entries.set(period, byA);
+      }
     }
     if (this.kept > this.budget) this.evict();
   }
