@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_CHARTS, writeChartsAndReport } from '../src/report/charts';
@@ -80,6 +82,12 @@ async function clickMark(page: Page, chart: string, parts: string[]): Promise<st
 
 /** The explorer's listed rows: [date, outlet, speaker, country, themes, text, article]. */
 const listed = (page: Page) => page.$$eval('section.explorer tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+/** The listed sentences' places: "article_id sentence" of each row. */
+const listedSentences = (page: Page) => page.$$eval('section.explorer tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-sentence') ?? ''));
+
+/** A table of a run's output folder, as parsed rows. */
+const readCsv = (out: string, table: string) => parse(readFileSync(join(out, 'tables', `${table}.csv`)), { columns: true }) as Record<string, string>[];
 
 /** A field of a mark's aria-label ("Year: 2022; Theme: …; Statements voicing it: 3"). */
 const field = (label: string, name: string): string => new RegExp(`(?:^|; )${name}: ([^;]*)`).exec(label)?.[1] ?? '';
@@ -197,6 +205,37 @@ describe('report.html from the fixture tables (every chart available)', () => {
     await page.close();
   }, 60_000);
 
+  it('explorer from tables with a sentences.csv: a co-occurrence cell lists its sentences, markup in them as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'srkit-browser-sentences-'));
+    mkdirSync(join(dir, 'tables'));
+    for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(dir, f.endsWith('.csv') ? join('tables', f) : f));
+    // A sentences.csv for the fixture's mentions: the sentences naming Lavrov and Wang Yi carry markup.
+    const named = new Map<string, Set<string>>();
+    for (const m of readCsv(dir, 'mentions')) {
+      const key = `${m.article_id}\t${m.sentence}`;
+      (named.get(key) ?? named.set(key, new Set()).get(key)!).add(m.actor_id!);
+    }
+    const sentences = [...named].map(([key, ids]) => {
+      const [article_id, sentence] = key.split('\t');
+      const text = ids.has('sergey-lavrov') && ids.has('wang-yi') ? `${HOSTILE} Lavrov met Wang Yi, sentence ${sentence}` : `Sentence ${sentence} of ${article_id}`;
+      return { article_id, sentence, paragraph: sentence, start: 0, end: text.length, text };
+    });
+    writeFileSync(join(dir, 'tables', 'sentences.csv'), stringify(sentences, { header: true }));
+    await writeChartsAndReport(dir);
+    const { page, problems } = await open(join(dir, 'report.html'));
+    await liveCharts(page);
+    const label = await clickMark(page, 'cooccurrence-heatmap', ['col: Wang Yi;', 'row: Sergey Lavrov;']);
+    expect(field(label, 'Co-occurrences')).toBe('2');
+    expect(await page.textContent('section.explorer h3')).toBe('Actor co-occurrence: Sergey Lavrov – Wang Yi, 2 sentences');
+    expect((await listed(page)).map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
+      ['2021-03-23', 'Sergey Lavrov – Wang Yi', `${HOSTILE} Lavrov met Wang Yi, sentence 4`, '003_ba9e1a6144e27da5'],
+      ['2024-04-10', 'Sergey Lavrov – Wang Yi', `${HOSTILE} Lavrov met Wang Yi, sentence 6`, '000_6c805811b0115857'],
+    ]);
+    expect(await page.$$eval('section.explorer img, section.explorer script', (e) => e.length)).toBe(0);
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 60_000);
+
   it('the offline network HTML (a vega spec) draws its nodes', async () => {
     const { page, problems } = await open(join(out, 'charts', 'cooccurrence-network.html'));
     await page.waitForSelector('#chart svg .role-mark', { timeout: 20_000 });
@@ -273,4 +312,119 @@ describe('report.html from a real run on the seeds', () => {
     expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   }, 90_000);
+  it('explorer: a co-occurrence cell, a network node and a by-year cell list the sentences behind them, as many as the chart says', async () => {
+    const { page, problems } = await open(join(out, 'report.html'));
+    await liveCharts(page, await page.$$eval('figure.chart', (f) => f.length));
+    expect(await page.$$eval('figure.chart[data-explorable]', (f) => f.map((e) => e.getAttribute('data-chart')))).toEqual(
+      expect.arrayContaining(['cooccurrence-heatmap', 'cooccurrence-network', 'cooccurrence-by-year']),
+    );
+    // Which actors each sentence names, and its text, from the run's tables.
+    const named = new Map<string, Set<string>>();
+    for (const m of readCsv(out, 'mentions')) {
+      const key = `${m.article_id} ${m.sentence}`;
+      (named.get(key) ?? named.set(key, new Set()).get(key)!).add(m.actor_id!);
+    }
+    const texts = new Map(readCsv(out, 'sentences').map((r) => [`${r.article_id} ${r.sentence}`, r.text!]));
+    const perMark = 20;
+    // China–Russia: 46 sentences (7 + 29 + 10, counted by hand in tests/actors-tables.test.ts); the first 20 listed, 2021's first.
+    const label = await clickMark(page, 'cooccurrence-heatmap', ['col: Russia;', 'row: China;']);
+    expect(field(label, 'Co-occurrences')).toBe('46');
+    expect(await page.textContent('section.explorer h3')).toBe('Actor co-occurrence: China – Russia, 46 sentences');
+    let rows = await listed(page);
+    expect(rows).toHaveLength(perMark);
+    expect(rows.map((r) => r[0]!.slice(0, 4))).toEqual([...Array(7).fill('2021'), ...Array(13).fill('2022')]);
+    for (const [i, at] of (await listedSentences(page)).entries()) {
+      expect([named.get(at)!.has('china'), named.get(at)!.has('russia')], at).toEqual([true, true]);
+      expect(rows[i]![2]).toBe('China – Russia');
+      expect(rows[i]![3]).toBe('CHN, RUS');
+      expect(texts.get(at)!.startsWith(rows[i]![4]!.replace(/…$/, '')), at).toBe(true);
+    }
+    expect(await page.textContent('section.explorer p.shown')).toBe('20 of 20 listed sentences shown (46 in all)');
+    expect(await page.textContent('section.explorer p.more')).toBe('26 more: see tables/mentions.csv for the sentences naming both china and russia (actor_id) (their text is in tables/sentences.csv).');
+    // Sentences have no themes: no theme filter. The year filter narrows to 2021's 7; a text search to the sentences holding it.
+    expect(await page.$$eval('section.explorer select', (s) => s.map((e) => e.getAttribute('name')))).toEqual(['year', 'country']);
+    await page.selectOption('section.explorer select[name=year]', '2021');
+    expect(await listed(page)).toHaveLength(7);
+    await page.selectOption('section.explorer select[name=year]', '');
+    await page.fill('section.explorer input[name=search]', 'Putin');
+    rows = await listed(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(perMark);
+    expect(rows.every((r) => r[4]!.includes('Putin'))).toBe(true);
+    await page.fill('section.explorer input[name=search]', '');
+    await page.locator('section.explorer').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-cooccurrence-heatmap.png'), fullPage: false });
+    // Every non-empty cell of China's row lists as many sentences as it shows (at most 20), each naming both.
+    const cells = await page.$$eval('#chart-cooccurrence-heatmap .mark-rect.role-mark > path', (ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    const china = cells.filter((l) => l.startsWith('col: ') && field(l, 'row') === 'China' && field(l, 'Co-occurrences') !== '0');
+    expect(china.length).toBeGreaterThan(3);
+    for (const cell of china) {
+      const n = Number(field(cell, 'Co-occurrences'));
+      await clickMark(page, 'cooccurrence-heatmap', [`col: ${field(cell, 'col')};`, 'row: China;']);
+      expect(await page.textContent('section.explorer h3')).toBe(`Actor co-occurrence: China – ${field(cell, 'col')}, ${n} sentence${n === 1 ? '' : 's'}`);
+      expect(await listed(page), cell).toHaveLength(Math.min(n, perMark));
+      for (const at of await listedSentences(page)) expect(named.get(at)!.has('china'), at).toBe(true);
+    }
+    // An empty cell lists none.
+    const empty = cells.find((l) => field(l, 'Co-occurrences') === '0')!;
+    await clickMark(page, 'cooccurrence-heatmap', [`col: ${field(empty, 'col')};`, `row: ${field(empty, 'row')};`]);
+    expect(await listed(page)).toEqual([]);
+    expect(await page.textContent('section.explorer h3')).toMatch(/, 0 sentences$/);
+
+    // China's node: its co-occurrences with every other actor (its size and tooltip), the partners in turn.
+    const node = await clickMark(page, 'cooccurrence-network', ['Actor: China;']);
+    const weight = Number(field(node, 'Co-occurrences'));
+    expect(weight).toBeGreaterThan(perMark);
+    expect(await page.textContent('section.explorer h3')).toBe(`Actor co-occurrence network: China, ${weight} co-occurrences`);
+    rows = await listed(page);
+    expect(rows).toHaveLength(perMark);
+    expect(rows.every((r) => r[2]!.split(' – ').includes('China'))).toBe(true);
+    expect(new Set(rows.map((r) => r[2])).size).toBeGreaterThan(5);
+    for (const at of await listedSentences(page)) expect(named.get(at)!.has('china'), at).toBe(true);
+    await page.locator('section.explorer').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'explorer-cooccurrence-network.png'), fullPage: false });
+    // The country filter keeps the rows whose pair has an actor of that country: China's pairs with Russia's actors.
+    await page.selectOption('section.explorer select[name=country]', 'RUS');
+    const rus = await listed(page);
+    expect(rus.length).toBeGreaterThan(0);
+    expect(rus.every((r) => r[3]!.includes('RUS'))).toBe(true);
+    // The node with the fewest co-occurrences lists every one of them.
+    const nodes = await page.$$eval('#chart-cooccurrence-network .mark-symbol.role-mark > path', (ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+    const least = nodes.sort((a, b) => Number(field(a, 'Co-occurrences')) - Number(field(b, 'Co-occurrences')))[0]!;
+    await clickMark(page, 'cooccurrence-network', [`Actor: ${field(least, 'Actor')};`]);
+    expect(await listed(page)).toHaveLength(Number(field(least, 'Co-occurrences')));
+    // A link is a pair, as the heatmap's cell: China–Russia's 46 (clicked a third of the way along: a node may cover its middle).
+    const link = page.locator('#chart-cooccurrence-network .role-mark > path[aria-label*="Pair: China – Russia;"]').first();
+    await link.scrollIntoViewIfNeeded();
+    const point = await link.evaluate((path: SVGPathElement) => {
+      const p = path.getPointAtLength(path.getTotalLength() / 3).matrixTransform(path.getScreenCTM()!);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    expect(await page.textContent('section.explorer h3')).toBe('Actor co-occurrence network: China – Russia, 46 sentences');
+
+    // A by-year cell: China–Russia in 2021, 7 sentences of 2021; in 2023 (no article) none.
+    await clickMark(page, 'cooccurrence-by-year', ['Year: 2021;', 'pair: China – Russia;']);
+    expect(await page.textContent('section.explorer h3')).toBe('Actor co-occurrence by year: China – Russia, 2021, 7 sentences');
+    rows = await listed(page);
+    expect(rows.map((r) => r[0])).toEqual(Array(7).fill('2021-03-23'));
+    await clickMark(page, 'cooccurrence-by-year', ['Year: 2023;', 'pair: China – Russia;']);
+    expect(await listed(page)).toEqual([]);
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 120_000);
+
+  it('the network chart page lists a node\'s sentences too, its articles linked in ../tables', async () => {
+    const { page, problems } = await open(join(out, 'charts', 'cooccurrence-network.html'));
+    await page.waitForSelector('#chart[data-explorable]', { timeout: 20_000 });
+    const node = page.locator('#chart .mark-symbol.role-mark > path[aria-label*="Actor: Russia;"]').first();
+    const weight = Number(field((await node.getAttribute('aria-label')) ?? '', 'Co-occurrences'));
+    await node.click({ force: true });
+    await page.waitForSelector('section.explorer tbody', { state: 'attached' });
+    expect(await page.textContent('section.explorer h3')).toBe(`Actor co-occurrence network: Russia, ${weight} co-occurrences`);
+    expect(await listed(page)).toHaveLength(Math.min(weight, 20));
+    expect(await page.getAttribute('section.explorer tbody a', 'href')).toBe('../tables/articles.csv');
+    expect(problems).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, 60_000);
 });

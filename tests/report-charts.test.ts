@@ -176,6 +176,38 @@ describe('report with charts on a corpus of several segments', () => {
     }
   });
 
+  it('co-occurrence explorer: each cell, node and by-year cell has the chart\'s count and lists sentences naming its actors', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const block = JSON.parse(html.match(/<script type="application\/json" id="explorer-data">([\s\S]*?)<\/script>/)![1]!) as {
+      sentences: { window: string; perMark: number; fields: string[]; rows: unknown[][]; marks: Record<string, { count: number; rows: number[] }> };
+    };
+    const { sentences } = block;
+    expect(sentences.window).toBe('sentence');
+    const at = (row: unknown[]) => `${row[sentences.fields.indexOf('article_id')]} ${row[sentences.fields.indexOf('sentence')]}`;
+    const named = new Map<string, Set<string>>();
+    for (const m of readCsv(out, 'mentions')) {
+      const key = `${m.article_id} ${m.sentence}`;
+      (named.get(key) ?? named.set(key, new Set()).get(key)!).add(m.actor_id!);
+    }
+    const check = (key: string, count: number, ids: string[]) => {
+      const mark = sentences.marks[key];
+      if (count === 0) return expect(mark, key).toBeUndefined();
+      expect(mark!.count, key).toBe(count);
+      expect(mark!.rows.length, key).toBe(Math.min(count, sentences.perMark));
+      for (const i of mark!.rows) for (const id of ids) expect(named.get(at(sentences.rows[i]!))!.has(id), `${key}: ${at(sentences.rows[i]!)}`).toBe(true);
+    };
+    const heatmap = chartData(out, 'cooccurrence-heatmap');
+    for (const v of heatmap) {
+      const [a, b] = [v.row_id as string, v.col_id as string].sort();
+      check(`co\t${a}\t${b}`, v.count as number, [a!, b!]);
+    }
+    for (const n of chartData(out, 'cooccurrence-network')) check(`cn\t${n.id}`, n.weight as number, [n.id as string]);
+    const years = chartData(out, 'cooccurrence-by-year');
+    for (const v of years) check(`cy\t${v.actor_a}\t${v.actor_b}\t${v.period}`, v.count as number, [v.actor_a as string, v.actor_b as string]);
+    // Some by-year cells hold more sentences than a mark lists.
+    expect(years.some((v) => (v.count as number) > sentences.perMark)).toBe(true);
+  });
+
   it('themes and keyness: the rows of themes_by_year, themes_by_country and keyness.csv', () => {
     const byYear = new Map(readCsv(out, 'themes_by_year').map((r) => [`${r.theme} ${r.period}`, [Number(r.count), Number(r.statements), Number(r.share)]]));
     for (const v of chartData(out, 'themes-by-year')) expect([v.count, v.statements, v.share]).toEqual(byYear.get(`${v.theme} ${v.period}`));

@@ -125,7 +125,7 @@ describe('stage aggregates merged segment by segment', () => {
     ]);
     expect(rowsOf('statements_by_speaker').length).toBeGreaterThan(5);
     const data = whole.at(-1)![1] as Partial<ReportData>;
-    expect(Object.keys(data).sort()).toEqual(['articles', 'cooccurrence', 'explorer', 'keyness', 'statements', 'statements_by_country', 'statements_by_speaker', 'themes_by_country', 'themes_by_year', 'unregistered']);
+    expect(Object.keys(data).sort()).toEqual(['articles', 'cooccurrence', 'cooccurrence_explorer', 'explorer', 'keyness', 'statements', 'statements_by_country', 'statements_by_speaker', 'themes_by_country', 'themes_by_year', 'unregistered']);
     expect([data.articles!.total, data.articles!.list.length, data.articles!.dates]).toEqual([6, 6, { from: '2021-03-23', to: '2024-04-10', undated: 0 }]);
     expect(data.statements!.cells.reduce((n, c) => n + c.count, 0)).toBe(data.statements!.inWindow);
     // the 32 ways to cut 6 articles into consecutive parts

@@ -136,13 +136,14 @@ export function cooccurrenceHeatmap(rows: readonly TableRow[], options: Cooccurr
   const pairs = pairsOf(rows, options);
   const nodes = topActors(pairs, options);
   const lookup = new Map(pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
-  const values: { row: string; col: string; row_rank: number; col_rank: number; count: number; articles: number; row_country: string; col_country: string }[] = [];
+  // The actor ids ride along for the explorer (report.html): a click lists the pair's sentences.
+  const values: { row: string; col: string; row_id: string; col_id: string; row_rank: number; col_rank: number; count: number; articles: number; row_country: string; col_country: string }[] = [];
   for (const [i, r] of nodes.entries()) {
     for (const [j, c] of nodes.entries()) {
       if (r.id === c.id) continue;
       const [a, b] = [r.id, c.id].sort();
       const p = lookup.get(`${a}\u0000${b}`);
-      values.push({ row: r.name, col: c.name, row_rank: i, col_rank: j, count: p?.count ?? 0, articles: p?.articles ?? 0, row_country: r.country, col_country: c.country });
+      values.push({ row: r.name, col: c.name, row_id: r.id, col_id: c.id, row_rank: i, col_rank: j, count: p?.count ?? 0, articles: p?.articles ?? 0, row_country: r.country, col_country: c.country });
     }
   }
   const names = nodes.map((n) => n.name);
@@ -275,6 +276,8 @@ export function cooccurrenceNetwork(rows: readonly TableRow[], options: Cooccurr
             strokeWidth: { value: 1.5 },
             size: { scale: 'size', field: 'weight' },
             tooltip: { signal: "{'Actor': datum.name, 'Country': datum.country, 'Co-occurrences': datum.weight}" },
+            // Read out by screen readers (the SVG's aria-label), as vega-lite describes its marks.
+            description: { signal: "'Actor: ' + datum.name + '; Country: ' + datum.country + '; Co-occurrences: ' + datum.weight" },
           },
         },
         transform: [
@@ -305,6 +308,7 @@ export function cooccurrenceNetwork(rows: readonly TableRow[], options: Cooccurr
             strokeOpacity: { value: 0.6 },
             strokeWidth: { scale: 'width', field: 'count' },
             tooltip: { signal: "{'Pair': datum.source_name + ' – ' + datum.target_name, 'Co-occurrences': datum.count, 'Articles': datum.articles}" },
+            description: { signal: "'Pair: ' + datum.source_name + ' – ' + datum.target_name + '; Co-occurrences: ' + datum.count + '; Articles: ' + datum.articles" },
           },
         },
         transform: [
@@ -344,7 +348,8 @@ export function cooccurrenceByYear(rows: readonly TableRow[], options: Cooccurre
     .sort((x, y) => y.count - x.count || `${x.a} ${x.b}`.localeCompare(`${y.a} ${y.b}`))
     .slice(0, options.topPairs ?? 12);
   const periods = periodDomain('year', options.periods ?? rows.filter((r) => str(r.window) === within).map((r) => str(r.period)), options.window);
-  const values: { pair: string; rank: number; period: string; count: number; articles: number }[] = [];
+  // The pair's ids (a < b) ride along for the explorer.
+  const values: { pair: string; actor_a: string; actor_b: string; rank: number; period: string; count: number; articles: number }[] = [];
   // Name the pair in country order (the registry's: China before Russia), as the other charts list them.
   const order = Object.keys(paletteOf(options).countries);
   const rank = (id: string) => {
@@ -358,7 +363,7 @@ export function cooccurrenceByYear(rows: readonly TableRow[], options: Cooccurre
   for (const [i, p] of top.entries()) {
     for (const period of periods) {
       const [yearPair] = pairsOf(rows, { ...options, period }).filter((q) => q.a === p.a && q.b === p.b);
-      values.push({ pair: labels[i]!, rank: i, period, count: yearPair?.count ?? 0, articles: yearPair?.articles ?? 0 });
+      values.push({ pair: labels[i]!, actor_a: p.a, actor_b: p.b, rank: i, period, count: yearPair?.count ?? 0, articles: yearPair?.articles ?? 0 });
     }
   }
   const max = Math.max(1, ...values.map((v) => v.count));

@@ -18,7 +18,7 @@ import { statementsByCountryYear, themesByYear } from '../tables/pivots';
 import type { Row } from '../tables/schema';
 import { ARTICLE_LIST, DATA_SOURCES, reportDataFromTables, TOP_SPEAKERS, UNREGISTERED_LIST, type ReportData, type ReportDataKey } from '../tables/report-data';
 import { CHART_CACHE, ChartCache, chartKey } from './chart-cache';
-import { EXPLORABLE_CHARTS, explorerChartPage } from './explorer-page';
+import { EXPLORABLE_CHARTS, explorerChartPage, hasExplorer } from './explorer-page';
 import { reportHtml, type HtmlTable, type Provenance, type ReportChart, type ReportSection } from './html';
 
 export { REPORT_CHARTS, type ReportChartDef } from '../charts/registry';
@@ -37,19 +37,32 @@ export const REPORT_TABLES = [
   'keyness',
   // The statements' themes, for the explorer (optional).
   'themes',
+  // The co-occurrence explorer's sentences (optional): only those with a mention are kept.
+  'sentences',
 ] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
 /** The report's tables by name, as parsed CSV rows; absent when the file is. */
 export type Tables = Partial<Record<ReportTableName, TableRow[]>>;
 
-/** Reads every CSV in `dir` that a chart or the report uses. Missing files are left out, not errors. */
+/**
+ * Reads every CSV in `dir` that a chart or the report uses. Missing files are left out,
+ * not errors. Of sentences.csv, the largest table, only the sentences holding a mention
+ * (mentions.csv) are kept.
+ */
 export function readTables(dir: string): Tables {
   const tables: Tables = {};
   for (const name of REPORT_TABLES) {
     const file = join(dir, `${name}.csv`);
     if (!existsSync(file)) continue;
-    tables[name] = parse(readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as TableRow[];
+    const mentioned = name === 'sentences' ? new Set((tables.mentions ?? []).map((m) => `${m.article_id}\t${m.sentence}`)) : undefined;
+    tables[name] = parse(readFileSync(file), {
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      relax_column_count: true,
+      ...(mentioned && { on_record: (r: TableRow) => (mentioned.has(`${r.article_id}\t${r.sentence}`) ? r : null) }),
+    }) as TableRow[];
   }
   return tables;
 }
@@ -169,14 +182,15 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
   await Promise.all(pngs);
   if (cache) result.cache = { hits: cache.hits, misses: cache.misses };
   // The explorable charts' pages get the explorer, written after the cache took its copy: the page depends on the
-  // statements' rows, not only on the spec the cache is keyed by. Unlinked first, as the file may be the cache's own.
-  if (data.explorer && formats.includes('html')) {
+  // statements' (or sentences') rows, not only on the spec the cache is keyed by. Unlinked first, as the file may be the cache's own.
+  const content = { statements: data.explorer, sentences: data.cooccurrence_explorer };
+  if (formats.includes('html')) {
     for (const name of EXPLORABLE_CHARTS) {
       const chart = drawn.get(name);
-      if (!chart?.spec) continue;
+      if (!chart?.spec || !hasExplorer(name, content)) continue;
       const file = join(outDir, 'charts', `${name}.html`);
       rmSync(file, { force: true });
-      writeFileSync(file, explorerChartPage(name, chart.spec, chart.title, data.explorer));
+      writeFileSync(file, explorerChartPage(name, chart.spec, chart.title, content));
     }
   }
 
@@ -188,6 +202,7 @@ export async function writeReport(outDir: string, data: Partial<ReportData>, opt
       sections: reportSections(data, drawn, window),
       unavailable: result.unavailable.map(({ title, reason }) => ({ title, reason })),
       explorer: data.explorer,
+      sentences: data.cooccurrence_explorer,
     }),
   );
   return result;

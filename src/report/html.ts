@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../charts/common';
 import { escapeHtml, htmlHead, inlineLibraries, OFFLINE_CSP } from '../charts/export';
+import type { CooccurrenceExplorerData } from '../tables/cooccurrence-explorer';
 import type { ExplorerData } from '../tables/explorer';
 import { EXPLORER_STYLE, explorerBlocks } from './explorer-page';
 
@@ -64,6 +65,8 @@ export interface ReportModel {
   unavailable: { title: string; reason: string }[];
   /** The statements behind the charts' marks, for the explorer. */
   explorer?: ExplorerData;
+  /** The sentences behind the co-occurrence charts' marks, for the explorer. */
+  sentences?: CooccurrenceExplorerData;
 }
 
 /** An escaped HTML table; numbers right-aligned. */
@@ -150,6 +153,14 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 p.more,p.note{font-size:.85em;color:#666}ul.unavailable li{color:#8a3b12}
 ${EXPLORER_STYLE}`;
 
+/** What the page's note says a click does. */
+function explorerNote(model: ReportModel): string {
+  const { explorer, sentences } = model;
+  const statements = explorer && `click a bar, a heatmap cell or a timeline mark to list the statements behind it (at most ${explorer.perMark} a mark, with filters; the rest are in tables/statements.csv)`;
+  const pairs = sentences && `click a co-occurrence cell or a network node or link to list the ${sentences.window}s naming its actors (at most ${sentences.perMark} a mark; the rest can be found through tables/mentions.csv)`;
+  return `Hover a mark for its figures${[statements, pairs].filter(Boolean).map((s) => `; ${s}`).join('')}.`;
+}
+
 export function reportHtml(model: ReportModel): string {
   const nav = model.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('\n');
   const sections = model.sections
@@ -180,17 +191,13 @@ ${provenanceBlock(model.provenance)}
 <nav><ul>
 ${nav}${model.unavailable.length ? '\n<li><a href="#not-available">Not available</a></li>' : ''}
 </ul></nav>
-<p class="note">${
-    model.explorer
-      ? `Hover a mark for its figures; click a bar, a heatmap cell or a timeline mark to list the statements behind it (at most ${model.explorer.perMark} a mark, with filters; the rest are in tables/statements.csv).`
-      : 'Hover a mark for its figures.'
-  }</p>
+<p class="note">${escapeHtml(explorerNote(model))}</p>
 </header>
 <main>
 ${sections}
 ${unavailable}
 </main>
-${explorerBlocks(specs, model.explorer, 'tables')}
+${explorerBlocks(specs, model.explorer, 'tables', model.sentences)}
 </body>
 </html>
 `;

@@ -16,6 +16,7 @@ import type { AnnotatedArticle } from '../pipeline';
 import type { ReportStage } from './stage';
 import { detach } from './detach';
 import { cooccurrenceData, topRows, UNREGISTERED_LIST, type ReportData } from './report-data';
+import { CooccurrenceSamples, unitTexts, type CooccurrenceSamplesState, type UnitTexts } from './cooccurrence-explorer';
 import { toDataFrame } from './frame';
 import { col, type Row, type TableSpec } from './schema';
 import { periodOf, PERIOD_UNITS, type PeriodUnit } from './periods';
@@ -145,9 +146,9 @@ export interface ArticleUnits {
   units: Record<CooccurrenceWindow, string[][]>;
 }
 
-export function articleUnits(article: Pick<Article, 'article_id' | 'published' | 'sentences'>, mentions: readonly Mention[]): ArticleUnits {
+export function articleUnits(article: Pick<Article, 'article_id' | 'published' | 'sentences'>, mentions: readonly Pick<Mention, 'sentence' | 'actor_id'>[]): ArticleUnits {
   const paragraphOf = new Map(article.sentences.map((s) => [s.index, s.paragraph]));
-  const group = (key: (m: Mention) => number): string[][] =>
+  const group = (key: (m: Pick<Mention, 'sentence'>) => number): string[][] =>
     rollups(
       mentions,
       (ms) => [...new Set(ms.map((m) => m.actor_id))].sort(),
@@ -424,6 +425,8 @@ export interface ActorsTally {
   unregistered: UnregisteredSighting[];
   /** [id, name, country] of each actor the article mentions, in order of first mention (names for the charts). */
   actors: [string, string, string][];
+  /** The texts of the units pairing two actors, for the explorer's samples; absent when none does. */
+  texts?: UnitTexts;
 }
 
 /** What the actor aggregates hold of part of the corpus. */
@@ -431,6 +434,7 @@ export interface ActorsState {
   cooccurrence: CooccurrenceState;
   unregistered: UnregisteredState;
   actors: [string, string, string][];
+  samples: CooccurrenceSamplesState;
 }
 
 /** [id, name, country] of each actor mentioned, in order of first mention. */
@@ -448,12 +452,14 @@ function actorNames(mentions: readonly Mention[]): [string, string, string][] {
 /**
  * mentions.csv streamed article by article; cooccurrence.csv (every window, by year)
  * and unregistered.csv at the end, from per-article sets of actor ids and counts;
- * for the charts, the co-occurrence rows they draw with the actors' names.
+ * for the charts, the co-occurrence rows they draw with the actors' names, and for
+ * their explorer a bounded sample of the sentences behind each pair.
  */
 export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
   const aggregate = () => {
     const cooccurrence = new CooccurrenceTally('year');
     const unregistered = new UnregisteredTally();
+    const samples = new CooccurrenceSamples();
     /** name and country of each actor id, from its first mention */
     const actors = new Map<string, { name: string; country: string }>();
     const addActors = (list: [string, string, string][]) => {
@@ -462,21 +468,25 @@ export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
     return {
       cooccurrence,
       unregistered,
+      samples,
       actors,
       add(tally: ActorsTally) {
         cooccurrence.add(tally.units);
         unregistered.add(tally.unregistered);
         addActors(tally.actors);
+        samples.add(tally.units, tally.texts);
       },
       state: (): ActorsState => ({
         cooccurrence: cooccurrence.state(),
         unregistered: unregistered.state(),
         actors: [...actors].map(([id, a]) => [id, a.name, a.country]),
+        samples: samples.state(),
       }),
       merge(state: ActorsState) {
         cooccurrence.merge(state.cooccurrence);
         unregistered.merge(state.unregistered);
         addActors(state.actors);
+        samples.merge(state.samples);
       },
     };
   };
@@ -486,9 +496,12 @@ export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
     tables: [MENTIONS],
     digest: ({ article, mentions }) => {
       const units = articleUnits(article, mentions);
+      const tally: ActorsTally = { units, unregistered: unregisteredSightings(article, mentions), actors: actorNames(mentions) };
+      const texts = unitTexts(article, mentions, units);
+      if (texts) tally.texts = texts;
       return {
         rows: { mentions: mentionRows(mentions) },
-        tally: { units, unregistered: unregisteredSightings(article, mentions), actors: actorNames(mentions) },
+        tally,
         warnings: unpairedUnits(article, units),
       };
     },
@@ -499,7 +512,10 @@ export function actorsStage(): ReportStage<ActorsTally, ActorsState> {
       const unregistered = whole.unregistered.rows();
       const data: Partial<ReportData> = {};
       const co = cooccurrenceData(cooccurrence, whole.actors);
-      if (co) data.cooccurrence = co;
+      if (co) {
+        data.cooccurrence = co;
+        data.cooccurrence_explorer = whole.samples.data(co);
+      }
       if (unregistered.length > 0) data.unregistered = topRows(unregistered, UNREGISTERED_LIST);
       return {
         tables: [

@@ -145,27 +145,45 @@ export class ExplorerTally {
     }
     const byDate = (x: ExplorerRow, y: ExplorerRow) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.statement_id < y.statement_id ? -1 : x.statement_id > y.statement_id ? 1 : 0);
     for (const [month, mark] of others) picked.set(markKeys.month(month, ''), { count: mark.count, rows: mark.rows.sort(byDate).slice(0, EXPLORER_MARK_ROWS) });
-    const keys = [...picked.keys()].sort();
-    let perMark = EXPLORER_MARK_ROWS;
-    const distinct = (n: number) => new Set(keys.flatMap((k) => picked.get(k)!.rows.slice(0, n).map((r) => r.statement_id))).size;
-    while (perMark > 1 && distinct(perMark) > EXPLORER_MAX_ROWS) perMark--;
-    const rows: ExplorerRow[] = [];
-    const index = new Map<string, number>();
-    const marks: ExplorerData['marks'] = {};
-    for (const key of keys) {
-      const mark = picked.get(key)!;
-      const ids: number[] = [];
-      for (const row of mark.rows.slice(0, perMark)) {
-        let at = index.get(row.statement_id);
-        if (at === undefined) {
-          if (rows.length >= EXPLORER_MAX_ROWS) break;
-          index.set(row.statement_id, (at = rows.length));
-          rows.push(row);
-        }
-        ids.push(at);
-      }
-      marks[key] = { count: mark.count, rows: ids };
-    }
-    return { perMark, rows, marks };
+    return boundMarks(picked, EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, (r) => r.statement_id);
   }
+}
+
+/** Marks cut to a page's bound, their rows listed once and referred to by index. */
+export interface BoundMarks<R> {
+  /** Rows a mark keeps at most. */
+  perMark: number;
+  rows: R[];
+  /** Mark key → its count in all, and its rows (indexes into `rows`). */
+  marks: Record<string, { count: number; rows: number[] }>;
+}
+
+/**
+ * Cuts each mark's rows evenly (the first `perMarkMost` of each, then one fewer, …) until at
+ * most `maxRows` distinct rows (by `idOf`) remain, and lists each row once, marks in key order.
+ */
+export function boundMarks<R>(picked: ReadonlyMap<string, { count: number; rows: readonly R[] }>, perMarkMost: number, maxRows: number, idOf: (row: R) => unknown): BoundMarks<R> {
+  const keys = [...picked.keys()].sort();
+  let perMark = perMarkMost;
+  const distinct = (n: number) => new Set(keys.flatMap((k) => picked.get(k)!.rows.slice(0, n).map(idOf))).size;
+  while (perMark > 1 && distinct(perMark) > maxRows) perMark--;
+  const rows: R[] = [];
+  const index = new Map<unknown, number>();
+  const marks: BoundMarks<R>['marks'] = {};
+  for (const key of keys) {
+    const mark = picked.get(key)!;
+    const ids: number[] = [];
+    for (const row of mark.rows.slice(0, perMark)) {
+      const id = idOf(row);
+      let at = index.get(id);
+      if (at === undefined) {
+        if (rows.length >= maxRows) break;
+        index.set(id, (at = rows.length));
+        rows.push(row);
+      }
+      ids.push(at);
+    }
+    marks[key] = { count: mark.count, rows: ids };
+  }
+  return { perMark, rows, marks };
 }

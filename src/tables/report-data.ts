@@ -9,9 +9,12 @@
  */
 import { COOCCURRENCE_WINDOWS, type CooccurrenceWindow } from './actors';
 import { detach } from './detach';
+import type { Sentence } from '../corpus/types';
 import type { AnalysisWindow } from './periods';
 import type { Row } from './schema';
 import { ExplorerTally, type ExplorerData } from './explorer';
+import { CooccurrenceSamples, unitTexts, type CooccurrenceExplorerData } from './cooccurrence-explorer';
+import { articleUnits } from './actors';
 import { speakerKey, timelineOfRows, type TimelineData } from './timeline';
 
 /** Articles listed in report.html (the earliest by publication date). */
@@ -60,6 +63,10 @@ export interface CooccurrenceData {
   actorCount: number;
   /** Periods of the window's rows. */
   periods: string[];
+  /** The TOP_ACTORS actors the heatmap and network draw, most co-occurrences first. */
+  topActors: string[];
+  /** The TOP_PAIRS pairs (a < b) the by-year chart draws, most frequent first. */
+  topPairs: [string, string][];
 }
 
 export interface ReportData {
@@ -74,6 +81,8 @@ export interface ReportData {
   keyness: TopRows;
   /** The statements behind each mark, for report.html's explorer (bounded). */
   explorer: ExplorerData;
+  /** The sentences behind each co-occurrence mark, for the explorer (bounded). */
+  cooccurrence_explorer: CooccurrenceExplorerData;
 }
 
 export type ReportDataKey = keyof ReportData;
@@ -90,6 +99,7 @@ export const DATA_SOURCES: Record<ReportDataKey, readonly string[]> = {
   themes_by_country: ['themes_by_country'],
   keyness: ['keyness'],
   explorer: ['statements'],
+  cooccurrence_explorer: ['cooccurrence', 'mentions', 'sentences', 'articles'],
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -228,18 +238,13 @@ export function cooccurrenceData(rows: readonly Row[], actors: ReadonlyMap<strin
   const pairs = [...totals.values()].filter((p) => p.count > 0);
   const weight = new Map<string, number>();
   for (const p of pairs) for (const id of [p.a, p.b]) weight.set(id, (weight.get(id) ?? 0) + p.count);
-  const topActors = new Set(
-    [...weight]
-      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-      .slice(0, TOP_ACTORS)
-      .map(([id]) => id),
-  );
-  const topPairs = new Set(
-    [...pairs]
-      .sort((x, y) => y.count - x.count || `${x.a} ${x.b}`.localeCompare(`${y.a} ${y.b}`))
-      .slice(0, TOP_PAIRS)
-      .map((p) => `${p.a}\u0000${p.b}`),
-  );
+  const topActorList = [...weight]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, TOP_ACTORS)
+    .map(([id]) => id);
+  const topPairList = [...pairs].sort((x, y) => y.count - x.count || `${x.a} ${x.b}`.localeCompare(`${y.a} ${y.b}`)).slice(0, TOP_PAIRS);
+  const topActors = new Set(topActorList);
+  const topPairs = new Set(topPairList.map((p) => `${p.a}\u0000${p.b}`));
   const kept = inWindow.filter((r) => {
     const [a, b] = pairOf(r);
     return topActors.has(a) || topActors.has(b) || topPairs.has(`${a}\u0000${b}`);
@@ -254,6 +259,8 @@ export function cooccurrenceData(rows: readonly Row[], actors: ReadonlyMap<strin
     }),
     actorCount: weight.size,
     periods: [...new Set(inWindow.map((r) => str(r.period)))].sort(),
+    topActors: topActorList,
+    topPairs: topPairList.map((p) => [p.a, p.b]),
   };
 }
 
@@ -289,6 +296,44 @@ export function explorerOfRows(statements: readonly Row[], themes: readonly Row[
     });
   }
   return tally;
+}
+
+/**
+ * The co-occurrence samples of tables on disk, as the run collects them: mentions.csv
+ * article by article (in file order, the run's order), the texts from sentences.csv
+ * (only the sentences with a mention are needed) and the dates and outlets from
+ * articles.csv. The same samples as the run's while it stayed under the samples' budget.
+ */
+export function cooccurrenceSamplesOfRows(mentions: readonly Row[], sentences: readonly Row[], articles: readonly Row[]): CooccurrenceSamples {
+  const meta = new Map(articles.map((r) => [str(r.article_id), { published: str(r.published), outlet: str(r.outlet) }]));
+  const sentencesOf = new Map<string, Sentence[]>();
+  for (const r of sentences) {
+    const [start, end] = [num(r.start), num(r.end)];
+    let text = str(r.text);
+    // The formula guard's quote is not the sentence's: the offsets say how long the sentence is.
+    if (text.length === end - start + 1 && text.startsWith("'")) text = text.slice(1);
+    const id = str(r.article_id);
+    (sentencesOf.get(id) ?? sentencesOf.set(id, []).get(id)!).push({ index: num(r.sentence), paragraph: num(r.paragraph), start, end, text });
+  }
+  const samples = new CooccurrenceSamples();
+  const flush = (id: string, ms: { sentence: number; actor_id: string }[]) => {
+    if (ms.length === 0) return;
+    const article = { article_id: id, ...(meta.get(id) ?? { published: '', outlet: '' }), sentences: (sentencesOf.get(id) ?? []).sort((a, b) => a.index - b.index) };
+    const units = articleUnits(article, ms);
+    samples.add(units, unitTexts(article, ms, units));
+  };
+  let current = '';
+  let ms: { sentence: number; actor_id: string }[] = [];
+  for (const r of mentions) {
+    const id = str(r.article_id);
+    if (id !== current) {
+      flush(current, ms);
+      [current, ms] = [id, []];
+    }
+    ms.push({ sentence: num(r.sentence), actor_id: str(r.actor_id) });
+  }
+  flush(current, ms);
+  return samples;
 }
 
 /**
@@ -328,6 +373,9 @@ export function reportDataFromTables(
     const co = cooccurrenceData(tables.cooccurrence!, actorsFromMentionRows(tables.mentions!));
     if (co) data.cooccurrence = co;
     else missing.cooccurrence = 'tables/cooccurrence.csv has no rows';
+  }
+  if (data.cooccurrence && present('cooccurrence_explorer')) {
+    data.cooccurrence_explorer = cooccurrenceSamplesOfRows(tables.mentions!, tables.sentences!, tables.articles!).data(data.cooccurrence);
   }
   if (present('unregistered')) data.unregistered = topRows(tables.unregistered!, UNREGISTERED_LIST);
   if (present('themes_by_year')) data.themes_by_year = [...tables.themes_by_year!];
