@@ -10,7 +10,7 @@
 import { detach } from './detach';
 import { periodOf } from './periods';
 import type { TimelineData } from './timeline';
-import { shorten } from './timeline';
+import { quoteOf, shorten } from './timeline';
 
 /** Statements kept per mark while reading (the first, in input order). */
 export const EXPLORER_MARK_ROWS = 20;
@@ -64,40 +64,44 @@ export type ExplorerState = [string, number, ExplorerRow[]][];
 export class ExplorerTally {
   private readonly marks = new Map<string, Mark>();
 
-  /** Counts the statement in the mark; whether the mark still keeps rows (it then needs this one). */
-  private count(key: string): Mark | undefined {
+  /** The marks of the statement being added that still keep rows (reused: `add` runs for every statement). */
+  private readonly wanting: Mark[] = [];
+  /** The last article's id and outlet as kept: an article's statements come together. */
+  private lastArticle = { id: '', kept: '', outlet: '', keptOutlet: '' };
+
+  /** Counts the statement in the mark, noting the mark when it still keeps rows. */
+  private count(key: string): void {
     let mark = this.marks.get(key);
     if (!mark) this.marks.set(detach(key), (mark = { count: 0, rows: [] }));
     mark.count++;
-    return mark.rows.length < EXPLORER_MARK_ROWS ? mark : undefined;
+    if (mark.rows.length < EXPLORER_MARK_ROWS) this.wanting.push(mark);
   }
 
   add(k: ExplorerKey): void {
     const year = periodOf(k.date, 'year');
-    const country = k.speaker_country || 'unknown';
-    const wanting: Mark[] = [];
-    const count = (key: string) => {
-      const mark = this.count(key);
-      if (mark) wanting.push(mark);
-    };
-    count(markKeys.yearCountry(year, country));
-    count(markKeys.speaker(k.speaker_key));
-    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) count(markKeys.month(k.date.slice(0, 7), k.speaker_key));
-    for (const theme of new Set(k.themes)) {
-      count(markKeys.themeYear(theme, year));
-      count(markKeys.themeCountry(theme, k.speaker_country));
+    const wanting = this.wanting;
+    wanting.length = 0;
+    this.count(markKeys.yearCountry(year, k.speaker_country || 'unknown'));
+    this.count(markKeys.speaker(k.speaker_key));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) this.count(markKeys.month(k.date.slice(0, 7), k.speaker_key));
+    for (const theme of k.themes.length > 1 ? new Set(k.themes) : k.themes) {
+      this.count(markKeys.themeYear(theme, year));
+      this.count(markKeys.themeCountry(theme, k.speaker_country));
     }
     // Most statements come after their marks are full: the row (copies of the texts) is built only when one keeps it.
     if (wanting.length === 0) return;
+    const last = this.lastArticle;
+    if (last.id !== k.article_id || last.outlet !== k.outlet) this.lastArticle = { id: k.article_id, kept: detach(k.article_id), outlet: k.outlet, keptOutlet: detach(k.outlet) };
     const row: ExplorerRow = {
       statement_id: detach(k.statement_id),
-      article_id: detach(k.article_id),
+      article_id: this.lastArticle.kept,
       date: k.date,
-      outlet: detach(k.outlet),
+      outlet: this.lastArticle.keptOutlet,
       speaker: detach(k.speaker),
       speaker_country: k.speaker_country,
       themes: k.themes,
-      text: detach(shorten(k.text, EXPLORER_TEXT)),
+      // Cut cheaply here (most rows kept are never shown) and shortened on a word boundary in `data`.
+      text: detach(quoteOf(k.text)),
     };
     for (const mark of wanting) mark.rows.push(row);
   }
@@ -145,7 +149,8 @@ export class ExplorerTally {
     }
     const byDate = (x: ExplorerRow, y: ExplorerRow) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.statement_id < y.statement_id ? -1 : x.statement_id > y.statement_id ? 1 : 0);
     for (const [month, mark] of others) picked.set(markKeys.month(month, ''), { count: mark.count, rows: mark.rows.sort(byDate).slice(0, EXPLORER_MARK_ROWS) });
-    return boundMarks(picked, EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, (r) => r.statement_id);
+    const bound = boundMarks(picked, EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, (r) => r.statement_id);
+    return { ...bound, rows: bound.rows.map((r) => ({ ...r, text: shorten(r.text, EXPLORER_TEXT) })) };
   }
 }
 
