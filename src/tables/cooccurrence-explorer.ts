@@ -186,7 +186,7 @@ export class CooccurrenceSamples {
           article ??= [detach(units.article_id), detach(texts.outlet)];
           let row: SampleRow;
           if (window === 'sentence') {
-            sentenceText ??= detach(shorten(texts.texts[firsts[0]!] ?? '', EXPLORER_TEXT));
+            sentenceText ??= detach(texts.texts[firsts[0]!] ?? ''); // already cut; shortened on a word boundary in `data`, for the rows shown
             row = [article[0], units.published, article[1], texts.sentences[firsts[0]!]!, sentenceText];
           } else row = excerpt(texts, firsts[i]!, firsts[j]!, article, units.published);
           entry.rows.push(row);
@@ -271,7 +271,7 @@ export class CooccurrenceSamples {
         let row = toRow.get(s);
         if (!row) {
           const [x, y] = [names.get(a), names.get(b)];
-          row = { article_id: s[0], date: s[1], outlet: s[2], sentence: s[3], pair: `${x?.name ?? a} – ${y?.name ?? b}`, countries: [x?.country ?? '', y?.country ?? ''], text: s[4] };
+          row = { article_id: s[0], date: s[1], outlet: s[2], sentence: s[3], pair: `${x?.name ?? a} – ${y?.name ?? b}`, countries: [x?.country ?? '', y?.country ?? ''], text: shorten(s[4], EXPLORER_TEXT) };
           toRow.set(s, row);
         }
         return row;

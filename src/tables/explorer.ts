@@ -78,12 +78,17 @@ export class ExplorerTally {
   }
 
   add(k: ExplorerKey): void {
+    this.addStatement(k, k.text, k.speaker_key);
+  }
+
+  /** `add` with the text and the speaker's key given apart (the statements stage has them so: no copy of its key). */
+  addStatement(k: Omit<ExplorerRow, 'text'>, text: string, speakerKey: string): void {
     const year = periodOf(k.date, 'year');
     const wanting = this.wanting;
     wanting.length = 0;
     this.count(markKeys.yearCountry(year, k.speaker_country || 'unknown'));
-    this.count(markKeys.speaker(k.speaker_key));
-    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) this.count(markKeys.month(k.date.slice(0, 7), k.speaker_key));
+    this.count(markKeys.speaker(speakerKey));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(k.date)) this.count(markKeys.month(k.date.slice(0, 7), speakerKey));
     for (const theme of k.themes.length > 1 ? new Set(k.themes) : k.themes) {
       this.count(markKeys.themeYear(theme, year));
       this.count(markKeys.themeCountry(theme, k.speaker_country));
@@ -101,7 +106,7 @@ export class ExplorerTally {
       speaker_country: k.speaker_country,
       themes: k.themes,
       // Cut cheaply here (most rows kept are never shown) and shortened on a word boundary in `data`.
-      text: detach(quoteOf(k.text)),
+      text: detach(quoteOf(text)),
     };
     for (const mark of wanting) mark.rows.push(row);
   }
