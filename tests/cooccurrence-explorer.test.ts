@@ -65,6 +65,21 @@ describe('the co-occurrence samples of real sentences', () => {
     expect(data.marks[cooccurrenceKeys.pairYear('china', 'russia', '2023')]).toBeUndefined();
   });
 
+  it("holds each row's text once in its state: the three pairs of one sentence share it", () => {
+    const stage = actorsStage();
+    const part = stage.partial!();
+    part.add(stage.digest(annotate(TALKS, { article_id: 'talks', published: '2022-03-07', outlet: 'AP' })).tally!);
+    const samples = part.state().samples;
+    expect(samples.texts).toEqual(['Lavrov said Russia and China would deepen their ties.', 'Wang Yi met Sergey Lavrov on Monday.']);
+    // china–russia, china–sergey-lavrov, russia–sergey-lavrov from sentence 2; sergey-lavrov–wang-yi from sentence 0
+    expect(samples.entries.map(([, a, b, , rows]) => [a, b, rows.map((r) => r[4])])).toEqual([
+      ['china', 'russia', [0]],
+      ['china', 'sergey-lavrov', [0]],
+      ['russia', 'sergey-lavrov', [0]],
+      ['sergey-lavrov', 'wang-yi', [1]],
+    ]);
+  });
+
   it('an article with no pair gives the samples nothing', () => {
     expect(stageData([annotate(REPLY.split('\n').slice(0, 2).join('\n'), { article_id: 'x', published: '2022-01-01', outlet: 'AP' })])).toBeUndefined();
   });
@@ -178,7 +193,9 @@ describe('the co-occurrence samples of generated inputs', () => {
     expect(kept.has('rare-a rare-b')).toBe(false);
     expect(kept.size).toBeLessThan(9);
     add(9, [['rare-a', 'rare-b']]);
-    expect(samples.state().entries.find(([, a]) => a === 'rare-a')!.slice(3)).toEqual([1, [['a9', '2022-01-01', 'Outlet 2', 0, 'article 9, unit 0']]]);
+    const state = samples.state();
+    const [count, rows] = state.entries.find(([, a]) => a === 'rare-a')!.slice(3) as [number, [string, string, string, number, number][]];
+    expect([count, rows.map(([id, date, outlet, sentence, text]) => [id, date, outlet, sentence, state.texts[text]])]).toEqual([1, [['a9', '2022-01-01', 'Outlet 2', 0, 'article 9, unit 0']]]);
   });
 
   it('a unit naming more than MAX_PAIRED_ACTORS actors lists no pair, as it counts none', () => {

@@ -24,6 +24,27 @@ function statement(i: number, speakers: number): ExplorerKey {
 }
 
 describe('the explorer data', () => {
+  it("holds each kept statement once in its state, however many marks list it, and merges back to the same marks", () => {
+    const tally = new ExplorerTally();
+    tally.add(statement(0, 1)); // two themes: year × country, speaker, month, and two marks per theme
+    const state = tally.state();
+    expect(state.rows.map((r) => r.statement_id)).toEqual(['a0#0']);
+    expect(state.marks.map(([key, count, rows]) => [key.split('\t')[0], count, rows])).toEqual([
+      ['yc', 1, [0]],
+      ['sp', 1, [0]],
+      ['tl', 1, [0]],
+      ['ty', 1, [0]],
+      ['tc', 1, [0]],
+      ['ty', 1, [0]],
+      ['tc', 1, [0]],
+    ]);
+    tally.add(statement(4, 1));
+    expect(tally.state().rows.map((r) => r.statement_id)).toEqual(['a0#0', 'a1#0']);
+    const merged = new ExplorerTally();
+    merged.merge(JSON.parse(JSON.stringify(tally.state())));
+    expect(merged.data(['speaker-0'])).toEqual(tally.data(['speaker-0']));
+  });
+
   it('counts every statement of a mark and keeps its first ones', () => {
     const tally = new ExplorerTally();
     for (let i = 0; i < 100; i++) tally.add(statement(i, 2));

@@ -43,7 +43,8 @@ function dataFiles(dir: string): string[] {
 /** Changes when the cache's files change form, so an older cache is not read. */
 // 6: the statements stage's segment state holds the explorer's rows (issue 17).
 // 7: the actors stage's tallies and segment state hold the co-occurrence samples' texts and rows (issue 17).
-const CACHE_LAYOUT = 7;
+// 8: the explorer's and the co-occurrence samples' segment states hold each row (text) once, marks by index.
+const CACHE_LAYOUT = 8;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];

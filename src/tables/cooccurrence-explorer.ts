@@ -103,10 +103,16 @@ interface Entry {
   rows: SampleRow[];
 }
 
-/** `CooccurrenceSamples.state()`: the window, and [period, actor a, actor b, count, rows] of each pair and year. */
+/**
+ * `CooccurrenceSamples.state()`: the window, each row text once, and [period, actor a,
+ * actor b, count, rows] of each pair and year, a row's text given by its index (a
+ * sentence naming several actors is a row of each of their pairs: written out per
+ * pair, its text made a cached segment's state several times larger).
+ */
 export interface CooccurrenceSamplesState {
   window: CooccurrenceWindow | '';
-  entries: [string, string, string, number, SampleRow[]][];
+  texts: string[];
+  entries: [string, string, string, number, [article_id: string, date: string, outlet: string, sentence: number, text: number][]][];
 }
 
 /** What the explorer lists of a unit: the pair it was kept for, by name, and their countries. */
@@ -226,9 +232,18 @@ export class CooccurrenceSamples {
   /** The samples as plain data, in key order (period, a, b), so the same samples give the same state however they were added. */
   state(): CooccurrenceSamplesState {
     const entries: CooccurrenceSamplesState['entries'] = [];
-    for (const [period, byA] of this.entries) for (const [a, withA] of byA) for (const [b, e] of withA) entries.push([period, a, b, e.count, e.rows]);
-    entries.sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]) || compare(x[2], y[2]));
-    return { window: this.window ?? '', entries };
+    const texts: string[] = [];
+    const textIndex = new Map<string, number>();
+    const indexOf = (text: string) => {
+      let at = textIndex.get(text);
+      if (at === undefined) textIndex.set(text, (at = texts.push(text) - 1));
+      return at;
+    };
+    const all: [string, string, string, Entry][] = [];
+    for (const [period, byA] of this.entries) for (const [a, withA] of byA) for (const [b, e] of withA) all.push([period, a, b, e]);
+    all.sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]) || compare(x[2], y[2]));
+    for (const [period, a, b, e] of all) entries.push([period, a, b, e.count, e.rows.map(([id, date, outlet, sentence, text]) => [id, date, outlet, sentence, indexOf(text)])]);
+    return { window: this.window ?? '', texts, entries };
   }
 
   /** Adds a later part of the corpus (from `state`): its rows come after the ones kept. */
@@ -242,7 +257,7 @@ export class CooccurrenceSamples {
       let entry = withA.get(b);
       if (!entry) withA.set(b, (entry = { count: 0, rows: [] }));
       entry.count += count;
-      const take = rows.slice(0, Math.max(0, this.perPair - entry.rows.length));
+      const take = rows.slice(0, Math.max(0, this.perPair - entry.rows.length)).map(([id, date, outlet, sentence, text]): SampleRow => [id, date, outlet, sentence, state.texts[text]!]);
       entry.rows.push(...take);
       this.kept += take.length;
     }

@@ -58,8 +58,15 @@ interface Mark {
   rows: ExplorerRow[];
 }
 
-/** `ExplorerTally.state()`. */
-export type ExplorerState = [string, number, ExplorerRow[]][];
+/**
+ * `ExplorerTally.state()`: each kept row once, and each mark with its count and its
+ * rows' indexes (a statement is in several marks: written out per mark, the rows
+ * made a cached segment's state several times larger).
+ */
+export interface ExplorerState {
+  rows: ExplorerRow[];
+  marks: [string, number, number[]][];
+}
 
 export class ExplorerTally {
   private readonly marks = new Map<string, Mark>();
@@ -112,17 +119,32 @@ export class ExplorerTally {
   }
 
   state(): ExplorerState {
-    return [...this.marks].map(([key, m]) => [key, m.count, m.rows]);
+    const rows: ExplorerRow[] = [];
+    const index = new Map<ExplorerRow, number>();
+    const marks: ExplorerState['marks'] = [];
+    for (const [key, m] of this.marks) {
+      marks.push([
+        key,
+        m.count,
+        m.rows.map((row) => {
+          let at = index.get(row);
+          if (at === undefined) index.set(row, (at = rows.push(row) - 1));
+          return at;
+        }),
+      ]);
+    }
+    return { rows, marks };
   }
 
   /** Adds a later part of the corpus: its rows come after the ones kept. */
   merge(state: ExplorerState): void {
-    for (const [key, count, rows] of state) {
+    for (const [key, count, at] of state.marks) {
       const mark = this.marks.get(key);
-      if (!mark) this.marks.set(key, { count, rows: rows.slice(0, EXPLORER_MARK_ROWS) });
+      const rows = (n: number) => at.slice(0, Math.max(0, n)).map((i) => state.rows[i]!);
+      if (!mark) this.marks.set(key, { count, rows: rows(EXPLORER_MARK_ROWS) });
       else {
         mark.count += count;
-        mark.rows.push(...rows.slice(0, EXPLORER_MARK_ROWS - mark.rows.length));
+        mark.rows.push(...rows(EXPLORER_MARK_ROWS - mark.rows.length));
       }
     }
   }
