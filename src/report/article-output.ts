@@ -14,6 +14,7 @@ import { PARQUET_TABLES, parquetColumns, type ParquetColumns } from '../tables/p
 import type { AnalysisWindow } from '../tables/periods';
 import type { KeynessGroups } from '../tables/themes';
 import type { ReportStage } from '../tables/stage';
+import { encodeEntry } from './cache';
 import { createStages } from './stages';
 
 /** One article's rows of one streamed table. */
@@ -36,7 +37,7 @@ export interface ArticleOutput {
 }
 
 /** An input that was cleaned and annotated, or one with no text left after cleaning. */
-export type InputResult = { kind: 'article'; output: ArticleOutput } | { kind: 'no-text' };
+export type InputResult = { kind: 'article'; output: ArticleOutput; entry?: Uint8Array } | { kind: 'no-text' };
 
 /** What decides the bytes written besides the data files (part of the cache's fingerprint). */
 export interface OutputOptions {
@@ -50,6 +51,8 @@ export interface ProcessorOptions extends OutputOptions {
   window: AnalysisWindow;
   /** Speaker groups keyness.csv compares (default: CHN target, USA reference). */
   keyness?: KeynessGroups;
+  /** Encode each article's cache entry with its output (the run keeps a cache). */
+  cacheEntries?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -92,7 +95,8 @@ export function createInputProcessor(options: ProcessorOptions): InputProcessor 
       const article = buildArticle(raw, entry);
       if (!article) return { kind: 'no-text' };
       const annotated = pipeline.annotate(article);
-      return { kind: 'article', output: articleOutput(annotated, stages, options, logger.warnings.splice(0)) };
+      const output = articleOutput(annotated, stages, options, logger.warnings.splice(0));
+      return options.cacheEntries ? { kind: 'article', output, entry: encodeEntry(output) } : { kind: 'article', output };
     },
   };
 }

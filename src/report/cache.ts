@@ -219,7 +219,7 @@ export class OutputCache {
 export interface RecordedSegment {
   output: Omit<SegmentOutput, 'partBytes' | 'partSha256'>;
   /** [inputKey, entry] of each article. */
-  entries: [string, Buffer][];
+  entries: [string, Uint8Array][];
 }
 
 /** Collects a segment's outcomes as they are written, for the cache. */
@@ -228,10 +228,10 @@ export class SegmentRecorder {
   private skipped: SkippedInput[] = [];
   private chunks = new Map<string, { rows: number; csv: Uint8Array[] }>();
   private warnings: Warning[] = [];
-  private entries: [string, Buffer][] = [];
+  private entries: [string, Uint8Array][] = [];
 
-  /** An article: its output, and its entry when it came from the cache (else it is encoded here). */
-  article(key: string, output: ArticleOutput, warnings: readonly Warning[], entry?: Buffer): void {
+  /** An article: its output, and its entry when it came from the cache or was encoded where it was processed (else it is encoded here). */
+  article(key: string, output: ArticleOutput, warnings: readonly Warning[], entry?: Uint8Array): void {
     this.files.push(output.file);
     for (const [name, { rows, csv }] of Object.entries(output.tables)) {
       let chunk = this.chunks.get(name);
@@ -264,7 +264,7 @@ export class SegmentRecorder {
  * the JSON's table order, so a hit hands those bytes to the files without decoding or
  * parsing them. The checksum catches a byte changed on disk, which raw DEFLATE may not.
  */
-function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
+export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
   const json = Buffer.from(JSON.stringify({ ...output, tables }));
   const length = Buffer.alloc(4);

@@ -149,7 +149,7 @@ export interface ProcessCorpusOptions {
  * end; or a whole segment from the cache.
  */
 export type ProcessedItem =
-  | { kind: 'article'; output: ArticleOutput; warnings: Warning[]; key: string; cached?: CachedArticle }
+  | { kind: 'article'; output: ArticleOutput; warnings: Warning[]; key: string; cached?: CachedArticle; entry?: Uint8Array }
   | { kind: 'skipped'; skipped: SkippedInput; warnings: Warning[] }
   | { kind: 'segment-end'; key: string }
   | { kind: 'cached-segment'; segment: CachedSegment };
@@ -207,7 +207,7 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
       const noText = new Logger();
       return { ...skipInput(noText, input.raw.file, messages.noText(), input.raw.line), warnings: log([...warnings, ...noText.warnings]) };
     }
-    return { kind: 'article', output: result!.output, key: key!, warnings: log([...warnings, ...result!.output.warnings]) };
+    return { kind: 'article', output: result!.output, key: key!, entry: result!.entry, warnings: log([...warnings, ...result!.output.warnings]) };
   };
   const log = (warnings: Warning[]): Warning[] => {
     for (const w of warnings) logger.warn(w);

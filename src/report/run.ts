@@ -115,6 +115,8 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     keyness: options.keyness,
     formulaGuard: csv.formulaGuard,
     parquet: options.parquet !== false,
+    // Where an article is processed (a worker, with workers), its cache entry is encoded too: deflating every entry on the main thread held back the workers.
+    cacheEntries: options.cache !== false,
   };
   // The main thread's processor (its data files loaded and checked here): its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);

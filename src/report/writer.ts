@@ -72,7 +72,7 @@ export class ReportWriter {
           if (chunk.parquet) segment.parts.get(name)?.writeColumns(chunk.parquet, chunk.rows);
         }
         for (const [stage, partial] of segment.partials) if (stage.name in output.tallies) partial.add(output.tallies[stage.name]);
-        this.recorder?.article(item.key, output, item.warnings, item.cached?.entry);
+        this.recorder?.article(item.key, output, item.warnings, item.cached?.entry ?? item.entry);
         return;
       }
       case 'skipped':
