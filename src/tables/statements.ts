@@ -231,15 +231,6 @@ export function countBySpeaker(keys: readonly StatementKey[]): Row[] {
   return tallyOf(keys).bySpeaker();
 }
 
-const keyOf = (s: Statement): StatementKey => ({
-  article_id: s.article_id,
-  speaker: s.speaker,
-  speaker_id: s.speaker_id,
-  speaker_type: s.speaker_type,
-  speaker_country: s.speaker_country,
-  date: s.date,
-});
-
 /** A statement's key for the aggregates: the timeline's, with what the explorer lists (outlet, themes). */
 export interface StatementsKey extends TimelineKey {
   outlet: string;
@@ -250,23 +241,25 @@ function statementKeysOf(a: AnnotatedArticle): StatementsKey[] {
   const themes = new Map<string, Set<string>>();
   for (const m of a.themes) if (m.statement_id) (themes.get(m.statement_id) ?? themes.set(m.statement_id, new Set()).get(m.statement_id)!).add(m.theme);
   const outlet = a.article.outlet ?? '';
-  // Fields written out: spread copies of the smaller keys cost several times more, for every statement.
   return a.statements.map((s) => {
     const coded = themes.get(s.statement_id);
-    return {
-      article_id: s.article_id,
-      speaker: s.speaker,
-      speaker_id: s.speaker_id,
-      speaker_type: s.speaker_type,
-      speaker_country: s.speaker_country,
-      date: s.date,
-      statement_id: s.statement_id,
-      quote: quoteOf(s.text),
-      outlet,
-      themes: coded ? [...coded].sort() : [],
-    };
+    return statementKey(s, outlet, coded ? [...coded].sort() : []);
   });
 }
+
+/** A statement's key, its fields written out: spread copies of smaller keys cost several times more, for every statement. */
+const statementKey = (s: Statement, outlet = '', themes: string[] = []): StatementsKey => ({
+  article_id: s.article_id,
+  speaker: s.speaker,
+  speaker_id: s.speaker_id,
+  speaker_type: s.speaker_type,
+  speaker_country: s.speaker_country,
+  date: s.date,
+  statement_id: s.statement_id,
+  quote: quoteOf(s.text),
+  outlet,
+  themes,
+});
 
 /** What the statement aggregates hold of part of the corpus. */
 export interface StatementsState {
@@ -366,7 +359,7 @@ export interface StatementFrequencyOptions extends StatementFilter {
 export function statementFrequency(annotated: readonly AnnotatedArticle[], options: StatementFrequencyOptions): DataFrame {
   checkOneOf(options.by, 'by', ['country', 'speaker', 'period']);
   checkOneOf(options.period ?? 'year', 'period', PERIOD_UNITS);
-  const keys = filterStatements(annotated, options).map(keyOf);
+  const keys = filterStatements(annotated, options).map((st) => statementKey(st));
   const unit = options.period ?? 'year';
   const window = options.window ?? DEFAULT_WINDOW;
   if (options.by === 'speaker') return toDataFrame(countBySpeaker(keys), STATEMENTS_BY_SPEAKER);
