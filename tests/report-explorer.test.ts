@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explorerBlocks, explorerOf } from '../src/report/explorer-page';
 import { EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, ExplorerTally, markKeys, type ExplorerKey } from '../src/tables/explorer';
 import { TimelineTally } from '../src/tables/timeline';
+import { ListedOnce } from '../src/tables/listed-once';
 
 /** A statement of a generated corpus: speaker i % speakers, month by i, one or two themes. */
 function statement(i: number, speakers: number): ExplorerKey {
@@ -111,5 +112,17 @@ describe('the explorer data', () => {
     const page = explorerBlocks({}, tally.data(['speaker-0']), 'tables');
     expect(page).not.toContain('</script><img');
     expect(page).toContain('\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e');
+  });
+});
+
+describe('ListedOnce', () => {
+  it('lists a value once per key, in the order first met; another key is listed apart', () => {
+    const list = new ListedOnce<string>();
+    expect(['China', 'Russia', 'China', 'China'].map((v) => list.indexOf(v))).toEqual([0, 1, 0, 0]);
+    expect(list.values).toEqual(['China', 'Russia']);
+    const byId = new ListedOnce<{ name: string }, number>();
+    const wang = { name: 'Wang Yi' };
+    expect([byId.indexOf(wang, 7), byId.indexOf({ name: 'Wang Yi' }, 8), byId.indexOf(wang, 7)]).toEqual([0, 1, 0]);
+    expect(byId.values).toHaveLength(2);
   });
 });

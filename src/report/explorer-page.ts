@@ -12,6 +12,7 @@ import { escapeHtml, htmlHead, inlineLibraries, isVegaLite, OFFLINE_CSP, scriptJ
 import type { ChartSpec } from '../charts/common';
 import type { CooccurrenceExplorerData } from '../tables/cooccurrence-explorer';
 import type { BoundMarks, ExplorerData } from '../tables/explorer';
+import { ListedOnce } from '../tables/listed-once';
 
 /** The charts whose marks lead to statements. */
 export const STATEMENT_CHARTS = ['statements-by-country', 'top-speakers', 'statement-timeline', 'themes-by-year', 'themes-by-country'] as const;
@@ -34,21 +35,13 @@ const MARK_PREFIXES: Record<(typeof EXPLORABLE_CHARTS)[number], string[]> = {
 /** The marks of one chart only, their rows indexed anew (a chart page embeds just its own). */
 function marksOf<R, D extends BoundMarks<R>>(data: D, chart: string): D {
   const prefixes = MARK_PREFIXES[chart as keyof typeof MARK_PREFIXES] ?? [];
-  const rows: R[] = [];
-  const index = new Map<number, number>();
+  const rows = new ListedOnce<R, number>();
   const marks: BoundMarks<R>['marks'] = {};
   for (const [key, mark] of Object.entries(data.marks)) {
     if (!prefixes.some((p) => key.startsWith(p))) continue;
-    marks[key] = {
-      count: mark.count,
-      rows: mark.rows.map((i) => {
-        let at = index.get(i);
-        if (at === undefined) index.set(i, (at = rows.push(data.rows[i]!) - 1));
-        return at;
-      }),
-    };
+    marks[key] = { count: mark.count, rows: mark.rows.map((i) => rows.indexOf(data.rows[i]!, i)) };
   }
-  return { ...data, rows, marks };
+  return { ...data, rows: rows.values, marks };
 }
 
 /** The explorer's rows of the marks of one chart only (a chart page embeds just its own). */

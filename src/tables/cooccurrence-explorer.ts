@@ -15,6 +15,7 @@ import type { Article } from '../corpus/types';
 import type { Mention } from '../annotators/types';
 import { MAX_PAIRED_ACTORS, type ArticleUnits, type CooccurrenceWindow } from './actors';
 import { detach } from './detach';
+import { ListedOnce } from './listed-once';
 import { boundMarks, EXPLORER_MARK_ROWS, EXPLORER_TEXT, type BoundMarks } from './explorer';
 import { periodOf } from './periods';
 import type { CooccurrenceData } from './report-data';
@@ -232,18 +233,12 @@ export class CooccurrenceSamples {
   /** The samples as plain data, in key order (period, a, b), so the same samples give the same state however they were added. */
   state(): CooccurrenceSamplesState {
     const entries: CooccurrenceSamplesState['entries'] = [];
-    const texts: string[] = [];
-    const textIndex = new Map<string, number>();
-    const indexOf = (text: string) => {
-      let at = textIndex.get(text);
-      if (at === undefined) textIndex.set(text, (at = texts.push(text) - 1));
-      return at;
-    };
+    const texts = new ListedOnce<string>();
     const all: [string, string, string, Entry][] = [];
     for (const [period, byA] of this.entries) for (const [a, withA] of byA) for (const [b, e] of withA) all.push([period, a, b, e]);
     all.sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]) || compare(x[2], y[2]));
-    for (const [period, a, b, e] of all) entries.push([period, a, b, e.count, e.rows.map(([id, date, outlet, sentence, text]) => [id, date, outlet, sentence, indexOf(text)])]);
-    return { window: this.window ?? '', texts, entries };
+    for (const [period, a, b, e] of all) entries.push([period, a, b, e.count, e.rows.map(([id, date, outlet, sentence, text]) => [id, date, outlet, sentence, texts.indexOf(text)])]);
+    return { window: this.window ?? '', texts: texts.values, entries };
   }
 
   /** Adds a later part of the corpus (from `state`): its rows come after the ones kept. */

@@ -8,6 +8,7 @@
  * statements in all (the rest are in statements.csv, which the page names).
  */
 import { detach } from './detach';
+import { ListedOnce } from './listed-once';
 import { periodOf } from './periods';
 import type { TimelineData } from './timeline';
 import { quoteOf, shorten } from './timeline';
@@ -119,21 +120,9 @@ export class ExplorerTally {
   }
 
   state(): ExplorerState {
-    const rows: ExplorerRow[] = [];
-    const index = new Map<ExplorerRow, number>();
-    const marks: ExplorerState['marks'] = [];
-    for (const [key, m] of this.marks) {
-      marks.push([
-        key,
-        m.count,
-        m.rows.map((row) => {
-          let at = index.get(row);
-          if (at === undefined) index.set(row, (at = rows.push(row) - 1));
-          return at;
-        }),
-      ]);
-    }
-    return { rows, marks };
+    const rows = new ListedOnce<ExplorerRow>();
+    const marks: ExplorerState['marks'] = [...this.marks].map(([key, m]) => [key, m.count, m.rows.map((row) => rows.indexOf(row))]);
+    return { rows: rows.values, marks };
   }
 
   /** Adds a later part of the corpus: its rows come after the ones kept. */
