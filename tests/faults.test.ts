@@ -332,7 +332,7 @@ describe('2. a usage error, a crash or a kill leaves the previous output whole',
     const out = tempDir();
     await runReport({ corpus, out, charts: false });
     const before = snapshot(out);
-    const r = cli(['--corpus', corpus, '--out', out, '--no-cache'], ['--require', faultPreload()], { SRKIT_FAULT: 'ENOSPC', SRKIT_FAULT_AFTER: '30' });
+    const r = cli(['--corpus', corpus, '--out', out, '--no-cache'], ['--require', faultPreload()], { SRKIT_FAULT: 'ENOSPC', SRKIT_FAULT_AFTER: '5' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`error: no space left on the device holding "${out}"; free some space (a run needs room for its new output beside the previous one) and run again; the previous output was kept\n`);
     expect(snapshot(out)).toEqual(before);

@@ -7,14 +7,13 @@ import { runReport } from '../src/report/run';
 import { processCorpus, ProcessorPool } from '../src/report/parallel';
 import { OutputCache, pipelineFingerprint } from '../src/report/cache';
 import { Logger } from '../src/logger';
-import { readCorpusInputs, type CorpusInput } from '../src/corpus';
-import type { InputResult, ProcessorOptions } from '../src/report/article-output';
+import { readCorpusInputs } from '../src/corpus';
+import { createInputProcessor, type ProcessorOptions } from '../src/report/article-output';
+import { buildSegment, type BuiltSegment } from '../src/report/segment-builder';
+import { inputKey, type PendingItem } from '../src/report/segments';
 import { DEFAULT_WINDOW } from '../src/tables/periods';
-import type { StatementKey } from '../src/tables/statements';
 import { writeBenchCorpus } from '../scripts/bench/corpus';
 import { SEED, SEEDS } from './helpers';
-
-type Input = Extract<CorpusInput, { kind: 'input' }>;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'srkit-par-'));
 
@@ -36,11 +35,11 @@ describe('processCorpus with workers', () => {
     const read = (logger: Logger) => readCorpusInputs(SEEDS, { logger });
     const cache = OutputCache.open(out, tmp(), pipelineFingerprint({}, good));
     const kinds: string[] = [];
-    for await (const item of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, logger: new Logger(), cache })) kinds.push(item.kind);
+    for await (const item of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, targets: { out: tmp(), parquet: true }, logger: new Logger(), cache })) kinds.push(item.kind);
     expect(kinds).toEqual(['cached-segment']);
     // with inputs to process, workers that cannot load their data files fail the run, naming the file
     const run = async () => {
-      for await (const _ of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, logger: new Logger() }));
+      for await (const _ of processCorpus(read, { workers: 2, processor: notUsed, processorOptions: broken, targets: { out: tmp(), parquet: true }, logger: new Logger() }));
     };
     await expect(run()).rejects.toThrow(/could not start.*missing-codebook\.yaml/);
   });
@@ -60,39 +59,60 @@ describe('runReport({ workers })', () => {
     expect(a['statements.csv']!.split('\n').filter((l) => l.includes(SEED.ap)).length).toBeGreaterThan(0);
   });
 
-  it('keeps input order when batches go to different workers (32 generated articles, 4 batches)', async () => {
-    const dir = tmp();
-    await writeBenchCorpus(dir, 32, 7);
-    const one = await runReport({ corpus: dir, out: tmp(), charts: false });
-    const two = await runReport({ corpus: dir, out: tmp(), charts: false, workers: 2 });
-    const a = tables(one.out);
-    const b = tables(two.out);
-    for (const name of Object.keys(a)) expect(b[name], name).toBe(a[name]);
-    const ids = a['articles.csv']!.split('\n').slice(1, 4).map((l) => l.split(',')[0]);
-    expect(ids).toEqual(['bench-000000', 'bench-000001', 'bench-000002']);
-  });
-
-  it('spreads batches over the workers and returns each article’s output', async () => {
-    const inputs: Input[] = [];
-    for await (const input of readCorpusInputs(SEEDS)) if (input.kind === 'input') inputs.push(input);
-    const pool = await ProcessorPool.start(2, { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: false });
+  it('builds whole segments on the workers, each the same as on the calling thread', async () => {
+    const items: PendingItem[] = [];
+    for await (const input of readCorpusInputs(SEEDS)) if (input.kind === 'input') items.push({ input, warnings: [], key: inputKey(input) });
+    const options: ProcessorOptions = { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: true };
+    const [onWorkers, here] = [tmp(), tmp()];
+    const pool = await ProcessorPool.start(2, options);
+    const requests = [
+      { index: 0, key: 'first', items: items.slice(0, 2).map((pending) => ({ pending })), targets: { out: onWorkers, parquet: true } },
+      { index: 1, key: 'second', items: items.slice(2, 3).map((pending) => ({ pending })), targets: { out: onWorkers, parquet: true } },
+    ];
+    let built: BuiltSegment[];
     try {
-      const [first, second] = await Promise.all([pool.process(inputs.slice(0, 2)), pool.process(inputs.slice(2, 3))]);
-      const statementIds = (r: InputResult) => (r.kind === 'article' ? (r.output.tallies.statements as StatementKey[]).map((k) => k.article_id) : []);
-      expect(first!.map((r) => statementIds(r)[0])).toEqual([SEED.kyivPost, SEED.ap]);
-      expect(second!.map((r) => statementIds(r)[0])).toEqual([SEED.newsweek]);
-      expect(statementIds(second![0]!)).not.toContain(SEED.ap);
-      // CSV lines come back formatted: one record per statement, each of this article
-      const chunk = second![0]!.kind === 'article' ? second![0]!.output.tables.statements! : undefined;
-      const records = parseCsv(chunk!.csv) as string[][];
-      expect(records).toHaveLength(chunk!.rows);
-      expect(records.length).toBeGreaterThan(0);
-      expect(records.every((r) => r[0]!.startsWith(`${SEED.newsweek}#`))).toBe(true);
-      expect(chunk!.parquet).toBeUndefined();
+      built = await Promise.all(requests.map((r) => pool.build(r)));
     } finally {
       await pool.close();
     }
+    const processor = createInputProcessor(options);
+    const expected = requests.map((r) => buildSegment({ id: 0, ...r, targets: { out: here, parquet: true } }, processor));
+    const text = (segment: BuiltSegment) => Object.fromEntries(Object.entries(segment.tables).map(([name, t]) => [name, [t.rows, Buffer.from(t.csv).toString('utf8')]]));
+    for (const [i, segment] of built.entries()) {
+      expect(segment.index).toBe(i);
+      expect(segment.files).toEqual(expected[i]!.files);
+      expect(text(segment)).toEqual(text(expected[i]!));
+      expect(segment.aggregates).toEqual(expected[i]!.aggregates);
+    }
+    expect(built[1]!.files).toEqual([items[2]!.input.kind === 'input' ? items[2]!.input.raw.file : '']);
+    // CSV lines come back formatted: one record per statement, each of the segment's one article
+    const statements = built[1]!.tables.statements!;
+    const records = parseCsv(Buffer.from(statements.csv)) as string[][];
+    expect(records).toHaveLength(statements.rows);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r[0]!.startsWith(`${SEED.newsweek}#`))).toBe(true);
+    expect(built[0]!.tables.statements!.rows).toBeGreaterThan(0);
+    expect(Buffer.from(built[0]!.tables.statements!.csv).toString('utf8')).not.toContain(`${SEED.newsweek}#`);
+    // each worker wrote its segment's Parquet parts where the run's folder keeps them, the same bytes as here
+    for (const part of ['part-00000.parquet', 'part-00001.parquet']) {
+      expect(readFileSync(join(onWorkers, 'parquet', 'statements', part))).toEqual(readFileSync(join(here, 'parquet', 'statements', part)));
+    }
   });
+
+  it('keeps input order when a long segment is built beside short ones (several segments, two workers)', async () => {
+    const dir = tmp();
+    await writeBenchCorpus(dir, 700, 7);
+    const one = await runReport({ corpus: dir, out: tmp(), charts: false });
+    const two = await runReport({ corpus: dir, out: tmp(), charts: false, workers: 2 });
+    expect(two.parquet[0]!.parts).toBe(one.parquet[0]!.parts);
+    expect(one.parquet[0]!.parts).toBeGreaterThanOrEqual(3);
+    const a = tables(one.out);
+    const b = tables(two.out);
+    for (const name of Object.keys(a)) expect(b[name], name).toBe(a[name]);
+    for (const part of readdirSync(join(one.out, 'parquet', 'statements'))) {
+      expect(readFileSync(join(two.out, 'parquet', 'statements', part)), part).toEqual(readFileSync(join(one.out, 'parquet', 'statements', part)));
+    }
+  }, 120_000);
 
   it('refuses a worker count that is not a whole number from 1 to 64', async () => {
     await expect(runReport({ corpus: SEEDS, out: tmp(), charts: false, workers: 0.5 })).rejects.toThrow(/workers must be a whole number from 1 to 64, got 0.5/);

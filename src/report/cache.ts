@@ -27,8 +27,7 @@ import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
 import type { ArticleOutput, OutputOptions, TableChunk } from './article-output';
 import type { Segment, SegmentOutput } from './segments';
-import type { SkippedInput } from '../corpus/types';
-import type { Logger, Warning } from '../logger';
+import type { Logger } from '../logger';
 import { reportMessages } from '../messages';
 import { linkFiles } from './link-files';
 
@@ -97,6 +96,9 @@ const ENTRY = 'entry';
 /** No entry is this large (a segment is cut at 16 million characters of input): a larger size is a corrupt entry. */
 const MAX_ENTRY_BYTES = 2 ** 30;
 
+/** A segment's folder in the cache folder `root`. */
+const segmentDir = (root: string, key: string): string => join(root, SEGMENTS, key.slice(0, 40));
+
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export class OutputCache {
@@ -127,10 +129,6 @@ export class OutputCache {
     const dir = join(stage, '.cache', fingerprint);
     mkdirSync(join(dir, SEGMENTS), { recursive: true });
     return new OutputCache(join(previous, '.cache', fingerprint), dir, logger);
-  }
-
-  private segmentDir(root: string, key: string): string {
-    return join(root, SEGMENTS, key.slice(0, 40));
   }
 
   private readIndex(): PackIndex {
@@ -165,7 +163,7 @@ export class OutputCache {
 
   /** A whole segment, if cached with every Parquet part intact; its inputs count as hits, and its files join this run's cache. */
   getSegment(segment: Segment): CachedSegment | undefined {
-    const dir = this.segmentDir(this.from, segment.key);
+    const dir = segmentDir(this.from, segment.key);
     let found: CachedSegment;
     try {
       const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)));
@@ -181,7 +179,7 @@ export class OutputCache {
       this.segments.misses++; // not cached, or cut short, or changed: its inputs are looked up one by one
       return undefined;
     }
-    this.keep(dir, this.segmentDir(this.dir, segment.key));
+    this.keep(dir, segmentDir(this.dir, segment.key));
     this.hits += found.files.length;
     this.segments.hits++;
     return found;
@@ -190,29 +188,33 @@ export class OutputCache {
   /** Puts a reused segment's files into this run's cache: hard links (no copy), or copies where links are not allowed. */
   private keep(from: string, to: string): void {
     if (existsSync(to)) return; // the same segment twice in one corpus
-    // the entry last, as putSegment writes it: a segment cut short is never found
+    // the entry last, as storeSegment writes it: a segment cut short is never found
     linkFiles(from, to, ENTRY);
   }
+}
 
-  /** Stores a segment: its inputs' entries, its Parquet parts (written to `parts`, by table) and its output. */
-  putSegment(key: string, recorded: RecordedSegment, parts: Record<string, string>): void {
-    const dir = this.segmentDir(this.dir, key);
-    mkdirSync(dir, { recursive: true });
-    let offset = 0;
-    const index = recorded.entries.map(([inputKey, entry]) => [inputKey, (offset += entry.length) - entry.length, entry.length]);
-    writeFileSync(join(dir, PACK), Buffer.concat(recorded.entries.map(([, entry]) => entry)));
-    writeFileSync(join(dir, INDEX), JSON.stringify(index));
-    const partBytes: Record<string, number> = {};
-    const partSha256: Record<string, string> = {};
-    for (const [table, path] of Object.entries(parts)) {
-      const stored = join(dir, `${table}.parquet`);
-      copyFileSync(path, stored, constants.COPYFILE_FICLONE);
-      const bytes = readFileSync(stored);
-      partBytes[table] = bytes.length;
-      partSha256[table] = sha256(bytes);
-    }
-    writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes, partSha256 }));
+/**
+ * Stores a segment built in this run in the cache folder `cacheDir` (`OutputCache.dir`):
+ * its inputs' entries, its Parquet parts (written to `parts`, by table), and its output
+ * last. Runs wherever the segment was built (a worker, with workers).
+ */
+export function storeSegment(cacheDir: string, key: string, recorded: RecordedSegment, parts: Record<string, string>): void {
+  const dir = segmentDir(cacheDir, key);
+  mkdirSync(dir, { recursive: true });
+  let offset = 0;
+  const index = recorded.entries.map(([inputKey, entry]) => [inputKey, (offset += entry.length) - entry.length, entry.length]);
+  writeFileSync(join(dir, PACK), Buffer.concat(recorded.entries.map(([, entry]) => entry)));
+  writeFileSync(join(dir, INDEX), JSON.stringify(index));
+  const partBytes: Record<string, number> = {};
+  const partSha256: Record<string, string> = {};
+  for (const [table, path] of Object.entries(parts)) {
+    const stored = join(dir, `${table}.parquet`);
+    copyFileSync(path, stored, constants.COPYFILE_FICLONE);
+    const bytes = readFileSync(stored);
+    partBytes[table] = bytes.length;
+    partSha256[table] = sha256(bytes);
   }
+  writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes, partSha256 }));
 }
 
 /** What the cache keeps of a segment built in this run. */
@@ -220,41 +222,6 @@ export interface RecordedSegment {
   output: Omit<SegmentOutput, 'partBytes' | 'partSha256'>;
   /** [inputKey, entry] of each article. */
   entries: [string, Uint8Array][];
-}
-
-/** Collects a segment's outcomes as they are written, for the cache. */
-export class SegmentRecorder {
-  private files: string[] = [];
-  private skipped: SkippedInput[] = [];
-  private chunks = new Map<string, { rows: number; csv: Uint8Array[] }>();
-  private warnings: Warning[] = [];
-  private entries: [string, Uint8Array][] = [];
-
-  /** An article: its output, and its entry when it came from the cache or was encoded where it was processed (else it is encoded here). */
-  article(key: string, output: ArticleOutput, warnings: readonly Warning[], entry?: Uint8Array): void {
-    this.files.push(output.file);
-    for (const [name, { rows, csv }] of Object.entries(output.tables)) {
-      let chunk = this.chunks.get(name);
-      if (!chunk) this.chunks.set(name, (chunk = { rows: 0, csv: [] }));
-      chunk.rows += rows;
-      chunk.csv.push(csv);
-    }
-    this.warnings.push(...warnings);
-    this.entries.push([key.slice(0, 40), entry ?? encodeEntry(output)]);
-  }
-
-  skip(skipped: SkippedInput, warnings: readonly Warning[]): void {
-    this.skipped.push(skipped);
-    this.warnings.push(...warnings);
-  }
-
-  /** The segment recorded so far, with its aggregates; the recorder starts again empty. */
-  finish(aggregates: Record<string, unknown>): RecordedSegment {
-    const tables = Object.fromEntries([...this.chunks].map(([name, { rows, csv }]) => [name, { rows, csv: Buffer.concat(csv) }]));
-    const recorded = { output: { files: this.files, skipped: this.skipped, tables, aggregates, warnings: this.warnings }, entries: this.entries };
-    [this.files, this.skipped, this.chunks, this.warnings, this.entries] = [[], [], new Map(), [], []];
-    return recorded;
-  }
 }
 
 /**
@@ -278,7 +245,7 @@ export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(ou
 
 const CHECKSUM_BYTES = 32;
 
-function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
+export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
   const size = stored.readUInt32LE(0);
   if (size > MAX_ENTRY_BYTES) throw new Error('cache entry: implausible size');
   const entry = inflateRawSync(stored.subarray(4 + CHECKSUM_BYTES), { chunkSize: Math.max(size, 64) });

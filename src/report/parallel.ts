@@ -1,36 +1,28 @@
 /**
  * The report on several cores. The main thread reads the corpus (files, lines,
- * decoding) and sends batches of inputs to worker threads; each worker, with its
- * own pipeline, cleans, annotates and digests them (see article-output.ts) and
- * sends back each article's CSV lines, Parquet columns and tallies. Results are
- * taken in input order, so the tables come out byte for byte the same as a
+ * decoding), groups the inputs into segments (segments.ts) and sends each segment a
+ * worker thread; each worker, with its own pipeline, cleans, annotates and digests
+ * its inputs and builds the whole segment (segment-builder.ts): its Parquet parts and
+ * cache files written, its CSV bytes and its stages' aggregates sent back. Segments
+ * are taken in input order, so the tables come out byte for byte the same as a
  * single-threaded run's, while the main thread is left with little more than
- * appending to files.
+ * appending to files and merging aggregates.
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CorpusInput } from '../corpus/read';
-import { skipInput } from '../corpus/read';
-import type { SkippedInput } from '../corpus/types';
 import { KitError } from '../errors';
-import { messages, parallelMessages } from '../messages';
+import { parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
-import type { ArticleOutput, InputProcessor, InputResult, ProcessorOptions } from './article-output';
-import type { CachedArticle, CachedSegment, OutputCache } from './cache';
-import { segmentsOf, type PendingItem, type Segment } from './segments';
+import type { InputProcessor, ProcessorOptions } from './article-output';
+import type { CachedSegment, OutputCache } from './cache';
+import { segmentsOf, type PendingItem } from './segments';
+import { outcomeOf, type BuiltSegment, type InputOutcome, type SegmentRequest, type SegmentTargets } from './segment-builder';
 
-type Input = Extract<CorpusInput, { kind: 'input' }>;
-
-/** Message to a worker: a batch of inputs. */
-export interface ProcessRequest {
+/** A worker's reply: the segment built, or the error. */
+export interface SegmentReply {
   id: number;
-  inputs: Input[];
-}
-
-/** A worker's reply: one result per input, in the batch's order, or the error. */
-export interface ProcessReply {
-  id: number;
-  results?: InputResult[];
+  segment?: BuiltSegment;
   error?: string;
 }
 
@@ -52,18 +44,27 @@ export function checkWorkers(n: unknown): number {
 
 interface Slot {
   worker: Worker;
-  inFlight: number;
+  /** A segment sent and not yet returned. */
+  busy: boolean;
+}
+
+interface Job {
+  request: SegmentRequest;
+  resolve: (segment: BuiltSegment) => void;
+  reject: (error: Error) => void;
 }
 
 /** A fixed set of worker threads, each with an input processor built from the same options. */
 export class ProcessorPool {
   private nextId = 0;
-  private readonly pending = new Map<number, { slot: Slot; resolve: (r: InputResult[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Job & { slot: Slot }>();
+  /** Segments not yet sent: each goes to the first worker free, so a long segment holds up no other. */
+  private readonly waiting: Job[] = [];
   private failure: Error | undefined;
 
   private constructor(private readonly slots: Slot[]) {
     for (const slot of slots) {
-      slot.worker.on('message', (reply: ProcessReply) => this.settle(reply));
+      slot.worker.on('message', (reply: SegmentReply) => this.settle(reply));
       slot.worker.on('error', (e) => this.fail(new KitError(parallelMessages.workerFailed(e.message), 'worker-failed')));
     }
   }
@@ -89,37 +90,48 @@ export class ProcessorPool {
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
     }
-    return new ProcessorPool(workers.map((worker) => ({ worker, inFlight: 0 })));
+    return new ProcessorPool(workers.map((worker) => ({ worker, busy: false })));
   }
 
   get size(): number {
     return this.slots.length;
   }
 
-  /** Processes a batch on the least busy worker. */
-  process(inputs: Input[]): Promise<InputResult[]> {
+  /** Builds a segment on the first worker free. */
+  build(segment: Omit<SegmentRequest, 'id'>): Promise<BuiltSegment> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-    const id = this.nextId++;
-    slot.inFlight++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { slot, resolve, reject });
-      slot.worker.postMessage({ id, inputs } satisfies ProcessRequest);
+      this.waiting.push({ request: { id: this.nextId++, ...segment }, resolve, reject });
+      this.send();
     });
   }
 
-  private settle(reply: ProcessReply): void {
+  /** Sends waiting segments to the workers free. */
+  private send(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const job = this.waiting.shift();
+      if (!job) return;
+      slot.busy = true;
+      this.pending.set(job.request.id, { ...job, slot });
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private settle(reply: SegmentReply): void {
     const job = this.pending.get(reply.id);
     if (!job) return;
     this.pending.delete(reply.id);
-    job.slot.inFlight--;
-    if (reply.results) job.resolve(reply.results);
+    job.slot.busy = false;
+    // the next segment first: the worker starts on it while this one is written
+    this.send();
+    if (reply.segment) job.resolve(reply.segment);
     else job.reject(new KitError(parallelMessages.workerFailed(reply.error ?? 'no result'), 'worker-failed'));
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const job of this.pending.values()) job.reject(error);
+    for (const job of [...this.pending.values(), ...this.waiting.splice(0)]) job.reject(error);
     this.pending.clear();
   }
 
@@ -135,23 +147,24 @@ export interface ProcessCorpusOptions {
   processor: () => InputProcessor;
   /** Options the workers build their processors from. */
   processorOptions: ProcessorOptions;
+  /** Where the workers write the segments' Parquet parts and cache files. */
+  targets: SegmentTargets;
+  /** Workers started by the caller (with `workers` > 1), else started here with the first segment to build; closed here. */
+  pool?: Promise<ProcessorPool>;
   /** Receives reading, skipping and annotating warnings, in input order whatever the workers. */
   logger: Logger;
-  /** Inputs per message to a worker, at most (default 8). */
-  batchSize?: number;
   /** Outputs of segments and inputs seen before, reused instead of processing them again. */
   cache?: OutputCache;
 }
 
 /**
- * An outcome, in input order: an article's output, or the reason an input was
- * skipped, each with every warning logged for it; after a segment's outcomes, its
- * end; or a whole segment from the cache.
+ * An outcome, in input order. On one thread: each input's outcome, then its
+ * segment's end. With workers: each segment built. And a whole segment from the cache.
  */
 export type ProcessedItem =
-  | { kind: 'article'; output: ArticleOutput; warnings: Warning[]; key: string; cached?: CachedArticle; entry?: Uint8Array }
-  | { kind: 'skipped'; skipped: SkippedInput; warnings: Warning[] }
+  | InputOutcome
   | { kind: 'segment-end'; key: string }
+  | { kind: 'built-segment'; segment: BuiltSegment }
   | { kind: 'cached-segment'; segment: CachedSegment };
 
 /**
@@ -160,98 +173,82 @@ export type ProcessedItem =
  * held back and logged with their input, so the warnings list comes out in the same
  * order whatever the workers and the cache. Inputs are grouped into segments
  * (segments.ts): a segment the cache holds whole is yielded as one item without
- * processing its inputs; in any other, each input is looked up in the cache and
- * the rest processed, in batches on the workers or on this thread.
+ * processing its inputs; in any other, each input is looked up in the cache and the
+ * rest processed, on this thread one input at a time, or on the workers a segment
+ * at a time.
  */
 export async function* processCorpus(read: (logger: Logger) => AsyncIterable<CorpusInput>, options: ProcessCorpusOptions): AsyncGenerator<ProcessedItem> {
   const { cache, logger } = options;
   const workers = checkWorkers(options.workers);
-  // Workers start with the first input to process: a re-run served by the cache needs none.
-  let pool: Promise<ProcessorPool> | undefined;
-  const processor = workers > 1 ? undefined : options.processor();
-  const process = (inputs: Input[]): Promise<InputResult[]> =>
-    processor
-      ? new Promise((resolve) => resolve(inputs.map((input) => processor.process(input))))
-      : (pool ??= ProcessorPool.start(workers, options.processorOptions)).then((p) => p.process(inputs));
-  const batchSize = options.batchSize ?? 8;
-  // With workers, two batches per worker in flight (one processed, one waiting) so none idles.
-  const maxInFlight = processor ? 1 : workers * 2;
-
   const held: Warning[] = [];
   const readerLogger = new Logger();
   readerLogger.onWarning((w) => held.push(w));
   async function* pending(): AsyncGenerator<Omit<PendingItem, 'key'>> {
     for await (const input of read(readerLogger)) yield { input, warnings: held.splice(0) };
   }
-
-  /** An input to yield in order (with its cached output, if any), or an item passed through as it is. */
-  type Entry = { pending: PendingItem; cached?: CachedArticle } | { through: ProcessedItem };
-  interface Batch {
-    entries: Entry[];
-    results: Promise<InputResult[]>;
-  }
-  const queue: Batch[] = [];
-  let current: Entry[] = [];
-  let toProcess: Input[] = [];
-  const dispatch = () => {
-    const results = toProcess.length > 0 ? process(toProcess) : Promise.resolve([]);
-    // a rejected batch is awaited (and thrown) in order below; mark it handled meanwhile
-    results.catch(() => undefined);
-    queue.push({ entries: current, results });
-    [current, toProcess] = [[], []];
-  };
-  const outcome = ({ input, warnings, key }: PendingItem, result: InputResult | undefined, cached: CachedArticle | undefined): ProcessedItem => {
-    if (input.kind === 'skipped') return { ...input, warnings: log(warnings) };
-    if (cached) return { kind: 'article', output: cached.output, key: key!, cached, warnings: log([...warnings, ...cached.output.warnings]) };
-    if (result!.kind === 'no-text') {
-      const noText = new Logger();
-      return { ...skipInput(noText, input.raw.file, messages.noText(), input.raw.line), warnings: log([...warnings, ...noText.warnings]) };
-    }
-    return { kind: 'article', output: result!.output, key: key!, entry: result!.entry, warnings: log([...warnings, ...result!.output.warnings]) };
-  };
-  const log = (warnings: Warning[]): Warning[] => {
+  const log = (warnings: readonly Warning[]): void => {
     for (const w of warnings) logger.warn(w);
-    return warnings;
   };
-  /** A segment's inputs, each with its output if cached, then its end. */
-  function* entriesOf(segment: Segment): Generator<Entry> {
-    for (const item of segment.items) yield { pending: item, cached: item.key ? cache?.get(item.key) : undefined };
-    yield { through: { kind: 'segment-end', key: segment.key } };
-  }
-  async function* drain(batch: Batch): AsyncGenerator<ProcessedItem> {
-    const results = await batch.results;
-    let next = 0;
-    for (const entry of batch.entries) {
-      if ('through' in entry) {
-        if (entry.through.kind === 'cached-segment') log(entry.through.segment.warnings);
-        yield entry.through;
-      } else {
-        const { pending: item, cached } = entry;
-        yield outcome(item, item.input.kind === 'input' && !cached ? results[next++] : undefined, cached);
+  const cachedOf = (item: PendingItem) => (item.key ? cache?.get(item.key) : undefined);
+  const segments = segmentsOf(pending());
+
+  if (workers === 1) {
+    const processor = options.processor();
+    for await (const segment of segments) {
+      const whole = cache?.getSegment(segment);
+      if (whole) {
+        log(whole.warnings);
+        yield { kind: 'cached-segment', segment: whole };
+        continue;
       }
+      for (const item of segment.items) {
+        const cached = cachedOf(item);
+        const outcome = outcomeOf(item, item.input.kind === 'input' && !cached ? processor.process(item.input) : undefined, cached);
+        log(outcome.warnings);
+        yield outcome;
+      }
+      yield { kind: 'segment-end', key: segment.key };
     }
+    log(held.splice(0));
+    return;
   }
 
+  // Workers start with the first segment to build: a re-run served by the cache needs none.
+  let pool = options.pool;
+  // Segments read ahead: as many as four a worker, so a worker free finds the next one ready.
+  const maxInFlight = workers * 4;
+  const queue: Promise<ProcessedItem>[] = [];
+  let index = 0;
   try {
-    for await (const segment of segmentsOf(pending())) {
+    for await (const segment of segments) {
       const whole = cache?.getSegment(segment);
-      for (const entry of whole ? [{ through: { kind: 'cached-segment', segment: whole } } as const] : entriesOf(segment)) {
-        current.push(entry);
-        if ('pending' in entry && entry.pending.input.kind === 'input' && !entry.cached) toProcess.push(entry.pending.input);
-        // A batch holds at most `batchSize` entries, and a cached segment goes at once: what waits in memory stays small.
-        if (current.length >= batchSize || whole) {
-          dispatch();
-          while (queue.length >= maxInFlight) yield* drain(queue.shift()!);
-        }
+      if (whole) queue.push(Promise.resolve({ kind: 'cached-segment', segment: whole }));
+      else {
+        // each cached entry is copied out of its pack, so only its own bytes cross threads
+        const items = segment.items.map((pending) => ({ pending, entry: cachedOf(pending)?.entry.slice() }));
+        const request = { index, key: segment.key, items, targets: options.targets };
+        const built = (pool ??= ProcessorPool.start(workers, options.processorOptions)).then((p) => p.build(request));
+        // a rejected segment is awaited (and thrown) in order below; mark it handled meanwhile
+        built.catch(() => undefined);
+        queue.push(built.then((s) => ({ kind: 'built-segment', segment: s })));
+      }
+      index++;
+      while (queue.length >= maxInFlight) {
+        const item = await queue.shift()!;
+        log(item.kind === 'built-segment' || item.kind === 'cached-segment' ? item.segment.warnings : []);
+        yield item;
       }
     }
-    if (current.length > 0) dispatch();
-    while (queue.length > 0) yield* drain(queue.shift()!);
+    while (queue.length > 0) {
+      const item = await queue.shift()!;
+      log(item.kind === 'built-segment' || item.kind === 'cached-segment' ? item.segment.warnings : []);
+      yield item;
+    }
     log(held.splice(0));
   } finally {
     await pool?.then(
       (p) => p.close(),
-      () => undefined, // it never started: the error was thrown with the first batch
+      () => undefined, // it never started: the error was thrown with the first segment
     );
   }
 }

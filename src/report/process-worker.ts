@@ -1,11 +1,12 @@
 /**
  * Worker thread of `runReport({ workers })`: builds its own input processor (same
- * data files and options as the main thread) and cleans, annotates and digests
- * the batches of inputs it is sent (see article-output.ts).
+ * data files and options as the main thread) and builds the segments it is sent
+ * (see segment-builder.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createInputProcessor, type InputProcessor, type ProcessorOptions } from './article-output';
-import type { ProcessReply, ProcessRequest } from './parallel';
+import type { SegmentReply } from './parallel';
+import { buildSegment, type SegmentRequest } from './segment-builder';
 
 const port = parentPort;
 if (!port) throw new Error('process-worker must run in a worker thread');
@@ -18,11 +19,10 @@ try {
   port.postMessage({ ready: false, error: (e as Error).message });
 }
 
-port.on('message', (request: ProcessRequest) => {
+port.on('message', (request: SegmentRequest) => {
   try {
-    const results = request.inputs.map((input) => processor!.process(input));
-    port.postMessage({ id: request.id, results } satisfies ProcessReply);
+    port.postMessage({ id: request.id, segment: buildSegment(request, processor!) } satisfies SegmentReply);
   } catch (e) {
-    port.postMessage({ id: request.id, error: String((e as Error).stack ?? e) } satisfies ProcessReply);
+    port.postMessage({ id: request.id, error: String((e as Error).stack ?? e) } satisfies SegmentReply);
   }
 });

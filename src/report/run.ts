@@ -14,7 +14,7 @@ import { formatCsv } from '../tables/csv';
 import { DEFAULT_KEYNESS_GROUPS, keynessGroupLabel, type KeynessGroups } from '../tables/themes';
 import { DEFAULT_WINDOW } from '../tables/periods';
 import { writeRunCharts, type RunCharts } from './charts';
-import { checkWorkers, processCorpus } from './parallel';
+import { checkWorkers, processCorpus, ProcessorPool } from './parallel';
 import { kitPaths, OutputFolder } from './output-folder';
 import { inShard, shardOf, type Shard } from './shard';
 import { OutputCache, pipelineFingerprint } from './cache';
@@ -118,6 +118,25 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     // Where an article is processed (a worker, with workers), its cache entry is encoded too: deflating every entry on the main thread held back the workers.
     cacheEntries: options.cache !== false,
   };
+  // A cold run's workers start now and load their data files while this thread loads its own; with an
+  // earlier run's cache (that may serve every segment) they start with the first segment to build.
+  const pool = workers > 1 && !(options.cache !== false && existsSync(join(out, '.cache'))) ? ProcessorPool.start(workers, processorOptions) : undefined;
+  pool?.catch(() => undefined); // a failure to start is thrown where the first segment is built
+  try {
+    return await reportOn(options, { out, t0, started, logger, workers, maxInputMb, csv, processorOptions, pool });
+  } finally {
+    await pool?.then(
+      (p) => p.close(),
+      () => undefined,
+    );
+  }
+}
+
+/** `runReport` once its options are checked and its workers, if any, are starting. */
+async function reportOn(
+  options: ReportOptions,
+  { out, t0, started, logger, workers, maxInputMb, csv, processorOptions, pool }: Pick<RunContext, 'out' | 't0' | 'started' | 'logger' | 'workers' | 'csv' | 'processorOptions' | 'pool'> & { maxInputMb: number },
+): Promise<RunSummary> {
   // The main thread's processor (its data files loaded and checked here): its stages keep the aggregates, whoever processes the inputs.
   const processor = createInputProcessor(processorOptions);
   // Codes the registry (with --actors files) does not know would compare empty groups without a word.
@@ -134,7 +153,7 @@ export async function runReport(options: ReportOptions): Promise<RunSummary> {
     throw environmentError(e, out) ?? e;
   }
   try {
-    const summary = await writeRun(options, { out, stage: folder.stage, started, t0, logger, workers, maxInputBytes: maxInputMb * 1e6, csv, processor, processorOptions, fingerprint });
+    const summary = await writeRun(options, { out, stage: folder.stage, started, t0, logger, workers, maxInputBytes: maxInputMb * 1e6, csv, processor, processorOptions, fingerprint, pool });
     folder.commit();
     return summary;
   } catch (e) {
@@ -156,6 +175,8 @@ interface RunContext {
   processor: ReturnType<typeof createInputProcessor>;
   processorOptions: ProcessorOptions;
   fingerprint: string | undefined;
+  /** The workers, when started before the run (see `runReport`). */
+  pool: Promise<ProcessorPool> | undefined;
 }
 
 /** The run itself, written into the staged folder. */
@@ -177,11 +198,11 @@ async function writeRun(options: ReportOptions, ctx: RunContext): Promise<RunSum
     const total = options.onProgress ? countInputs(options.corpus, exclude) : 0;
     let done = 0;
     const progress = (file: string) => options.onProgress?.(++done, Math.max(total, done), file);
-    for await (const item of processCorpus(readInputs, { workers: ctx.workers, processor: () => processor, processorOptions: ctx.processorOptions, logger, cache })) {
+    for await (const item of processCorpus(readInputs, { workers: ctx.workers, processor: () => processor, processorOptions: ctx.processorOptions, targets: writer.targets, pool: ctx.pool, logger, cache })) {
       writer.take(item);
       if (item.kind === 'article') progress(item.output.file);
       else if (item.kind === 'skipped') progress(item.skipped.file);
-      else if (item.kind === 'cached-segment') for (const file of [...item.segment.files, ...item.segment.skipped.map((s) => s.file)]) progress(file);
+      else if (item.kind === 'cached-segment' || item.kind === 'built-segment') for (const file of [...item.segment.files, ...item.segment.skipped.map((s) => s.file)]) progress(file);
     }
   } finally {
     writer.close();

@@ -12,11 +12,12 @@ import { copyFileSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkippedInput } from '../corpus/types';
 import { CsvTableWriter, type CsvOptions } from '../tables/csv';
-import { PARQUET_TABLES, ParquetTableWriter, parquetDir, parquetPart } from '../tables/parquet';
+import { parquetDir, parquetPart } from '../tables/parquet';
 import type { TableSpec } from '../tables/schema';
-import { SegmentRecorder, type OutputCache } from './cache';
+import type { OutputCache } from './cache';
 import type { ProcessedItem } from './parallel';
-import type { PartialAggregate, ReportStage } from '../tables/stage';
+import type { ReportStage } from '../tables/stage';
+import { parquetSpecs, SegmentBuilder, type BuiltSegment, type SegmentTargets } from './segment-builder';
 
 export interface TableWritten {
   name: string;
@@ -37,54 +38,44 @@ export class ReportWriter {
   /** Files of the articles written, and the inputs skipped, in input order. */
   readonly read: string[] = [];
   readonly skipped: SkippedInput[] = [];
+  /** Where segments built here or on a worker write their Parquet parts and cache files. */
+  readonly targets: SegmentTargets;
   private readonly csv = new Map<string, CsvTableWriter>();
   private readonly parquetSpecs: TableSpec[];
   private readonly parquetRows = new Map<string, number>();
-  /** The current segment's Parquet parts and aggregates, opened by its first article. */
-  private open: { parts: Map<string, ParquetTableWriter>; partials: Map<ReportStage, PartialAggregate<unknown, unknown>> } | undefined;
+  /** The segment being built here, one outcome at a time (one thread), opened by its first. */
+  private open: SegmentBuilder | undefined;
   private segments = 0;
-  private readonly recorder: SegmentRecorder | undefined;
 
   constructor(
     private readonly out: string,
     private readonly stages: readonly ReportStage[],
-    private readonly options: ReportWriterOptions,
+    options: ReportWriterOptions,
   ) {
     const specs = stages.flatMap((s) => s.tables);
     for (const spec of specs) this.csv.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, options.csv));
-    this.parquetSpecs = options.parquet ? specs.filter((spec) => PARQUET_TABLES.includes(spec.name)) : [];
+    this.parquetSpecs = parquetSpecs(stages, options.parquet);
     for (const spec of this.parquetSpecs) {
       // `out` is a run's fresh staged folder (report/output-folder.ts): no earlier part can mix with this run's.
       mkdirSync(join(out, parquetDir(spec)), { recursive: true });
       this.parquetRows.set(spec.name, 0);
     }
-    this.recorder = options.cache && new SegmentRecorder();
+    this.targets = { out, cacheDir: options.cache?.dir, parquet: options.parquet };
   }
 
   take(item: ProcessedItem): void {
     switch (item.kind) {
-      case 'article': {
-        const { output } = item;
-        this.read.push(output.file);
-        const segment = (this.open ??= this.openSegment());
-        for (const [name, chunk] of Object.entries(output.tables)) {
-          this.csv.get(name)!.writeLines(chunk.csv, chunk.rows);
-          if (chunk.parquet) segment.parts.get(name)?.writeColumns(chunk.parquet, chunk.rows);
-        }
-        for (const [stage, partial] of segment.partials) if (stage.name in output.tallies) partial.add(output.tallies[stage.name]);
-        this.recorder?.article(item.key, output, item.warnings, item.cached?.entry ?? item.entry);
-        return;
-      }
+      case 'article':
       case 'skipped':
-        this.skipped.push(item.skipped);
-        this.recorder?.skip(item.skipped, item.warnings);
+        (this.open ??= this.builder()).take(item);
         return;
-      case 'segment-end': {
-        const { parts, aggregates } = this.closeSegment(this.open ?? this.openSegment());
+      case 'segment-end':
+        this.write((this.open ?? this.builder()).finish(item.key));
         this.open = undefined;
-        if (this.recorder) this.options.cache!.putSegment(item.key, this.recorder.finish(aggregates), parts);
         return;
-      }
+      case 'built-segment':
+        this.write(item.segment);
+        return;
       case 'cached-segment': {
         const { segment } = item;
         this.read.push(...segment.files);
@@ -102,37 +93,31 @@ export class ReportWriter {
     }
   }
 
+  private builder(): SegmentBuilder {
+    return new SegmentBuilder(this.segments, this.stages, this.targets);
+  }
+
+  /** Appends a built segment (its Parquet parts already in place) and merges its aggregates. */
+  private write(segment: BuiltSegment): void {
+    // segments come in input order; a part numbered otherwise would be another segment's
+    if (segment.index !== this.segments) throw new Error(`segment ${segment.index} written as number ${this.segments}`);
+    this.read.push(...segment.files);
+    this.skipped.push(...segment.skipped);
+    for (const [name, chunk] of Object.entries(segment.tables)) this.csv.get(name)!.writeLines(chunk.csv, chunk.rows);
+    this.merge(segment.aggregates);
+    for (const spec of this.parquetSpecs) this.parquetRows.set(spec.name, this.parquetRows.get(spec.name)! + (segment.tables[spec.name]?.rows ?? 0));
+    this.segments++;
+  }
+
   /** Adds a segment's aggregates to the stages', in input order. */
   private merge(aggregates: Record<string, unknown>): void {
     for (const stage of this.stages) if (stage.name in aggregates) stage.merge!(aggregates[stage.name]);
   }
 
-  private openSegment(): NonNullable<ReportWriter['open']> {
-    return {
-      parts: new Map(this.parquetSpecs.map((spec) => [spec.name, new ParquetTableWriter(join(this.out, parquetPart(spec, this.segments)), spec)])),
-      partials: new Map(this.stages.flatMap((stage) => (stage.partial ? [[stage, stage.partial()] as const] : []))),
-    };
-  }
-
-  /** Closes a segment's parts and merges its aggregates; returns the parts' paths and the aggregates' states. */
-  private closeSegment({ parts, partials }: NonNullable<ReportWriter['open']>): { parts: Record<string, string>; aggregates: Record<string, unknown> } {
-    const paths: Record<string, string> = {};
-    for (const [name, writer] of parts) {
-      writer.close();
-      this.parquetRows.set(name, this.parquetRows.get(name)! + writer.rows);
-      paths[name] = writer.path;
-    }
-    const aggregates = Object.fromEntries([...partials].map(([stage, partial]) => [stage.name, partial.state()]));
-    this.merge(aggregates);
-    this.segments++;
-    return { parts: paths, aggregates };
-  }
-
   /** Closes every file; a run with no segment still gets one empty part per Parquet table. */
   close(): void {
     for (const w of this.csv.values()) w.close();
-    if (this.open) this.closeSegment(this.open);
-    else if (this.segments === 0) this.closeSegment(this.openSegment());
+    if (this.open || this.segments === 0) this.write((this.open ?? this.builder()).finish());
     this.open = undefined;
   }
 
