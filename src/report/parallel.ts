@@ -217,33 +217,34 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
   let pool = options.pool;
   // Segments read ahead: as many as four a worker, so a worker free finds the next one ready.
   const maxInFlight = workers * 4;
-  const queue: Promise<ProcessedItem>[] = [];
+  const queue: Promise<Extract<ProcessedItem, { kind: 'built-segment' | 'cached-segment' }>>[] = [];
+  /** The oldest segment in the queue, its warnings logged. */
+  const next = async () => {
+    const item = await queue.shift()!;
+    log(item.segment.warnings);
+    return item;
+  };
   let index = 0;
   try {
     for await (const segment of segments) {
       const whole = cache?.getSegment(segment);
       if (whole) queue.push(Promise.resolve({ kind: 'cached-segment', segment: whole }));
       else {
-        // each cached entry is copied out of its pack, so only its own bytes cross threads
-        const items = segment.items.map((pending) => ({ pending, entry: cachedOf(pending)?.entry.slice() }));
+        // each cached entry is copied out of its pack (a Buffer's slice is a view), so only its own bytes cross threads
+        const items = segment.items.map((pending) => {
+          const cached = cachedOf(pending);
+          return { pending, entry: cached && new Uint8Array(cached.entry) };
+        });
         const request = { index, key: segment.key, items, targets: options.targets };
         const built = (pool ??= ProcessorPool.start(workers, options.processorOptions)).then((p) => p.build(request));
         // a rejected segment is awaited (and thrown) in order below; mark it handled meanwhile
         built.catch(() => undefined);
-        queue.push(built.then((s) => ({ kind: 'built-segment', segment: s })));
+        queue.push(built.then((s) => ({ kind: 'built-segment' as const, segment: s })));
       }
       index++;
-      while (queue.length >= maxInFlight) {
-        const item = await queue.shift()!;
-        log(item.kind === 'built-segment' || item.kind === 'cached-segment' ? item.segment.warnings : []);
-        yield item;
-      }
+      while (queue.length >= maxInFlight) yield await next();
     }
-    while (queue.length > 0) {
-      const item = await queue.shift()!;
-      log(item.kind === 'built-segment' || item.kind === 'cached-segment' ? item.segment.warnings : []);
-      yield item;
-    }
+    while (queue.length > 0) yield await next();
     log(held.splice(0));
   } finally {
     await pool?.then(

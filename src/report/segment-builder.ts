@@ -14,8 +14,8 @@ import { messages } from '../messages';
 import { PARQUET_TABLES, ParquetTableWriter, parquetPart } from '../tables/parquet';
 import type { TableSpec } from '../tables/schema';
 import type { PartialAggregate, ReportStage } from '../tables/stage';
-import type { ArticleOutput, InputProcessor, InputResult, TableChunk } from './article-output';
-import { decodeEntry, encodeEntry, storeSegment, type CachedArticle } from './cache';
+import type { ArticleOutput, InputProcessor, InputResult } from './article-output';
+import { decodeEntry, encodeEntry, storeSegment, type CachedArticle, type RecordedSegment } from './cache';
 import type { PendingItem } from './segments';
 
 /** Where a segment's files go: the run's staged folder, and its cache folder when it keeps one. */
@@ -28,20 +28,11 @@ export interface SegmentTargets {
   parquet: boolean;
 }
 
-/** A segment as built: what the writer appends and merges (its Parquet parts are already in place). */
-export interface BuiltSegment {
+/** A segment as built: what the writer appends and merges (its Parquet parts are already in place), and what the cache keeps of it. */
+export type BuiltSegment = RecordedSegment['output'] & {
   /** Its position among the run's segments (its Parquet parts' number). */
   index: number;
-  /** The files (with .jsonl line) of its articles, in order. */
-  files: string[];
-  skipped: SkippedInput[];
-  /** Every warning of its inputs, in input order. */
-  warnings: Warning[];
-  /** Each streamed table's rows as CSV bytes (no Parquet columns). */
-  tables: Record<string, TableChunk>;
-  /** Each stage's aggregates over the segment (`PartialAggregate.state()`), by stage name. */
-  aggregates: Record<string, unknown>;
-}
+};
 
 /** The streamed tables written as Parquet too, in stage order. */
 export function parquetSpecs(stages: readonly ReportStage[], parquet: boolean): TableSpec[] {

@@ -14,7 +14,7 @@ import type { SkippedInput } from '../corpus/types';
 import { CsvTableWriter, type CsvOptions } from '../tables/csv';
 import { parquetDir, parquetPart } from '../tables/parquet';
 import type { TableSpec } from '../tables/schema';
-import type { OutputCache } from './cache';
+import type { OutputCache, RecordedSegment } from './cache';
 import type { ProcessedItem } from './parallel';
 import type { ReportStage } from '../tables/stage';
 import { parquetSpecs, SegmentBuilder, type BuiltSegment, type SegmentTargets } from './segment-builder';
@@ -78,16 +78,8 @@ export class ReportWriter {
         return;
       case 'cached-segment': {
         const { segment } = item;
-        this.read.push(...segment.files);
-        this.skipped.push(...segment.skipped);
-        for (const [name, chunk] of Object.entries(segment.tables)) this.csv.get(name)!.writeLines(chunk.csv, chunk.rows);
-        this.merge(segment.aggregates);
-        for (const spec of this.parquetSpecs) {
-          const target = join(this.out, parquetPart(spec, this.segments));
-          copyFileSync(segment.parts[spec.name]!.path, target, constants.COPYFILE_FICLONE);
-          this.parquetRows.set(spec.name, this.parquetRows.get(spec.name)! + (segment.tables[spec.name]?.rows ?? 0));
-        }
-        this.segments++;
+        for (const spec of this.parquetSpecs) copyFileSync(segment.parts[spec.name]!.path, join(this.out, parquetPart(spec, this.segments)), constants.COPYFILE_FICLONE);
+        this.append(segment);
         return;
       }
     }
@@ -101,6 +93,11 @@ export class ReportWriter {
   private write(segment: BuiltSegment): void {
     // segments come in input order; a part numbered otherwise would be another segment's
     if (segment.index !== this.segments) throw new Error(`segment ${segment.index} written as number ${this.segments}`);
+    this.append(segment);
+  }
+
+  /** Appends a segment's CSV bytes, merges its aggregates and counts its Parquet rows (its parts in place). */
+  private append(segment: RecordedSegment['output']): void {
     this.read.push(...segment.files);
     this.skipped.push(...segment.skipped);
     for (const [name, chunk] of Object.entries(segment.tables)) this.csv.get(name)!.writeLines(chunk.csv, chunk.rows);
