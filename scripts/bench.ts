@@ -9,7 +9,7 @@
  *
  * It measures, each in its own child process:
  * - at every size, `npm run report` cold (wall time, peak RSS, report.html's size) and
- *   the tables-only pipeline on one thread (scripts/bench/kit.ts: no charts, no cache,
+ *   the tables-only pipeline on one thread (scripts/bench/kit.ts: the compiled kit, no charts, no cache,
  *   under the node flags of package.json's `report` script, as users run it);
  * - at 10k articles (or the largest size below it), `npm run report -- --workers N`
  *   and two one-thread `npm run report`s at once: their throughput over one run's is
@@ -157,6 +157,8 @@ async function main(): Promise<void> {
     .sort((a, b) => a - b);
   if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new Error(`--sizes: whole numbers expected, got "${opts.sizes}"`);
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: the bench reads the peak RSS of npm run report from GNU time (Debian: apt-get install time)`);
+  // Every run below runs the compiled kit, as `npm run report` does: rebuilt first if the source is newer.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-build.cjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   const workers = Number(opts.workers);
   const base = resolve(opts.dir);
   mkdirSync(base, { recursive: true });

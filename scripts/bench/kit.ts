@@ -1,11 +1,13 @@
 /**
- * Child process of the benchmark: runs the kit's report (charts off) on one corpus
+ * Child process of the benchmark: runs the compiled kit's report (charts off) on one corpus
  * folder and prints one JSON line: wall time, articles, words, peak RSS. Run alone
  * in its own process so each size's peak RSS is its own.
  *
  *   tsx scripts/bench/kit.ts CORPUS_DIR OUT_DIR [WORKERS]
  */
-import { runReport } from '../../src/report/run';
+// The compiled kit, as `npm run report` runs it (the bench rebuilds dist/ first when the source is newer).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runReport } = require('../../dist/report/run') as typeof import('../../src/report/run');
 
 async function main(): Promise<void> {
   const [corpus, out, workers] = process.argv.slice(2);
