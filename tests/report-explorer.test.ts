@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explorerBlocks, explorerOf } from '../src/report/explorer-page';
-import { EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, ExplorerTally, markKeys, type ExplorerKey } from '../src/tables/explorer';
+import fc from 'fast-check';
+import { boundMarks, EXPLORER_MARK_ROWS, EXPLORER_MAX_ROWS, ExplorerTally, markKeys, type ExplorerKey } from '../src/tables/explorer';
 import { TimelineTally } from '../src/tables/timeline';
 import { ListedOnce } from '../src/tables/listed-once';
 
@@ -124,5 +125,44 @@ describe('ListedOnce', () => {
     const wang = { name: 'Wang Yi' };
     expect([byId.indexOf(wang, 7), byId.indexOf({ name: 'Wang Yi' }, 8), byId.indexOf(wang, 7)]).toEqual([0, 1, 0]);
     expect(byId.values).toHaveLength(2);
+  });
+});
+
+describe('boundMarks: rows per mark cut evenly to the page bound', () => {
+  /** The definition: from perMarkMost down, one fewer row a mark while the distinct rows pass maxRows. */
+  function perMarkByDefinition(picked: Map<string, { count: number; rows: string[] }>, most: number, max: number): number {
+    const distinct = (n: number) => new Set([...picked.values()].flatMap((m) => m.rows.slice(0, n))).size;
+    let n = most;
+    while (n > 1 && distinct(n) > max) n--;
+    return n;
+  }
+
+  it('keeps as many rows a mark as fit, and at least one: exact values', () => {
+    const picked = new Map([
+      ['a', { count: 3, rows: ['s1', 's2', 's3'] }],
+      ['b', { count: 3, rows: ['s1', 's4', 's5'] }],
+    ]);
+    // First 2 rows of each: s1 s2 s4 (3 distinct); first 3: 5.
+    expect(boundMarks(picked, 3, 4, (r) => r).perMark).toBe(2);
+    expect(boundMarks(picked, 3, 5, (r) => r).perMark).toBe(3);
+    expect(boundMarks(picked, 3, 4, (r) => r).marks).toEqual({ a: { count: 3, rows: [0, 1] }, b: { count: 3, rows: [0, 2] } });
+    // Not even one row a mark fits: still one, the list cut at the bound.
+    const one = boundMarks(picked, 3, 0, (r) => r);
+    expect(one.perMark).toBe(1);
+    expect(one.rows).toEqual([]);
+  });
+
+  it('gives the rows per mark of its definition on any marks', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 30 }).map((i) => `s${i}`), { maxLength: 12 }), { maxKeys: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 40 }),
+        (marks, most, max) => {
+          const picked = new Map(Object.entries(marks).map(([k, rows]) => [k, { count: rows.length, rows: [...new Set(rows)] }]));
+          expect(boundMarks(picked, most, max, (r) => r).perMark).toBe(perMarkByDefinition(picked, most, max));
+        },
+      ),
+    );
   });
 });

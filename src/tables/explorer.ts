@@ -185,9 +185,21 @@ export interface BoundMarks<R> {
  */
 export function boundMarks<R>(picked: ReadonlyMap<string, { count: number; rows: readonly R[] }>, perMarkMost: number, maxRows: number, idOf: (row: R) => unknown): BoundMarks<R> {
   const keys = [...picked.keys()].sort();
+  // The most rows a mark may keep: the largest n whose first n rows of every mark are at most
+  // maxRows distinct (at least 1). Distinct rows only grow with n, so one pass adds each mark's
+  // n-th row in turn and stops where the bound is passed.
   let perMark = perMarkMost;
-  const distinct = (n: number) => new Set(keys.flatMap((k) => picked.get(k)!.rows.slice(0, n).map(idOf))).size;
-  while (perMark > 1 && distinct(perMark) > maxRows) perMark--;
+  const seen = new Set<unknown>();
+  for (let n = 1; n <= perMarkMost; n++) {
+    for (const key of keys) {
+      const row = picked.get(key)!.rows[n - 1];
+      if (row !== undefined) seen.add(idOf(row));
+    }
+    if (seen.size > maxRows) {
+      perMark = Math.max(1, n - 1);
+      break;
+    }
+  }
   const rows: R[] = [];
   const index = new Map<unknown, number>();
   const marks: BoundMarks<R>['marks'] = {};

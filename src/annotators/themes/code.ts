@@ -97,17 +97,22 @@ function codebookIndex(codebook: Codebook): CodebookIndex {
   return index;
 }
 
+const NO_MATCHES: readonly TextMatch[] = Object.freeze([]);
+
 /**
  * One theme's matches in one sentence: excluded and negated ones dropped, overlaps
  * resolved. `mayMatch` flags the patterns (by id) whose prefilter the sentence meets.
  */
-function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: IndexedTheme, codebook: Codebook): TextMatch[] {
-  const { theme } = indexed;
-  const candidates: (PatternMatch & { order: number; pattern: string })[] = [];
-  indexed.patterns.forEach(({ pattern, id }, order) => {
-    if (mayMatch[id] === 1) for (const span of pattern.spansIn(text)) candidates.push({ ...span, order, pattern: pattern.source });
-  });
-  if (candidates.length === 0) return [];
+function themeMatches(text: PreparedText, mayMatch: Uint8Array, indexed: IndexedTheme, codebook: Codebook): readonly TextMatch[] {
+  const { theme, patterns } = indexed;
+  // Most themes have no open pattern in a sentence: nothing is allocated for them.
+  let candidates: (PatternMatch & { order: number; pattern: string })[] | undefined;
+  for (let order = 0; order < patterns.length; order++) {
+    const { pattern, id } = patterns[order]!;
+    if (mayMatch[id] !== 1) continue;
+    for (const span of pattern.spansIn(text)) (candidates ??= []).push({ ...span, order, pattern: pattern.source });
+  }
+  if (candidates === undefined) return NO_MATCHES;
   const excluded = indexed.exclude.flatMap(({ pattern, id }) => (mayMatch[id] === 1 ? pattern.spansIn(text) : []));
   // Of overlapping matches the pattern listed first wins, then the longer one, so
   // codebook authors put the most specific pattern first.
@@ -135,8 +140,11 @@ function matchNormalized(text: string, codebook: Codebook, wordsOf?: WordSource,
   const mayMatch = prefilters.mayMatch(text.toLowerCase());
   const prepared = new PreparedText(text, wordsOf, tokensOf);
   const matches: TextMatch[] = [];
-  for (const theme of themes) matches.push(...themeMatches(prepared, mayMatch, theme, codebook));
-  return matches.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
+  for (const theme of themes) {
+    const found = themeMatches(prepared, mayMatch, theme, codebook);
+    if (found.length > 0) matches.push(...found);
+  }
+  return matches.length < 2 ? matches : matches.sort((a, b) => a.start - b.start || order.get(a.theme)! - order.get(b.theme)!);
 }
 
 /** The ids of the themes a text is coded with, in codebook order. */
