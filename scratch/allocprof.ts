@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import { runReport } from '../src/report/run';
+const { runReport } = require('../dist/report/run') as typeof import('../src/report/run');
 async function main() {
   const s = new Session(); s.connect();
   await s.post('HeapProfiler.enable');

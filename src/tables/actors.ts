@@ -4,7 +4,6 @@
  * co-occurrence computation are free functions over small records; the *Table
  * functions return danfo DataFrames for notebooks, one call per cell.
  */
-import { rollups } from 'd3-array';
 import type { DataFrame } from 'danfojs-node';
 import type { Article } from '../corpus/types';
 import type { ActorType, Mention, MentionKind } from '../annotators/types';
@@ -148,14 +147,17 @@ export interface ArticleUnits {
 
 export function articleUnits(article: Pick<Article, 'article_id' | 'published' | 'sentences'>, mentions: readonly Pick<Mention, 'sentence' | 'actor_id'>[]): ArticleUnits {
   const paragraphOf = new Map(article.sentences.map((s) => [s.index, s.paragraph]));
-  const group = (key: (m: Pick<Mention, 'sentence'>) => number): string[][] =>
-    rollups(
-      mentions,
-      (ms) => [...new Set(ms.map((m) => m.actor_id))].sort(),
-      key,
-    )
-      .sort((a, b) => a[0] - b[0])
-      .map(([, ids]) => ids);
+  // One pass a window, a set of ids per unit (this runs for every article: d3's rollups built an array per unit first).
+  const group = (key: (m: Pick<Mention, 'sentence'>) => number): string[][] => {
+    const byUnit = new Map<number, Set<string>>();
+    for (const m of mentions) {
+      const unit = key(m);
+      const ids = byUnit.get(unit);
+      if (ids) ids.add(m.actor_id);
+      else byUnit.set(unit, new Set([m.actor_id]));
+    }
+    return [...byUnit].sort((a, b) => a[0] - b[0]).map(([, ids]) => [...ids].sort());
+  };
   return {
     article_id: article.article_id,
     published: article.published,

@@ -22,6 +22,7 @@
  */
 import type { Span } from '../../corpus/types';
 import { nestedQuantifier } from './regex-safety';
+import { regexPrefilter } from './regex-literals';
 import { themeMessages } from '../../messages';
 import { analyzeText, isWordToken, type PartOfSpeech, type Token, type TokenLayer } from '../../text';
 import { forEachWord } from '../../text';
@@ -128,7 +129,7 @@ export class PreparedText {
  * What a text must contain, lower-cased, for a pattern to possibly match: every
  * requirement must be met, and a requirement (the terms of one alternation) is met
  * when the text holds all the literal words of one of its terms. A pattern without
- * requirements (a regular expression) is always tried.
+ * requirements (a regular expression needing no literal: regex-literals.ts) is always tried.
  */
 export type Prefilter = readonly (readonly (readonly string[])[])[];
 
@@ -409,7 +410,7 @@ export function compilePattern(source: string): CompiledPattern {
     if (regex.test('')) throw new Error(themeMessages.emptyRegex());
     const nested = nestedQuantifier(regexForm[1]!, regex.flags);
     if (nested) throw new Error(themeMessages.catastrophicRegex(trimmed, nested));
-    return compiled(source, 'regex', [], (prepared) => allSpans(regex, prepared.text));
+    return compiled(source, 'regex', regexPrefilter(regexForm[1]!, regex.flags), (prepared) => allSpans(regex, prepared.text));
   }
   const near = NEAR.exec(trimmed);
   if (near) {
