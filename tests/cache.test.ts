@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
+import { asciiJson, decodeEntry, encodeEntry } from '../src/report/cache';
 import { runReport, type RunSummary } from '../src/report/run';
 import { SEEDS } from './helpers';
 
@@ -143,5 +145,33 @@ describe('the report cache', () => {
     // only this run's segments and articles are kept
     const [fingerprint] = readdirSync(join(out, '.cache'));
     expect(readdirSync(join(out, '.cache', fingerprint!, 'segments'))).toHaveLength(segments);
+  });
+});
+
+describe('cache entries', () => {
+  it('hold their JSON in ASCII (escapes for the rest) and give back the same strings', () => {
+    const text = 'Lavrov: “No limits” — Zhōu 😀, lone \ud800 surrogate';
+    // (The CSV bytes are UTF-8, where a lone surrogate cannot be: they get the text without it.)
+    const csv = `a1,"${text.replace('\ud800', '')}"\n`;
+    const output = { article_id: 'a1', speaker: text, tables: { statements: { rows: 1, csv: Buffer.from(csv) } } };
+    const stored = encodeEntry(output);
+    const entry = inflateRawSync(stored.subarray(4 + 4)); // size, CRC-32, then the deflated entry
+    const json = entry.subarray(4, 4 + entry.readUInt32LE(0));
+    expect(json.every((byte) => byte < 0x80)).toBe(true);
+    expect(json.toString('latin1')).toContain('\\u201cNo limits\\u201d');
+    const back = decodeEntry<typeof output>(stored);
+    expect(back.speaker).toBe(text);
+    expect(back.tables.statements.csv.toString()).toBe(csv);
+  });
+
+  it('refuses an entry whose bytes were changed', () => {
+    const stored = encodeEntry({ tables: {} as Record<string, { rows: number; csv: Buffer }>, note: 'ok' });
+    stored[4] = stored[4]! ^ 0xff;
+    expect(() => decodeEntry(stored)).toThrow('cache entry: checksum mismatch');
+  });
+
+  it('reads back an entry written before its JSON was ASCII (raw UTF-8)', () => {
+    expect(JSON.parse(Buffer.from(asciiJson({ s: 'é' })).toString('utf8'))).toEqual({ s: 'é' });
+    expect(asciiJson({ s: 'é' })).toBe('{"s":"\\u00e9"}');
   });
 });

@@ -20,7 +20,7 @@
  * is built again, with a warning.
  */
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
@@ -43,7 +43,7 @@ function dataFiles(dir: string): string[] {
 // 6: the statements stage's segment state holds the explorer's rows (issue 17).
 // 7: the actors stage's tallies and segment state hold the co-occurrence samples' texts and rows (issue 17).
 // 8: the explorer's and the co-occurrence samples' segment states hold each row (text) once, marks by index.
-const CACHE_LAYOUT = 8;
+const CACHE_LAYOUT = 9;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
@@ -231,25 +231,39 @@ export interface RecordedSegment {
  * the JSON's table order, so a hit hands those bytes to the files without decoding or
  * parsing them. The checksum catches a byte changed on disk, which raw DEFLATE may not.
  */
+/**
+ * JSON with every non-ASCII character written as a \u escape (JSON.parse gives back the same
+ * value). A few curly quotes among a segment's megabyte of states made the whole text a
+ * two-byte string: read back, it decoded five times slower and parsed twice as slow,
+ * and a re-run reads every segment's states.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
-  const json = Buffer.from(JSON.stringify({ ...output, tables }));
+  const json = Buffer.from(asciiJson({ ...output, tables }), 'latin1');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const raw = Buffer.concat([length, json, ...Object.values(output.tables).map((t) => t.csv)]);
   const size = Buffer.alloc(4);
   size.writeUInt32LE(raw.length);
   // The size first: inflating into one buffer of the right size is twice as fast as into 16 KB chunks.
-  return Buffer.concat([size, createHash('sha256').update(raw).digest(), deflateRawSync(raw, { level: 3 })]);
+  const checksum = Buffer.alloc(CHECKSUM_BYTES);
+  checksum.writeUInt32LE(crc32(raw));
+  return Buffer.concat([size, checksum, deflateRawSync(raw, { level: 3 })]);
 }
 
-const CHECKSUM_BYTES = 32;
+/** A CRC-32 of the inflated entry, as zip and gzip keep one: it catches a damaged file, and costs a tenth of a SHA-256 on every re-run. */
+const CHECKSUM_BYTES = 4;
 
 export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
   const size = stored.readUInt32LE(0);
   if (size > MAX_ENTRY_BYTES) throw new Error('cache entry: implausible size');
   const entry = inflateRawSync(stored.subarray(4 + CHECKSUM_BYTES), { chunkSize: Math.max(size, 64) });
-  if (!createHash('sha256').update(entry).digest().equals(stored.subarray(4, 4 + CHECKSUM_BYTES))) throw new Error('cache entry: checksum mismatch');
+  if (crc32(entry) !== stored.readUInt32LE(4)) throw new Error('cache entry: checksum mismatch');
   const jsonEnd = 4 + entry.readUInt32LE(0);
   const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
   let at = jsonEnd;
