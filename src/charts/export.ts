@@ -101,9 +101,21 @@ interface PngJob {
   reject: (e: Error) => void;
 }
 
-let pngWorker: { worker: Worker; jobs: Map<number, PngJob>; next: number } | undefined;
+interface PngWorker {
+  worker: Worker;
+  jobs: Map<number, PngJob>;
+  next: number;
+}
 
-function startPngWorker(): NonNullable<typeof pngWorker> {
+/**
+ * Two at most: the report draws each chart's SVG on the calling thread while the PNGs
+ * are drawn here, and with one worker the run ended waiting (about a second at 10k
+ * articles) for its backlog of PNGs; a second shares it.
+ */
+const MAX_PNG_WORKERS = 2;
+const pngWorkers: PngWorker[] = [];
+
+function startPngWorker(): PngWorker {
   const worker = new Worker(PNG_WORKER, { eval: true, workerData: { resvg: require.resolve('@resvg/resvg-js') } });
   const state = { worker, jobs: new Map<number, PngJob>(), next: 0 };
   worker.unref();
@@ -117,7 +129,8 @@ function startPngWorker(): NonNullable<typeof pngWorker> {
   const fail = (e: Error) => {
     for (const job of state.jobs.values()) job.reject(e);
     state.jobs.clear();
-    if (pngWorker === state) pngWorker = undefined;
+    const at = pngWorkers.indexOf(state);
+    if (at >= 0) pngWorkers.splice(at, 1);
   };
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the PNG worker stopped')));
@@ -126,7 +139,9 @@ function startPngWorker(): NonNullable<typeof pngWorker> {
 
 /** `svgToPng` on a worker thread: the calling thread goes on (drawing the next chart) meanwhile. */
 export function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
-  const state = (pngWorker ??= startPngWorker());
+  // The worker with the fewest PNGs to draw; a new one when every worker is busy and there is room.
+  let state = pngWorkers.reduce<PngWorker | undefined>((best, w) => (!best || w.jobs.size < best.jobs.size ? w : best), undefined);
+  if (!state || (state.jobs.size > 0 && pngWorkers.length < MAX_PNG_WORKERS)) pngWorkers.push((state = startPngWorker()));
   const id = state.next++;
   state.worker.ref();
   return new Promise((resolve, reject) => {
