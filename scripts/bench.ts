@@ -180,7 +180,34 @@ async function main(): Promise<void> {
     if (main.exitCode !== 0) log(`npm run report exited ${main.exitCode} on ${size} articles`);
     log(`tables only (no charts, no cache), 1 thread, ${size} articles …`);
     // With the node flags `npm run report` runs under (package.json), as the tables are made when users run it.
-    const tables = child<KitRun>('scripts/bench/kit.ts', [corpus.dir, join(base, `tables-${size}`), '1'], reportFlags());
+    const tablesOnly = () => child<KitRun>('scripts/bench/kit.ts', [corpus.dir, join(base, `tables-${size}`), '1'], reportFlags());
+    let tables = tablesOnly();
+    if (opts.peers && !peers) {
+      // The ratio's target is kit/wink, and on a shared machine either run moves by a fifth
+      // with the load: the two run in turn three times (the tables-only run above is the
+      // first kit run), each pair gives a ratio, and the median pair counts (its kit run is
+      // this size's tables-only figure), as a paired benchmark compares two commands while
+      // the machine's speed drifts.
+      const file = join(corpus.dir, 'corpus.jsonl');
+      const pairs: { kit: KitRun; wink: PeerRun }[] = [];
+      for (let i = 0; i < 3; i++) {
+        log(`wink-nlp, ${size} articles (pair ${i + 1} of 3) …`);
+        const kit = i === 0 ? tables : tablesOnly();
+        pairs.push({ kit, wink: child<PeerRun>('scripts/bench/peers.ts', ['wink', file]) });
+      }
+      const median = [...pairs].sort((a, b) => a.wink.ms / a.kit.ms - b.wink.ms / b.kit.ms)[1]!;
+      log(`compromise, ${size} articles …`);
+      const compromise = child<PeerRun>('scripts/bench/peers.ts', ['compromise', file]);
+      tables = median.kit;
+      peers = {
+        size,
+        words: corpus.words,
+        kit: median.kit,
+        wink: median.wink,
+        pairs: pairs.map((p) => ({ tables_only_ms: Math.round(p.kit.ms), wink_ms: Math.round(p.wink.ms), kit_over_wink: round(p.wink.ms / p.kit.ms) })),
+        compromise,
+      };
+    }
     results.push({ size, words: corpus.words, main, tables });
 
     if (size === checkSize && opts.warm) {
@@ -195,31 +222,6 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const pair = await Promise.all([1, 2].map((i) => report(corpus.dir, join(base, `report-${size}-copy${i}`), { cold: true })));
       parallel = { size, words: corpus.words, workers, one: main, many, pairMs: performance.now() - t0, pair };
-    }
-    if (opts.peers && !peers) {
-      // The ratio's target is kit/wink, and on a shared machine either run moves by a fifth
-      // with the load: the two run in turn three times (the tables-only run above is the
-      // first kit run), each pair gives a ratio, and the median pair counts, as a paired
-      // benchmark compares two commands while the machine's speed drifts.
-      const file = join(corpus.dir, 'corpus.jsonl');
-      const pairs: { kit: KitRun; wink: PeerRun }[] = [];
-      for (let i = 0; i < 3; i++) {
-        log(`wink-nlp, ${size} articles (pair ${i + 1} of 3) …`);
-        const kit = i === 0 ? tables : child<KitRun>('scripts/bench/kit.ts', [corpus.dir, join(base, `tables-${size}`), '1'], reportFlags());
-        pairs.push({ kit, wink: child<PeerRun>('scripts/bench/peers.ts', ['wink', file]) });
-      }
-      const median = [...pairs].sort((a, b) => a.wink.ms / a.kit.ms - b.wink.ms / b.kit.ms)[1]!;
-      log(`compromise, ${size} articles …`);
-      const compromise = child<PeerRun>('scripts/bench/peers.ts', ['compromise', file]);
-      results[results.length - 1]!.tables = median.kit;
-      peers = {
-        size,
-        words: corpus.words,
-        kit: median.kit,
-        wink: median.wink,
-        pairs: pairs.map((p) => ({ tables_only_ms: Math.round(p.kit.ms), wink_ms: Math.round(p.wink.ms), kit_over_wink: round(p.wink.ms / p.kit.ms) })),
-        compromise,
-      };
     }
   }
 

@@ -170,8 +170,9 @@ describe('cache entries', () => {
     expect(() => decodeEntry(stored)).toThrow('cache entry: checksum mismatch');
   });
 
-  it('reads back an entry written before its JSON was ASCII (raw UTF-8)', () => {
+  it('escapes the non-ASCII characters only, as JSON reads back', () => {
     expect(JSON.parse(Buffer.from(asciiJson({ s: 'é' })).toString('utf8'))).toEqual({ s: 'é' });
     expect(asciiJson({ s: 'é' })).toBe('{"s":"\\u00e9"}');
+    expect(asciiJson({ s: 'Wang Yi, "no limits"' })).toBe(JSON.stringify({ s: 'Wang Yi, "no limits"' }));
   });
 });

@@ -16,8 +16,8 @@
  * staged output (see output-folder.ts): the segments it rebuilds, and hard links to
  * the files of the segments it reused, so the previous cache stays whole until the
  * new run is swapped in, and the new one holds only the corpus as last read.
- * Every entry and Parquet part is checked against its SHA-256: one changed on disk
- * is built again, with a warning.
+ * Every entry is checked against its CRC-32 and every Parquet part against its
+ * SHA-256: one changed on disk is built again, with a warning.
  */
 import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -43,6 +43,7 @@ function dataFiles(dir: string): string[] {
 // 6: the statements stage's segment state holds the explorer's rows (issue 17).
 // 7: the actors stage's tallies and segment state hold the co-occurrence samples' texts and rows (issue 17).
 // 8: the explorer's and the co-occurrence samples' segment states hold each row (text) once, marks by index.
+// 9: entries carry a CRC-32 (was a SHA-256) and their JSON in ASCII.
 const CACHE_LAYOUT = 9;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
@@ -225,13 +226,6 @@ export interface RecordedSegment {
 }
 
 /**
- * A cache entry: its size, the SHA-256 of its content, then the content deflated (raw
- * DEFLATE, level 3: about a fifth of the size, and a re-run may read many): a 4-byte
- * length, the output as JSON without its CSV lines, then the CSV bytes of each table in
- * the JSON's table order, so a hit hands those bytes to the files without decoding or
- * parsing them. The checksum catches a byte changed on disk, which raw DEFLATE may not.
- */
-/**
  * JSON with every non-ASCII character written as a \u escape (JSON.parse gives back the same
  * value). A few curly quotes among a segment's megabyte of states made the whole text a
  * two-byte string: read back, it decoded five times slower and parsed twice as slow,
@@ -242,6 +236,16 @@ export function asciiJson(value: unknown): string {
 }
 const NON_ASCII = /[^\x00-\x7f]/g;
 
+/** A CRC-32 of the inflated entry, as zip and gzip keep one: it catches a damaged file, and costs a tenth of a SHA-256 on every re-run. */
+const CHECKSUM_BYTES = 4;
+
+/**
+ * A cache entry: its size, the CRC-32 of its content, then the content deflated (raw
+ * DEFLATE, level 3: about a fifth of the size, and a re-run may read many): a 4-byte
+ * length, the output as JSON without its CSV lines, then the CSV bytes of each table in
+ * the JSON's table order, so a hit hands those bytes to the files without decoding or
+ * parsing them. The checksum catches a byte changed on disk, which raw DEFLATE may not.
+ */
 export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
   const json = Buffer.from(asciiJson({ ...output, tables }), 'latin1');
@@ -255,9 +259,6 @@ export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(ou
   checksum.writeUInt32LE(crc32(raw));
   return Buffer.concat([size, checksum, deflateRawSync(raw, { level: 3 })]);
 }
-
-/** A CRC-32 of the inflated entry, as zip and gzip keep one: it catches a damaged file, and costs a tenth of a SHA-256 on every re-run. */
-const CHECKSUM_BYTES = 4;
 
 export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
   const size = stored.readUInt32LE(0);

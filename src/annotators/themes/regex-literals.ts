@@ -15,16 +15,11 @@
  * are case-insensitive, and the prefilter reads the lower-cased sentence), and
  * one-character runs are left out, as for the terms' literals.
  */
-import { parse, type AstNode, type Features } from 'regjsparser';
 import type { Prefilter } from './patterns';
-
-const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true, unicodeSet: true, modifiers: true } satisfies Features;
-type Node = AstNode<typeof FEATURES>;
+import { isLookaround, parseRegex, type RegexNode as Node } from './regex-safety';
 
 /** One requirement: met when the text holds every literal of one of its terms. */
 type Requirement = string[][];
-
-const LOOKAROUNDS = new Set(['lookahead', 'negativeLookahead', 'lookbehind', 'negativeLookbehind']);
 
 /** The requirements of a sequence of nodes: its literal runs and what its required parts need. */
 function sequence(nodes: readonly Node[]): Requirement[] {
@@ -52,7 +47,7 @@ function requirements(node: Node): Requirement[] {
     case 'alternative':
       return sequence(node.body as Node[]);
     case 'group':
-      return LOOKAROUNDS.has(node.behavior) ? [] : sequence(node.body as Node[]);
+      return isLookaround(node) ? [] : sequence(node.body as Node[]);
     case 'quantifier':
       return node.min >= 1 ? sequence(node.body as Node[]) : [];
     case 'disjunction': {
@@ -74,5 +69,5 @@ function requirements(node: Node): Requirement[] {
 
 /** The prefilter of a regular expression (its source and flags); empty when it needs no literal. */
 export function regexPrefilter(source: string, flags: string): Prefilter {
-  return requirements(parse(source, flags, FEATURES) as Node);
+  return requirements(parseRegex(source, flags));
 }

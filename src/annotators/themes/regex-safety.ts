@@ -10,7 +10,16 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
 
 const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true, unicodeSet: true, modifiers: true } satisfies Features;
-type Node = AstNode<typeof FEATURES>;
+/** A node of a regex's syntax tree, as regjsparser reads every syntax V8 accepts. */
+export type RegexNode = AstNode<typeof FEATURES>;
+type Node = RegexNode;
+
+/** A codebook regex's syntax tree (regex-literals.ts reads it too). Throws on a source regjsparser cannot read. */
+export const parseRegex = (source: string, flags: string): RegexNode => parse(source, flags, FEATURES) as RegexNode;
+
+/** A lookahead or lookbehind: it matches no characters of its own. */
+export const isLookaround = (node: RegexNode): boolean =>
+  node.type === 'group' && (node.behavior === 'lookahead' || node.behavior === 'negativeLookahead' || node.behavior === 'lookbehind' || node.behavior === 'negativeLookbehind');
 
 const unbounded = (node: Node): boolean => node.type === 'quantifier' && node.max === undefined;
 
@@ -21,7 +30,7 @@ function children(node: Node): Node[] {
     case 'disjunction':
       return node.body as Node[];
     case 'group':
-      return node.behavior === 'lookahead' || node.behavior === 'negativeLookahead' || node.behavior === 'lookbehind' || node.behavior === 'negativeLookbehind' ? [] : (node.body as Node[]);
+      return isLookaround(node) ? [] : (node.body as Node[]);
     case 'quantifier':
       return node.body as Node[];
     default:
@@ -47,5 +56,5 @@ export function nestedQuantifier(source: string, flags: string): string | undefi
     }
     return undefined;
   };
-  return visit(parse(source, flags, FEATURES) as Node);
+  return visit(parseRegex(source, flags));
 }
