@@ -99,6 +99,42 @@ describe('runReport({ workers })', () => {
     }
   });
 
+  it('splits a segment at the tail of a run into pieces for every worker, and builds it the same as whole', async () => {
+    const dir = tmp();
+    await writeBenchCorpus(dir, 40, 3);
+    const items: PendingItem[] = [];
+    for await (const input of readCorpusInputs(dir)) if (input.kind === 'input') items.push({ input, warnings: [], key: inputKey(input) });
+    expect(items).toHaveLength(40);
+    const options: ProcessorOptions = { pipeline: {}, window: DEFAULT_WINDOW, formulaGuard: true, parquet: true };
+    const [whole, split, here] = [tmp(), tmp(), tmp()];
+    const request = (out: string) => ({ index: 0, key: 'tail', items: items.map((pending) => ({ pending })), targets: { out, parquet: true } });
+    const pool = await ProcessorPool.start(2, options);
+    let first: BuiltSegment, last: BuiltSegment;
+    try {
+      // before the input ends, a segment goes whole to one worker
+      first = await pool.build(request(whole));
+      expect(pool.piecesSent).toBe(0);
+      pool.endOfInput();
+      // at the tail: 40 inputs in pieces of 16, 16 and 8, then the build
+      last = await pool.build(request(split));
+      expect(pool.piecesSent).toBe(3);
+    } finally {
+      await pool.close();
+    }
+    const expected = buildSegment({ id: 0, ...request(here) }, createInputProcessor(options));
+    const text = (segment: BuiltSegment) => Object.fromEntries(Object.entries(segment.tables).map(([name, t]) => [name, [t.rows, Buffer.from(t.csv).toString('utf8')]]));
+    for (const built of [first, last]) {
+      expect(built.files).toEqual(expected.files);
+      expect(text(built)).toEqual(text(expected));
+      expect(built.aggregates).toEqual(expected.aggregates);
+    }
+    expect(expected.tables.statements!.rows).toBeGreaterThan(40);
+    for (const table of ['sentences', 'mentions', 'statements', 'themes']) {
+      const part = join('parquet', table, 'part-00000.parquet');
+      expect(readFileSync(join(split, part)), table).toEqual(readFileSync(join(here, part)));
+    }
+  }, 60_000);
+
   it('keeps input order when a long segment is built beside short ones (several segments, two workers)', async () => {
     const dir = tmp();
     await writeBenchCorpus(dir, 700, 7);

@@ -130,6 +130,22 @@ export interface SegmentRequest {
 
 type Input = Extract<CorpusInput, { kind: 'input' }>;
 
+/**
+ * Part of a segment processed ahead of its build, on another worker (the tail of a
+ * run, see parallel.ts): each input's output as a cache entry, which the segment's
+ * build then takes as it takes the cache's, so the segment comes out the same;
+ * undefined where there is nothing to carry (an input skipped when read, or left
+ * with no text: the build finds that again at no cost).
+ */
+export function prepareEntries(items: readonly PendingItem[], processor: InputProcessor): (Uint8Array | undefined)[] {
+  return items.map(({ input }) => {
+    if (input.kind !== 'input') return undefined;
+    const result = processor.process(input);
+    if (result.kind !== 'article') return undefined;
+    return result.entry ?? encodeEntry(result.output);
+  });
+}
+
 /** Builds a whole segment: decodes its cached entries, processes its other inputs, and stores it in the cache. */
 export function buildSegment(request: SegmentRequest, processor: InputProcessor): BuiltSegment {
   const builder = new SegmentBuilder(request.index, processor.stages, request.targets);

@@ -129,7 +129,7 @@ export interface Registry {
   /** Lookup by id. */
   byId: ReadonlyMap<string, Actor>;
   /** Surface forms compiled for matching. */
-  lexicon: Lexicon;
+  readonly lexicon: Lexicon;
   /** Context rules of the matcher (matching-rules.yaml). */
   rules: MatchingRules;
 }
@@ -261,11 +261,16 @@ export function buildRegistry(files: { file: string; data: RegistryFile }[], rul
   const kitVersion = files[0]?.data.version ?? '0';
   const extras = files.slice(1).map((f) => basename(f.file));
   const partial = { countries, rolePhrases, actors, byId, rules, notNames: [...new Set(notNames.map((n) => n.phrase))] };
+  let lexicon: Lexicon | undefined;
   return {
     version: extras.length > 0 ? `${kitVersion}+${extras.join('+')}` : kitVersion,
     files: files.map((f) => f.file),
     ...partial,
-    lexicon: compileLexicon(partial),
+    // Compiled when first matched against (the data is checked above): a report's main thread
+    // with workers matches nothing, and compiling cost it half a second while the workers started.
+    get lexicon(): Lexicon {
+      return (lexicon ??= compileLexicon(partial));
+    },
   };
 }
 
