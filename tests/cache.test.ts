@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { asciiJson, decodeEntry, encodeEntry } from '../src/report/cache';
 import { runReport, type RunSummary } from '../src/report/run';
 import { SEEDS } from './helpers';
@@ -155,7 +155,7 @@ describe('cache entries', () => {
     const csv = `a1,"${text.replace('\ud800', '')}"\n`;
     const output = { article_id: 'a1', speaker: text, tables: { statements: { rows: 1, csv: Buffer.from(csv) } } };
     const stored = encodeEntry(output);
-    const entry = inflateRawSync(stored.subarray(4 + 4)); // size, CRC-32, then the deflated entry
+    const entry = brotliDecompressSync(stored.subarray(4 + 4)); // size, CRC-32, then the compressed entry
     const json = entry.subarray(4, 4 + entry.readUInt32LE(0));
     expect(json.every((byte) => byte < 0x80)).toBe(true);
     expect(json.toString('latin1')).toContain('\\u201cNo limits\\u201d');
