@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, inflateRawSync } from 'node:zlib';
 import { asciiJson, decodeEntry, encodeEntry } from '../src/report/cache';
 import { runReport, type RunSummary } from '../src/report/run';
 import { SEEDS } from './helpers';
@@ -162,6 +162,18 @@ describe('cache entries', () => {
     const back = decodeEntry<typeof output>(stored);
     expect(back.speaker).toBe(text);
     expect(back.tables.statements.csv.toString()).toBe(csv);
+  });
+
+  it("compresses an input's entry with Brotli and a segment's with raw DEFLATE, each read back only its own way", () => {
+    const output = { note: 'Wang Yi said the ties were "rock solid"', tables: { statements: { rows: 1, csv: Buffer.from('a1,rock solid\n') } } };
+    const input = encodeEntry(output);
+    const segment = encodeEntry(output, 'segment');
+    expect(brotliDecompressSync(input.subarray(8)).subarray(4, 4 + brotliDecompressSync(input.subarray(8)).readUInt32LE(0)).toString()).toContain('rock solid');
+    expect(inflateRawSync(segment.subarray(8)).toString()).toContain('rock solid');
+    expect(decodeEntry<typeof output>(segment, 'segment').note).toBe(output.note);
+    expect(decodeEntry<typeof output>(input).tables.statements.csv.toString()).toBe('a1,rock solid\n');
+    expect(() => decodeEntry(segment, 'input')).toThrow();
+    expect(() => decodeEntry(input, 'segment')).toThrow();
   });
 
   it('refuses an entry whose bytes were changed', () => {

@@ -20,7 +20,7 @@
  * SHA-256: one changed on disk is built again, with a warning.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, crc32 } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
@@ -44,7 +44,7 @@ function dataFiles(dir: string): string[] {
 // 7: the actors stage's tallies and segment state hold the co-occurrence samples' texts and rows (issue 17).
 // 8: the explorer's and the co-occurrence samples' segment states hold each row (text) once, marks by index.
 // 9: entries carry a CRC-32 (was a SHA-256) and their JSON in ASCII.
-// 10: entries are Brotli (quality 1), not raw DEFLATE.
+// 10: inputs' entries are Brotli (quality 1), not raw DEFLATE.
 const CACHE_LAYOUT = 10;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
@@ -168,7 +168,7 @@ export class OutputCache {
     const dir = segmentDir(this.from, segment.key);
     let found: CachedSegment;
     try {
-      const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)));
+      const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)), 'segment');
       const parts = Object.fromEntries(Object.entries(output.partBytes).map(([table, bytes]) => [table, { path: join(dir, `${table}.parquet`), bytes }]));
       for (const part of Object.values(parts)) if (statSync(part.path, { throwIfNoEntry: false })?.size !== part.bytes) throw new Error('part cut short');
       for (const [table, part] of Object.entries(parts)) {
@@ -216,7 +216,7 @@ export function storeSegment(cacheDir: string, key: string, recorded: RecordedSe
     partBytes[table] = bytes.length;
     partSha256[table] = sha256(bytes);
   }
-  writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes, partSha256 }));
+  writeFileSync(join(dir, ENTRY), encodeEntry({ ...recorded.output, partBytes, partSha256 }, 'segment'));
 }
 
 /** What the cache keeps of a segment built in this run. */
@@ -241,21 +241,34 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 const CHECKSUM_BYTES = 4;
 
 /**
- * Brotli at quality 1: on the bench corpus's entries it compressed twice as fast as
- * raw DEFLATE at level 3, to a slightly smaller size, and every article a run
- * processes is compressed, while a re-run decompresses only the segments it rebuilds.
+ * How an entry is compressed, chosen by how it is used. An input's entry is written for
+ * every article a cold run processes and read only when its segment is rebuilt: Brotli at
+ * quality 1, which on the bench corpus's entries compressed twice as fast as raw DEFLATE
+ * at level 3, to a slightly smaller size. A segment's entry is written once a segment
+ * and read by every re-run, all of them: raw DEFLATE at level 3, which decompressed its
+ * 290 MB at 10k a third faster than Brotli.
  */
-const compress = (raw: Buffer): Buffer =>
-  brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+export type EntryCodec = 'input' | 'segment';
+
+const compressors: Record<EntryCodec, { compress: (raw: Buffer) => Buffer; decompress: (stored: Buffer, size: number) => Buffer }> = {
+  input: {
+    compress: (raw) => brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    decompress: (stored, size) => brotliDecompressSync(stored, { chunkSize: Math.max(size, 64) }),
+  },
+  segment: {
+    compress: (raw) => deflateRawSync(raw, { level: 3 }),
+    decompress: (stored, size) => inflateRawSync(stored, { chunkSize: Math.max(size, 64) }),
+  },
+};
 
 /**
  * A cache entry: its size, the CRC-32 of its content, then the content compressed
- * (`compress`: about a fifth of the size, and a re-run may read many): a 4-byte
+ * (see `EntryCodec`: about a fifth of the size, and a re-run may read many): a 4-byte
  * length, the output as JSON without its CSV lines, then the CSV bytes of each table in
  * the JSON's table order, so a hit hands those bytes to the files without decoding or
  * parsing them. The checksum catches a byte changed on disk.
  */
-export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T): Buffer {
+export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T, codec: EntryCodec = 'input'): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
   const json = Buffer.from(asciiJson({ ...output, tables }), 'latin1');
   const length = Buffer.alloc(4);
@@ -266,13 +279,13 @@ export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(ou
   // The size first: decompressing into one buffer of the right size is faster than into 16 KB chunks.
   const checksum = Buffer.alloc(CHECKSUM_BYTES);
   checksum.writeUInt32LE(crc32(raw));
-  return Buffer.concat([size, checksum, compress(raw)]);
+  return Buffer.concat([size, checksum, compressors[codec].compress(raw)]);
 }
 
-export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer): T {
+export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer, codec: EntryCodec = 'input'): T {
   const size = stored.readUInt32LE(0);
   if (size > MAX_ENTRY_BYTES) throw new Error('cache entry: implausible size');
-  const entry = brotliDecompressSync(stored.subarray(4 + CHECKSUM_BYTES), { chunkSize: Math.max(size, 64) });
+  const entry = compressors[codec].decompress(stored.subarray(4 + CHECKSUM_BYTES), size);
   if (crc32(entry) !== stored.readUInt32LE(4)) throw new Error('cache entry: checksum mismatch');
   const jsonEnd = 4 + entry.readUInt32LE(0);
   const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
