@@ -1,10 +1,19 @@
-import { Readability } from '@mozilla/readability';
 import { KitError } from '../errors';
 import { messages } from '../messages';
 
 type Linkedom = typeof import('linkedom', { with: { 'resolution-mode': 'import' } });
-// linkedom's CommonJS build is what runs; its typings are declared as ESM only.
-const { parseHTML } = require('linkedom') as Linkedom;
+type ReadabilityModule = typeof import('@mozilla/readability');
+
+/**
+ * linkedom and Readability, loaded with the first HTML page: a corpus of text or .jsonl
+ * files, and a re-run the cache serves, never need them (linkedom took a tenth of a
+ * second of every run's start).
+ */
+let libraries: { parseHTML: Linkedom['parseHTML']; Readability: ReadabilityModule['Readability'] } | undefined;
+function htmlLibraries(): NonNullable<typeof libraries> {
+  // linkedom's CommonJS build is what runs; its typings are declared as ESM only.
+  return (libraries ??= { parseHTML: (require('linkedom') as Linkedom).parseHTML, Readability: (require('@mozilla/readability') as ReadabilityModule).Readability });
+}
 
 export interface ExtractedHtml {
   text: string;
@@ -69,6 +78,7 @@ export function estimateHtmlDepth(html: string): number {
 export function extractHtml(html: string): ExtractedHtml | undefined {
   const depth = estimateHtmlDepth(html);
   if (depth > MAX_HTML_DEPTH) throw new KitError(messages.htmlTooDeep(depth, MAX_HTML_DEPTH), 'html-too-deep');
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html);
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(document, 'og:url');
   const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued') || timeElement(document);

@@ -1,8 +1,12 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import { z } from 'zod';
 import { dataPath, loadYaml } from '../data';
 import { KitError } from '../errors';
 import type { CleanParagraph } from './clean';
+
+/** chrono-node, loaded with the first date to read: a re-run the cache serves reads none (it took a sixth of a second of every run's start). */
+let chronoModule: typeof Chrono | undefined;
+export const loadChrono = (): typeof Chrono => (chronoModule ??= require('chrono-node') as typeof Chrono);
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
@@ -24,7 +28,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseFullDate(text: string): string | undefined {
   const iso = ISO_DATE.exec(text);
   if (iso) return isoDate(iso[0]);
-  const result = chrono.strict.parse(text)[0];
+  const result = loadChrono().strict.parse(text)[0];
   if (!result || !result.start.isCertain('year') || !result.start.isCertain('month') || !result.start.isCertain('day')) return undefined;
   return `${result.start.get('year')}-${pad(result.start.get('month')!)}-${pad(result.start.get('day')!)}`;
 }
@@ -134,7 +138,7 @@ const ymd = (y: number, m: number, d: number) => isoDate(`${y}-${pad(m)}-${pad(d
 type DateToken = { kind: 'full'; date: string } | { kind: 'yearless' } | { kind: 'other' };
 
 /** What one chrono result gives: a full date (stating a four-digit year), a year-less day, or something else (a time, an ambiguous date). */
-function classify(result: chrono.ParsedResult): DateToken {
+function classify(result: Chrono.ParsedResult): DateToken {
   const numeric = NUMERIC_DATE.exec(result.text);
   if (numeric) {
     const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
@@ -172,7 +176,7 @@ export function readDateLine(line: string, lex: DateLines = dateLines()): { stam
   const tokens: DateToken[] = [];
   let masked = '';
   let at = 0;
-  for (const result of chrono.strict.parse(line, REFERENCE)) {
+  for (const result of loadChrono().strict.parse(line, REFERENCE)) {
     if (result.index < at) continue;
     masked += line.slice(at, result.index) + ` \uE000${tokens.length} `;
     tokens.push(classify(result));

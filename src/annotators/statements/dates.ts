@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
+import { loadChrono } from '../../corpus/metadata';
 import type { Article, Sentence } from '../../corpus/types';
 import type { StatementDateBasis } from '../types';
 
@@ -19,11 +20,14 @@ const ATTRIBUTION_STRETCH = /\S(?:.*?\S)??(?=\s{3,}|\s*$)/gs;
  * a regex pass over every attribution.
  */
 const TIME_OR_FUTURE_PARSERS = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser', 'ENTimeUnitWithinFormatParser', 'ENTimeUnitLaterFormatParser', 'ENEndOfCurrentMonthParser']);
-const dayParser = (() => {
-  const parser = chrono.casual.clone();
-  parser.parsers = parser.parsers.filter((p) => !TIME_OR_FUTURE_PARSERS.has(p.constructor.name));
-  return parser;
-})();
+let dayParserOnce: Chrono.Chrono | undefined;
+const dayParser = (): Chrono.Chrono => {
+  if (!dayParserOnce) {
+    dayParserOnce = loadChrono().casual.clone();
+    dayParserOnce.parsers = dayParserOnce.parsers.filter((p) => !TIME_OR_FUTURE_PARSERS.has(p.constructor.name));
+  }
+  return dayParserOnce;
+};
 const SAME_PERIOD = /\b(?:earlier|later)\s+(?:this|today)\s*(?:week|month|year)?\b|\bthis\s+week\b/i;
 
 /**
@@ -50,10 +54,10 @@ export function statementDate(
   const published = new Date(`${article.published}T12:00:00Z`);
   let best: { date: Date; distance: number } | undefined;
   // Each stretch of attribution between blanked contents is parsed on its own, and only when it names a day.
-  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  const results: { index: number; text: string; start: Chrono.ParsedComponents }[] = [];
   for (const m of text.matchAll(ATTRIBUTION_STRETCH)) {
     if (!DATE_WORD.test(m[0])) continue;
-    for (const r of dayParser.parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
+    for (const r of dayParser().parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
   }
   for (const r of results) {
     const c = r.start;
