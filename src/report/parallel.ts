@@ -90,8 +90,7 @@ export class ProcessorPool {
   private readonly waiting: (Task | Job)[] = [];
   private inputEnded = false;
   private failure: Error | undefined;
-  /** Pieces of segments sent so far (see the class). */
-  piecesSent = 0;
+  private pieces = 0;
 
   private constructor(private readonly slots: Slot[]) {
     for (const slot of slots) {
@@ -126,6 +125,11 @@ export class ProcessorPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Pieces of segments sent so far (see the class). */
+  get piecesSent(): number {
+    return this.pieces;
   }
 
   /** Builds a segment on the first worker free (or, at the tail, on all of them: see the class). */
@@ -180,7 +184,7 @@ export class ProcessorPool {
         reject: job.reject,
       }),
     );
-    this.piecesSent += tasks.length;
+    this.pieces += tasks.length;
     this.waiting.unshift(...tasks.slice(1));
     return tasks[0];
   }
