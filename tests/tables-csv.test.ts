@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BackgroundAppender } from '../src/tables/background-appender';
 import { CsvTableWriter, csvLines, formatCsv, guardFormula } from '../src/tables/csv';
 import type { Row, TableSpec } from '../src/tables/schema';
 import { tempCorpus } from './helpers';
@@ -56,6 +57,41 @@ describe('CSV quoting (RFC 4180, parsed back with csv-parse)', () => {
     writer.close();
     expect(writer.rows).toBe(6);
     expect(readFileSync(join(dir, SPEC.file), 'utf8')).toBe(formatCsv(tricky, SPEC));
+  });
+
+  it('written in the background, the file holds the same bytes, in order, once finished', async () => {
+    const dir = tempCorpus({});
+    const writer = new CsvTableWriter(join(dir, SPEC.file), SPEC, {}, { background: true });
+    writer.write(tricky.slice(0, 2));
+    // bytes as a worker or the cache hands them over, then rows formatted here
+    writer.writeLines(Buffer.from(formatCsv(tricky.slice(2, 4), SPEC).split('\n').slice(1).join('\n')), 2);
+    writer.write(tricky.slice(4));
+    expect(writer.pendingBytes).toBeGreaterThan(0);
+    await writer.finish();
+    expect(writer.pendingBytes).toBe(0);
+    expect(writer.rows).toBe(6);
+    expect(readFileSync(join(dir, SPEC.file), 'utf8')).toBe(formatCsv(tricky, SPEC));
+    expect(() => writer.write(tricky.slice(0, 1))).toThrow('written after close');
+  });
+
+  it('written in the background, a plain close while rows are being written is refused', async () => {
+    const dir = tempCorpus({});
+    const writer = new CsvTableWriter(join(dir, SPEC.file), SPEC, {}, { background: true });
+    writer.write(tricky.slice(0, 3));
+    expect(() => writer.close()).toThrow('closed with rows still being written (await finish())');
+    await writer.finish();
+    expect(readFileSync(join(dir, SPEC.file), 'utf8')).toBe(formatCsv(tricky.slice(0, 3), SPEC));
+  });
+
+  it('a background write that fails is thrown when waited for, and refuses more', async () => {
+    const dir = tempCorpus({ 'read-only.csv': 'x\n' });
+    const fd = openSync(join(dir, 'read-only.csv'), 'r');
+    const appender = new BackgroundAppender(fd);
+    appender.append(Buffer.from('y\n'));
+    await expect(appender.drained()).rejects.toMatchObject({ code: 'EBADF' });
+    expect(() => appender.append(Buffer.from('z\n'))).toThrow();
+    closeSync(fd);
+    expect(readFileSync(join(dir, 'read-only.csv'), 'utf8')).toBe('x\n');
   });
 
   it('a table with no rows still has its header', () => {

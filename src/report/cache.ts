@@ -19,9 +19,11 @@
  * Every entry is checked against its CRC-32 and every Parquet part against its
  * SHA-256: one changed on disk is built again, with a warning.
  */
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, webcrypto } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, crc32, deflateRawSync, inflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { extname, join } from 'node:path';
 import { KIT_VERSION, PACKAGE_ROOT } from '../data';
 import type { PipelineOptions } from '../pipeline';
@@ -45,7 +47,8 @@ function dataFiles(dir: string): string[] {
 // 8: the explorer's and the co-occurrence samples' segment states hold each row (text) once, marks by index.
 // 9: entries carry a CRC-32 (was a SHA-256) and their JSON in ASCII.
 // 10: inputs' entries are Brotli (quality 1), not raw DEFLATE.
-const CACHE_LAYOUT = 10;
+// 11: the CRC-32 is of the entry as stored (its size and compressed bytes), checked before decompressing.
+const CACHE_LAYOUT = 11;
 
 /** Packages whose data or model decide an article's output: the tagger and its model, the states' data. */
 const DATA_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
@@ -79,6 +82,13 @@ export interface CachedArticle {
   entry: Buffer;
 }
 
+/** A segment as `OutputCache.loadSegment` read it: whole, or not, and why when a part changed on disk. */
+export interface LoadedSegment {
+  key: string;
+  found?: CachedSegment;
+  changed?: { file: string; part: string };
+}
+
 /** Where an input's entry is: in the pack of segment `segment`, at `offset`, `length` bytes. */
 type PackIndex = Map<string, { segment: string; offset: number; length: number }>;
 
@@ -102,6 +112,8 @@ const MAX_ENTRY_BYTES = 2 ** 30;
 const segmentDir = (root: string, key: string): string => join(root, SEGMENTS, key.slice(0, 40));
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** The same digest on libuv's threads (Web Crypto). */
+const sha256Async = async (bytes: Uint8Array): Promise<string> => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 
 export class OutputCache {
   /** Articles whose output came from the cache, or was computed. */
@@ -163,25 +175,43 @@ export class OutputCache {
     }
   }
 
-  /** A whole segment, if cached with every Parquet part intact; its inputs count as hits, and its files join this run's cache. */
-  getSegment(segment: Segment): CachedSegment | undefined {
+  /**
+   * Reads a whole segment, if cached with every Parquet part intact, without holding up
+   * this thread: the files are read, decompressed and hashed on libuv's threads, so a
+   * re-run decodes the next segment while it writes this one. Nothing is counted or
+   * logged until the segment is taken (`takeSegment`), in input order.
+   */
+  async loadSegment(segment: Segment): Promise<LoadedSegment> {
     const dir = segmentDir(this.from, segment.key);
-    let found: CachedSegment;
     try {
-      const output = decodeEntry<SegmentOutput>(readFileSync(join(dir, ENTRY)), 'segment');
-      const parts = Object.fromEntries(Object.entries(output.partBytes).map(([table, bytes]) => [table, { path: join(dir, `${table}.parquet`), bytes }]));
-      for (const part of Object.values(parts)) if (statSync(part.path, { throwIfNoEntry: false })?.size !== part.bytes) throw new Error('part cut short');
-      for (const [table, part] of Object.entries(parts)) {
-        if (sha256(readFileSync(part.path)) === output.partSha256[table]) continue;
-        this.logger?.warn({ code: 'cache', file: part.path, message: reportMessages.cacheChecksum(segment.key.slice(0, 12), `${table}.parquet`) });
-        throw new Error('part changed');
+      const output = await decodeEntryAsync<SegmentOutput>(await readFile(join(dir, ENTRY)), 'segment');
+      const parts: Record<string, CachedPart> = {};
+      for (const [table, bytes] of Object.entries(output.partBytes)) {
+        const path = join(dir, `${table}.parquet`);
+        const stored = await readFile(path);
+        if (stored.length !== bytes) return { key: segment.key }; // cut short
+        if ((await sha256Async(stored)) !== output.partSha256[table]) return { key: segment.key, changed: { file: path, part: `${table}.parquet` } };
+        parts[table] = { path, bytes };
       }
-      found = { ...output, key: segment.key, parts };
+      return { key: segment.key, found: { ...output, key: segment.key, parts } };
     } catch {
-      this.segments.misses++; // not cached, or cut short, or changed: its inputs are looked up one by one
+      return { key: segment.key }; // not cached, or a torn or changed entry
+    }
+  }
+
+  /**
+   * A segment loaded by `loadSegment`, when found whole: its inputs count as hits, and its
+   * files join this run's cache. Otherwise undefined (a changed part logged), and its
+   * inputs are looked up one by one.
+   */
+  takeSegment(loaded: LoadedSegment): CachedSegment | undefined {
+    const { found, changed } = loaded;
+    if (changed) this.logger?.warn({ code: 'cache', file: changed.file, message: reportMessages.cacheChecksum(loaded.key.slice(0, 12), changed.part) });
+    if (!found) {
+      this.segments.misses++;
       return undefined;
     }
-    this.keep(dir, segmentDir(this.dir, segment.key));
+    this.keep(segmentDir(this.from, found.key), segmentDir(this.dir, found.key));
     this.hits += found.files.length;
     this.segments.hits++;
     return found;
@@ -237,8 +267,13 @@ export function asciiJson(value: unknown): string {
 }
 const NON_ASCII = /[^\x00-\x7f]/g;
 
-/** A CRC-32 of the entry before compression, as zip and gzip keep one: it catches a damaged file, and costs a tenth of a SHA-256 on every re-run. */
+/**
+ * A CRC-32 of the entry as stored (its size, then its compressed bytes), as zip keeps one:
+ * it catches a damaged file before anything is decompressed, and costs a tenth of a
+ * SHA-256 on every re-run.
+ */
 const CHECKSUM_BYTES = 4;
+const entryChecksum = (size: Uint8Array, compressed: Uint8Array): number => crc32(compressed, crc32(size));
 
 /**
  * How an entry is compressed, chosen by how it is used. An input's entry is written for
@@ -250,23 +285,30 @@ const CHECKSUM_BYTES = 4;
  */
 export type EntryCodec = 'input' | 'segment';
 
-const compressors: Record<EntryCodec, { compress: (raw: Buffer) => Buffer; decompress: (stored: Buffer, size: number) => Buffer }> = {
+const inflateRawAsync = promisify(inflateRaw);
+
+/** Decompressing into one buffer of the entry's size is faster than into 16 KB chunks. */
+const intoOne = (size: number) => ({ chunkSize: Math.max(size, 64) });
+
+const compressors: Record<EntryCodec, { compress: (raw: Buffer) => Buffer; decompress: (stored: Buffer, size: number) => Buffer; decompressAsync?: (stored: Buffer, size: number) => Promise<Buffer> }> = {
   input: {
     compress: (raw) => brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-    decompress: (stored, size) => brotliDecompressSync(stored, { chunkSize: Math.max(size, 64) }),
+    decompress: (stored, size) => brotliDecompressSync(stored, intoOne(size)),
   },
   segment: {
     compress: (raw) => deflateRawSync(raw, { level: 3 }),
-    decompress: (stored, size) => inflateRawSync(stored, { chunkSize: Math.max(size, 64) }),
+    decompress: (stored, size) => inflateRawSync(stored, intoOne(size)),
+    // on libuv's threads: a re-run inflates the next segment while this thread writes the last
+    decompressAsync: (stored, size) => inflateRawAsync(stored, intoOne(size)),
   },
 };
 
 /**
- * A cache entry: its size, the CRC-32 of its content, then the content compressed
+ * A cache entry: its size, its CRC-32 (`entryChecksum`), then the content compressed
  * (see `EntryCodec`: about a fifth of the size, and a re-run may read many): a 4-byte
  * length, the output as JSON without its CSV lines, then the CSV bytes of each table in
  * the JSON's table order, so a hit hands those bytes to the files without decoding or
- * parsing them. The checksum catches a byte changed on disk.
+ * parsing them.
  */
 export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(output: T, codec: EntryCodec = 'input'): Buffer {
   const tables = Object.fromEntries(Object.entries(output.tables).map(([name, { csv, ...rest }]) => [name, { ...rest, bytes: csv.byteLength }]));
@@ -276,19 +318,27 @@ export function encodeEntry<T extends { tables: Record<string, TableChunk> }>(ou
   const raw = Buffer.concat([length, json, ...Object.values(output.tables).map((t) => t.csv)]);
   const size = Buffer.alloc(4);
   size.writeUInt32LE(raw.length);
-  // The size first: decompressing into one buffer of the right size is faster than into 16 KB chunks.
+  const compressed = compressors[codec].compress(raw);
   const checksum = Buffer.alloc(CHECKSUM_BYTES);
-  checksum.writeUInt32LE(crc32(raw));
-  return Buffer.concat([size, checksum, compressors[codec].compress(raw)]);
+  checksum.writeUInt32LE(entryChecksum(size, compressed));
+  return Buffer.concat([size, checksum, compressed]);
 }
 
-export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer, codec: EntryCodec = 'input'): T {
+/** A stored entry's compressed bytes and content size, once its checksum holds. */
+function checkedEntry(stored: Buffer): { compressed: Buffer; size: number } {
+  if (stored.length < 4 + CHECKSUM_BYTES) throw new Error('cache entry: cut short');
   const size = stored.readUInt32LE(0);
   if (size > MAX_ENTRY_BYTES) throw new Error('cache entry: implausible size');
-  const entry = compressors[codec].decompress(stored.subarray(4 + CHECKSUM_BYTES), size);
-  if (crc32(entry) !== stored.readUInt32LE(4)) throw new Error('cache entry: checksum mismatch');
+  const compressed = stored.subarray(4 + CHECKSUM_BYTES);
+  if (entryChecksum(stored.subarray(0, 4), compressed) !== stored.readUInt32LE(4)) throw new Error('cache entry: checksum mismatch');
+  return { compressed, size };
+}
+
+/** An entry's content, decompressed, as the output it holds. */
+function parseEntry<T extends { tables: Record<string, TableChunk> }>(entry: Buffer): T {
   const jsonEnd = 4 + entry.readUInt32LE(0);
-  const output = JSON.parse(entry.toString('utf8', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
+  // ASCII (asciiJson): read as Latin-1, a plain copy into a one-byte string.
+  const output = JSON.parse(entry.toString('latin1', 4, jsonEnd)) as Omit<T, 'tables'> & { tables: Record<string, Omit<TableChunk, 'csv'> & { bytes: number }> };
   let at = jsonEnd;
   const tables: Record<string, TableChunk> = {};
   for (const [name, { bytes, ...rest }] of Object.entries(output.tables)) {
@@ -297,4 +347,16 @@ export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(st
   }
   if (at !== entry.length) throw new Error('cache entry: wrong length');
   return { ...output, tables } as unknown as T;
+}
+
+export function decodeEntry<T extends { tables: Record<string, TableChunk> }>(stored: Buffer, codec: EntryCodec = 'input'): T {
+  const { compressed, size } = checkedEntry(stored);
+  return parseEntry<T>(compressors[codec].decompress(compressed, size));
+}
+
+/** `decodeEntry`, decompressing on libuv's threads where the codec can. */
+export async function decodeEntryAsync<T extends { tables: Record<string, TableChunk> }>(stored: Buffer, codec: EntryCodec = 'input'): Promise<T> {
+  const { compressed, size } = checkedEntry(stored);
+  const { decompress, decompressAsync } = compressors[codec];
+  return parseEntry<T>(decompressAsync ? await decompressAsync(compressed, size) : decompress(compressed, size));
 }

@@ -15,8 +15,8 @@ import { KitError } from '../errors';
 import { parallelMessages } from '../messages';
 import { Logger, type Warning } from '../logger';
 import type { InputProcessor, ProcessorOptions } from './article-output';
-import type { CachedSegment, OutputCache } from './cache';
-import { segmentsOf, type PendingItem } from './segments';
+import type { CachedSegment, LoadedSegment, OutputCache } from './cache';
+import { segmentsOf, type PendingItem, type Segment } from './segments';
 import { outcomeOf, type BuiltSegment, type InputOutcome, type SegmentRequest, type SegmentTargets } from './segment-builder';
 
 /** What a worker is sent: a segment to build, or a run of inputs to process ahead of their segment's build. */
@@ -265,15 +265,19 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
   };
   const cachedOf = (item: PendingItem) => (item.key ? cache?.get(item.key) : undefined);
   const segments = segmentsOf(pending());
+  const loadSegment = (segment: Segment) => cache?.loadSegment(segment) ?? Promise.resolve(undefined);
 
   if (workers === 1) {
     const processor = options.processor();
-    for await (const segment of segments) {
-      const whole = cache?.getSegment(segment);
+    // One segment read ahead: the cache loads it (off this thread) while this one is written.
+    let ahead: { segment: Segment; loaded: Promise<LoadedSegment | undefined> } | undefined;
+    const take = async function* (segment: Segment, loaded: Promise<LoadedSegment | undefined>): AsyncGenerator<ProcessedItem> {
+      const found = await loaded;
+      const whole = found && cache?.takeSegment(found);
       if (whole) {
         log(whole.warnings);
         yield { kind: 'cached-segment', segment: whole };
-        continue;
+        return;
       }
       for (const item of segment.items) {
         const cached = cachedOf(item);
@@ -282,7 +286,13 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
         yield outcome;
       }
       yield { kind: 'segment-end', key: segment.key };
+    };
+    for await (const segment of segments) {
+      const next = { segment, loaded: loadSegment(segment) };
+      if (ahead) yield* take(ahead.segment, ahead.loaded);
+      ahead = next;
     }
+    if (ahead) yield* take(ahead.segment, ahead.loaded);
     log(held.splice(0));
     return;
   }
@@ -301,7 +311,8 @@ export async function* processCorpus(read: (logger: Logger) => AsyncIterable<Cor
   let index = 0;
   try {
     for await (const segment of segments) {
-      const whole = cache?.getSegment(segment);
+      const loaded = await loadSegment(segment);
+      const whole = loaded && cache?.takeSegment(loaded);
       if (whole) queue.push(Promise.resolve({ kind: 'cached-segment', segment: whole }));
       else {
         // each cached entry is copied out of its pack (a Buffer's slice is a view), so only its own bytes cross threads

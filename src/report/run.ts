@@ -200,13 +200,16 @@ async function writeRun(options: ReportOptions, ctx: RunContext): Promise<RunSum
     const progress = (file: string) => options.onProgress?.(++done, Math.max(total, done), file);
     for await (const item of processCorpus(readInputs, { workers: ctx.workers, processor: () => processor, processorOptions: ctx.processorOptions, targets: writer.targets, pool: ctx.pool, logger, cache })) {
       writer.take(item);
+      await writer.ready();
       if (item.kind === 'article') progress(item.output.file);
       else if (item.kind === 'skipped') progress(item.skipped.file);
       else if (item.kind === 'cached-segment' || item.kind === 'built-segment') for (const file of [...item.segment.files, ...item.segment.skipped.map((s) => s.file)]) progress(file);
     }
-  } finally {
-    writer.close();
+  } catch (e) {
+    await writer.close().catch(() => undefined); // the first error is the one to report
+    throw e;
   }
+  await writer.close();
   const { tables, parquet } = writer.written();
   const finished = finishStages(stages);
   for (const { spec, rows } of finished.tables) {

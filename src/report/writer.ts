@@ -19,6 +19,9 @@ import type { ProcessedItem } from './parallel';
 import type { ReportStage } from '../tables/stage';
 import { parquetSpecs, SegmentBuilder, type BuiltSegment, type SegmentTargets } from './segment-builder';
 
+/** CSV bytes that may wait to be written before the run waits for them (see `ReportWriter.ready`). */
+const BACKLOG_BYTES = 64 * 1024 * 1024;
+
 export interface TableWritten {
   name: string;
   /** Path under OUT: a CSV file, or a Parquet dataset's folder. */
@@ -53,7 +56,7 @@ export class ReportWriter {
     options: ReportWriterOptions,
   ) {
     const specs = stages.flatMap((s) => s.tables);
-    for (const spec of specs) this.csv.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, options.csv));
+    for (const spec of specs) this.csv.set(spec.name, new CsvTableWriter(join(out, spec.file), spec, options.csv, { background: true }));
     this.parquetSpecs = parquetSpecs(stages, options.parquet);
     for (const spec of this.parquetSpecs) {
       // `out` is a run's fresh staged folder (report/output-folder.ts): no earlier part can mix with this run's.
@@ -111,11 +114,28 @@ export class ReportWriter {
     for (const stage of this.stages) if (stage.name in aggregates) stage.merge!(aggregates[stage.name]);
   }
 
-  /** Closes every file; a run with no segment still gets one empty part per Parquet table. */
-  close(): void {
-    for (const w of this.csv.values()) w.close();
-    if (this.open || this.segments === 0) this.write((this.open ?? this.builder()).finish());
-    this.open = undefined;
+  /**
+   * Resolves at once unless more than `BACKLOG_BYTES` of CSV wait to be written (the
+   * files are written in the background): then once they are, so a run the cache serves
+   * never holds more than that of its segments' bytes.
+   */
+  async ready(): Promise<void> {
+    let pending = 0;
+    for (const w of this.csv.values()) pending += w.pendingBytes;
+    if (pending > BACKLOG_BYTES) await Promise.all([...this.csv.values()].map((w) => w.drained()));
+  }
+
+  /** Writes what is left and closes every file; a run with no segment still gets one empty part per Parquet table. */
+  async close(): Promise<void> {
+    try {
+      if (this.open || this.segments === 0) this.write((this.open ?? this.builder()).finish());
+      this.open = undefined;
+    } finally {
+      // every file closed, the first error thrown
+      const closed = await Promise.allSettled([...this.csv.values()].map((w) => w.finish()));
+      const failed = closed.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
   }
 
   /** The streamed tables and Parquet datasets written, for run.json. */

@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { BackgroundAppender } from './background-appender';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Row, TableSpec } from './schema';
@@ -83,32 +84,60 @@ export function csvLines(rows: readonly Row[], spec: TableSpec, options: CsvOpti
 /** Writes a table row batch by row batch, so large tables never sit in memory. */
 export class CsvTableWriter {
   private fd: number;
+  /** With `background`, where the rows go: written on libuv's threads (`finish` waits for them). */
+  private readonly appender: BackgroundAppender | undefined;
   rows = 0;
 
   constructor(
     readonly path: string,
     readonly spec: TableSpec,
     private readonly options: CsvOptions = {},
+    { background = false }: { background?: boolean } = {},
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'w');
     writeSync(this.fd, stringify([spec.columns.map((c) => c.name)], STRINGIFY_OPTIONS));
+    if (background) this.appender = new BackgroundAppender(this.fd);
   }
 
   write(rows: readonly Row[]): void {
     this.writeLines(csvLines(rows, this.spec, this.options), rows.length);
   }
 
-  /** Appends `count` rows already formatted by `csvLines` (on a worker thread, or from the cache). */
+  /** Appends `count` rows already formatted by `csvLines` (on a worker thread, or from the cache); bytes are kept until written. */
   writeLines(lines: string | Uint8Array, count: number): void {
     if (count === 0) return;
-    if (typeof lines === 'string') writeSync(this.fd, lines);
+    if (this.fd < 0) throw new Error(`${this.path}: written after close`);
+    if (this.appender) this.appender.append(typeof lines === 'string' ? Buffer.from(lines) : lines);
+    else if (typeof lines === 'string') writeSync(this.fd, lines);
     else writeSync(this.fd, lines);
     this.rows += count;
   }
 
+  /** Bytes handed to `writeLines` and not yet written (background writing only). */
+  get pendingBytes(): number {
+    return this.appender?.pendingBytes ?? 0;
+  }
+
+  /** Resolves once the rows handed over so far are written (at once without background writing). */
+  async drained(): Promise<void> {
+    await this.appender?.drained();
+  }
+
+  /** Closes the file; with background writing, call `finish` instead. */
   close(): void {
+    if (this.appender?.pendingBytes) throw new Error(`${this.path}: closed with rows still being written (await finish())`);
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+  }
+
+  /** Waits for every row to be written, then closes the file. */
+  async finish(): Promise<void> {
+    try {
+      await this.drained();
+    } finally {
+      if (this.fd >= 0) closeSync(this.fd);
+      this.fd = -1;
+    }
   }
 }
