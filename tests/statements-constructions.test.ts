@@ -373,3 +373,126 @@ describe('a host welcoming a guest is no statement', () => {
     expect(statements('Russia and China met. Xi Jinping urged Vladimir Putin to seek talks.', '2024-09-04').map((s) => [s[0], s[3]])).toEqual([['xi-jinping', 'Vladimir Putin to seek talks']]);
   });
 });
+
+describe('no clause between the cue and a participle: the participle says it', () => {
+  it('"X reported earlier in the day, citing sources, that …" is one statement, by the participle', () => {
+    // UrduPoint / Sputnik, 13 March 2023
+    expect(
+      statements('Reuters reported earlier in the day, citing sources familiar with the matter, that the Chinese leader may pay an official visit to Russia as early as next week.', '2023-03-13'),
+    ).toEqual([['reuters', 'citing', 'indirect', 'sources familiar with the matter, that the Chinese leader may pay an official visit to Russia as early as next week']]);
+  });
+  it('a clause before the participle is a statement of its own: "X said the talks were useful, adding that …" is two', () => {
+    expect(statements('Lavrov said the talks were useful, adding that Moscow and Beijing would keep in close contact.', '2023-03-13')).toEqual([
+      ['sergey-lavrov', 'said', 'indirect', 'the talks were useful'],
+      ['sergey-lavrov', 'adding', 'indirect', 'Moscow and Beijing would keep in close contact'],
+    ]);
+  });
+  it('the content before the speaker\'s comma stays the statement: "…, X said on Monday, adding that …"', () => {
+    expect(statements("Russia's economy has adapted to the sanctions, Putin said on Monday, adding that trade with China had grown by a third.", '2023-03-13')).toEqual([
+      ['vladimir-putin', 'said', 'indirect', "Russia's economy has adapted to the sanctions"],
+      ['vladimir-putin', 'adding', 'indirect', 'trade with China had grown by a third'],
+    ]);
+  });
+});
+
+describe('an office named without its holder speaks for the holder', () => {
+  it('"The Secretary of State said …" is the secretary of state named before', () => {
+    // pledgetimes.com, 28 February 2023, trimmed
+    expect(
+      statements('US Secretary of State Antony Blinken vowed on Tuesday to act against companies that help Russia. The Secretary of State said that China cannot be at the table and acting when it comes to the war.', '2023-02-28'),
+    ).toEqual([
+      ['antony-blinken', 'vowed', 'indirect', 'to act against companies that help Russia'],
+      ['antony-blinken', 'said', 'indirect', 'China cannot be at the table and acting when it comes to the war'],
+    ]);
+  });
+  it('"the Secretary of State\'s office" is no speaker of its own', () => {
+    expect(statements("Antony Blinken arrived in Astana. The Secretary of State's schedule listed talks with five ministers.", '2023-02-28')).toEqual([]);
+  });
+});
+
+describe('"the <role> of <institution>" is the role\'s holder', () => {
+  it('after the person is named, "the representative of the PRC Foreign Ministry" is that person', () => {
+    // pledgetimes.com (TASS copy), trimmed
+    expect(
+      statements(
+        'Chinese Foreign Ministry spokeswoman Hua Chunying said that Beijing is constantly strengthening its partnership with Russia. In addition, the representative of the PRC Foreign Ministry noted that the Sino-Russian relations "have reached the highest level of development."',
+        '2021-03-23',
+      ).map(([speaker, cue]) => [speaker, cue]),
+    ).toEqual([
+      ['hua-chunying', 'said'],
+      ['hua-chunying', 'noted'],
+    ]);
+  });
+  it('with no one of its country named before, the institution speaks, not the American named before', () => {
+    const text = 'Antony Blinken arrived in Beijing on Monday. The representative of the PRC Foreign Ministry noted that the Sino-Russian relations "have reached the highest level of development."';
+    const found = pipeline.annotate(articleFromText(text, { published: '2023-06-19' })).statements;
+    expect(found.map((s) => [s.speaker, s.speaker_type, s.speaker_country, s.cue])).toEqual([['PRC Foreign Ministry', 'organization', 'CHN', 'noted']]);
+  });
+});
+
+describe('a relative clause with commas inside, between the speaker and the cue', () => {
+  it('"The Secretary of State, who …, before …, where …, emphasized that …" is the secretary\'s', () => {
+    // pledgetimes.com, 28 February 2023
+    expect(
+      statements(
+        "Antony Blinken spoke in Astana on Tuesday. The Secretary of State, who would leave for Uzbekistan, before flying to India, where he will participate in the G20 ministerial meeting, emphasized that China cannot be at the table and acting when it comes to Russia's aggression in Ukraine.",
+        '2023-02-28',
+      ),
+    ).toEqual([['antony-blinken', 'emphasized', 'indirect', "China cannot be at the table and acting when it comes to Russia's aggression in Ukraine"]]);
+  });
+  it('the same clause before a verb of doing is no statement', () => {
+    expect(statements('Antony Blinken spoke in Astana on Tuesday. The Secretary of State, who would leave for Uzbekistan, before flying to India, met the ministers of five countries.', '2023-02-28')).toEqual([]);
+  });
+});
+
+describe('a plural noun the tagger reads as a reporting verb', () => {
+  it('"former Soviet Union states including Ukraine" is no cue', () => {
+    // channelnewsasia.com, 24 April 2023
+    expect(
+      statements("Its publication comes hard on the heels of controversial remarks by China's ambassador to France, who questioned the sovereignty of former Soviet Union states including Ukraine during an interview on Friday.", '2023-04-24'),
+    ).toEqual([]);
+  });
+  it('"the ministry states that …" is still a cue', () => {
+    expect(statements('The Russian Foreign Ministry states that the talks with China were constructive.', '2023-04-24')).toEqual([['russia-mfa', 'states', 'indirect', 'the talks with China were constructive']]);
+  });
+});
+
+describe('a trailing cue followed by a long circumstance', () => {
+  it('"…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday." keeps the content before the comma', () => {
+    // vestikavkaza.ru, 2 February 2023
+    expect(
+      statements(
+        'Relations between Russia and China know no bounds and are of a higher quality than traditional military alliances, Foreign Minister Sergey Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.',
+        '2023-02-02',
+      ),
+    ).toEqual([['sergey-lavrov', 'said', 'indirect', 'Relations between Russia and China know no bounds and are of a higher quality than traditional military alliances']]);
+  });
+  it('a cue at the start of its sentence keeps its object: "Putin warned of the consequences of …"', () => {
+    expect(statements('Putin warned of the consequences of deploying NATO forces near the Russian border.', '2023-02-02')).toEqual([
+      ['vladimir-putin', 'warned', 'indirect', 'of the consequences of deploying NATO forces near the Russian border'],
+    ]);
+  });
+});
+
+describe('"he said" after a trailing attribution is its speaker, not a person in its circumstance', () => {
+  const text =
+    'Relations between Russia and China know no bounds, Foreign Minister Sergey Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday. "The presence of areas of common interest is a very humble feature of our relations," he said.';
+  it('the interviewer named after the cue does not take the pronoun', () => {
+    expect(statements(text, '2023-02-02').map((s) => s[0])).toEqual(['sergey-lavrov', 'sergey-lavrov']);
+  });
+  it('a person named in a sentence of their own does', () => {
+    expect(statements(text.replace(' he said.', ' said Dmitry Kiselyov.').replace('"The presence', 'Kiselyov was not convinced. "The presence'), '2023-02-02').map((s) => s[0])).toEqual(['sergey-lavrov', 'unregistered:dmitry-kiselyov']);
+  });
+});
+
+describe('where a role is held is not whose it is', () => {
+  it('"China\'s envoy to the European Union said" speaks for China, not the EU', () => {
+    // bdnews24.com (Reuters copy), 24 April 2023
+    const found = pipeline.annotate(articleFromText('China\'s cooperation with Europe and other nations is endless, China\'s envoy to the European Union said.', { published: '2023-04-24' })).statements;
+    expect(found.map((s) => [s.speaker, s.speaker_type, s.speaker_country])).toEqual([["China's envoy to the European Union", 'unnamed', 'CHN']]);
+  });
+  it('"the US envoy to China" speaks for the United States', () => {
+    const found = pipeline.annotate(articleFromText('Beijing will have to respond to the sanctions, the US envoy to China said.', { published: '2023-04-24' })).statements;
+    expect(found.map((s) => [s.speaker_type, s.speaker_country])).toEqual([['unnamed', 'USA']]);
+  });
+});

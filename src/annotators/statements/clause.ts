@@ -38,7 +38,11 @@ export function roleAppositiveTail(): RegExp {
   return roleTail;
 }
 
-export const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*)?,\s*$|,\s*(?:an?|the)\s+[^,]{1,60},\s*$/;
+/**
+ * An appositive between a speaker and the cue: a relative clause, with up to three commas inside it ("The Secretary of
+ * State, who would leave for Uzbekistan, before flying to India, where he will attend the G20 meeting, emphasized …"), or a noun phrase.
+ */
+export const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*){0,3},\s*$|,\s*(?:an?|the)\s+[^,]{1,60},\s*$/;
 
 /**
  * A parenthetical between the speaker and the cue: up to five lower-case words set

@@ -54,6 +54,9 @@ export function participleStems(word: string): string[] {
 
 export const NOUN_DETERMINERS = new Set(['DET', 'ADJ', 'NUM', 'ADP']);
 
+/** Words that follow a plural noun, never a reporting verb ending in -s ("states including …", "reports have …"). */
+const PLURAL_NOUN_NEXT = new Set(['including', 'such', 'are', 'were', 'have', 'had', 'which', 'who', 'like', 'across', 'around', 'and', 'or']);
+
 export const POSSESSIVES = new Set(["'s", 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
@@ -79,6 +82,8 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     if (ctx.cues.thatVerbs.has(lemma!) && !/^\s+(?:(?:\w+ly|also|both|all)\s+)?that\b/i.test(norm.slice(token.end, s.end))) continue;
     // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow".
     if (layer.tokens[token.index + 1]?.lower === 'by' && token.lower !== lemma) continue;
+    // A plural noun the tagger reads as a verb: "former Soviet Union states including Ukraine", "media reports have …".
+    if (token.lower.endsWith('s') && PLURAL_NOUN_NEXT.has(layer.tokens[token.index + 1]?.lower ?? '')) continue;
     // "pointed out that": a verb with a particle is a cue only with it, and the particle is part of the cue.
     const particle = particles.get(lemma!);
     const next = layer.tokens[token.index + 1];

@@ -70,6 +70,8 @@ const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slic
 
 /** Where a role is held, after its noun: "envoys to Washington", "ambassador to the United Nations". */
 const POSTED_AT = '(?:\\s+(?:to|in|at)\\s+(?:the\\s+)?[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,2})?';
+/** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
+const ROLE_OF = "(?:\\s+of\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, spaces matching any run of white space. */
@@ -119,7 +121,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
       pluralRoleAtEnd: new RegExp(`\\b((?:the|[A-Z][\\w.]*['’]s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:${alternation(refersPerson.map(plural))})${POSTED_AT})$`, 'i'),
-      roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)})${POSTED_AT})$`, 'i'),
+      roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)})${POSTED_AT}${ROLE_OF})$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),

@@ -40,6 +40,20 @@ export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft |
   return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }
 
+/** True when a participle cue ("adding", "citing", "saying") follows `at`, after a comma or none: `…, adding that …`. */
+function participleAfter(ctx: SpeakerContext, s: Sentence, at: number): boolean {
+  const { norm } = ctx.article;
+  return findCues(ctx, s).some((c) => c.start >= at && /ing$/i.test(c.cue) && /^\s*,?\s*$/.test(norm.slice(at, c.start)));
+}
+
+/** Parts of speech a circumstance opens with: "earlier in the day", "in a statement". */
+const OCCASION_START = new Set(['ADP', 'ADV']);
+
+/** A span that is only a circumstance: no verb, opening with a preposition or an adverb ("in an interview with …", "earlier in the day"). */
+function occasionOnly(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
+  return !hasClauseVerb(ctx, span.start, span.end) && OCCASION_START.has(tokensIn(tokensOf(ctx.article), span.start, span.end)[0]?.pos ?? '');
+}
+
 /** Speaker before the cue, content after it (`X said (that) …`), or the content before the speaker's comma (`…, X said.`). */
 export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
@@ -130,9 +144,16 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   const comma = commaBeforeTitle(ctx, floor, speaker.start);
   // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
   // "…, Xi said, adding that …": a participle right after the cue opens a statement of its own; this one's content is before.
-  const participleNext = findCues(ctx, s).some((c) => c.start > cue.end && /ing$/i.test(c.cue) && /^\s*,\s*$/.test(norm.slice(cue.end, c.start)));
-  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && isCircumstance(ctx, span)) || participleNext);
-  if (!trailing && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  // ("…, Putin said on Monday, citing …": after the cue's adverbial too.)
+  const participleNext = participleAfter(ctx, s, cue.end) || (contentStart > cue.end && participleAfter(ctx, s, contentStart));
+  // "Reuters reported earlier in the day, citing sources, that …": only a circumstance (no verb, from a preposition or an
+  // adverb) between the cue and a participle's comma, so nothing said after the cue; the participle reports it, as a
+  // statement of its own. An object stays a statement: "Wang criticised the plans, saying …".
+  const occasion = occasionOnly(ctx, span);
+  const nothingAfter = occasion && participleAfter(ctx, s, span.end);
+  // "…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.": after a trailing cue, a circumstance of any length.
+  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter);
+  if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
   // A participle has no subject of its own to trail the content: "…, with Borrell describing them as …".
   if (subjectEnd < 0 || !comma || /ing$/i.test(cue.cue)) return undefined;

@@ -175,8 +175,10 @@ function mentionStartingAt(ctx: SpeakerContext, start: number): Mention | undefi
 function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'female'): Speaker | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
   const best = (gender ? ctx.index.personsFor[gender] : ctx.index.persons).lastBefore(pos);
-  // The last speaker wins when no other person has been named since.
-  if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < last.end || best.actor_id === last.speaker.id)) {
+  // The last speaker wins when no other person has been named since the sentence that attributed to them: one named
+  // later in it is the attribution's circumstance or object ("…, Lavrov said in an interview with Dmitry Kiselyov.").
+  const attributed = last ? Math.max(last.end, sentenceHolding(ctx.article, last.end - 1)?.end ?? last.end) : 0;
+  if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < attributed || best.actor_id === last.speaker.id)) {
     return { ...last.speaker };
   }
   return best ? fromMention(best) : undefined;
@@ -354,6 +356,18 @@ export function organizationFor(ctx: SpeakerContext, noun: string, pos: number):
   return found ? fromMention(found) : undefined;
 }
 
+/**
+ * The institution a role phrase names after "of" by an organisation noun, when no actor
+ * is named there: "the representative of the PRC Foreign Ministry" is the foreign ministry
+ * named before, or one known by these words, of the country the phrase names.
+ */
+function ownerInstitution(ctx: SpeakerContext, phrase: string, pos: number, country: string | undefined): Speaker | undefined {
+  const owner = /\bof\s+(?:the\s+)?([^,]+)$/i.exec(phrase)?.[1];
+  const noun = owner && ctx.cues.regex.organizationAtEnd.exec(owner)?.[1];
+  if (!owner || !noun) return undefined;
+  return organizationFor(ctx, noun, pos) ?? { label: owner, id: '', type: 'organization', country: country ?? lastCountry(ctx), start: pos, end: pos };
+}
+
 /** The organisation named last before `pos` in its sentence or the one before: whose a document is when no institution spoke yet. */
 function lastOrganizationBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
   const from = startOfSentencesBack(ctx.article, pos, 1);
@@ -390,8 +404,10 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   const before = norm.slice(floor, end);
   // A place after a role noun is where the role is held: "the Chinese ambassador to Washington said" is the ambassador.
   const posted = m && /\b(?:to|in|at)\s+(?:the\s+)?$/i.test(norm.slice(floor, Math.max(floor, m.start)));
-  if (m && m.start >= clauseFloor && !posted) return fromMention(m);
   const { cues } = ctx;
+  // Whose the role is: in "the representative of the PRC Foreign Ministry said" the role's holder speaks, not the ministry.
+  const owned = m && !posted && /\bof\s+(?:the\s+)?$/i.test(norm.slice(floor, Math.max(floor, m.start))) && (cues.regex.roleAtEnd.exec(before)?.index ?? Infinity) < m.start - floor;
+  if (m && m.start >= clauseFloor && !posted && !owned) return fromMention(m);
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
 
   const pronoun = /\b(he|she|it)$/i.exec(before);
@@ -431,12 +447,14 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     const span = at(role);
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
-    const inside = ctx.index.all.between(span.start, span.end + 1).filter((m) => m.end <= span.end);
-    const institution = inside.filter((m) => m.actor_type === 'organization').at(-1);
+    // Not where the role is held: "China's envoy to the European Union" speaks for China, not the EU; "the envoy to China" not for China.
+    const inside = ctx.index.all.between(span.start, span.end + 1).filter((m) => m.end <= span.end && !/\b(?:to|in|at)\s+(?:the\s+)?$/i.test(norm.slice(span.start, m.start)));
+    const named = inside.filter((m) => m.actor_type === 'organization').at(-1);
     // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
     const country = inside.find((m) => m.actor_type === 'state')?.country;
+    const institution = named ? fromMention(named) : ownerInstitution(ctx, ctx.article.norm.slice(span.start, span.end), span.start, country);
     const person = country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
-    if (institution && (!person || person.country !== institution.country)) return { ...fromMention(institution), ...span };
+    if (institution && (!person || person.country !== institution.country)) return { ...institution, ...span };
     // Unresolved, the role still says whose it is: "A Chinese embassy spokesperson" speaks for China.
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
   }
