@@ -496,3 +496,33 @@ describe('where a role is held is not whose it is', () => {
     expect(found.map((s) => [s.speaker_type, s.speaker_country])).toEqual([['unnamed', 'USA']]);
   });
 });
+
+describe('"he said" after a sentence naming several people is its subject', () => {
+  // urdupoint.com (Sputnik copy), 20 March 2023, trimmed
+  const text =
+    'Russia respects the interaction of Chinese President Xi Jinping with other partners, Kremlin spokesman Dmitry Peskov said. Peskov redirected the question about contacts between Xi Jinping and Volodymyr Zelenskyy after a conversation with Putin to the Chinese side. "You approached the wrong addressee," he said.';
+  it('the subject of the sentence before, not the last person it names', () => {
+    expect(statements(text, '2023-03-20').map((s) => s[0])).toEqual(['dmitry-peskov', 'dmitry-peskov']);
+  });
+  it('a sentence opening with no person leaves the nearest person', () => {
+    expect(statements('The question was put to Dmitry Peskov. "You approached the wrong addressee," he said.', '2023-03-20').map((s) => s[0])).toEqual(['dmitry-peskov']);
+    expect(statements('Talks between Xi Jinping and Vladimir Putin lasted three hours. "We agreed on everything," he said.', '2023-03-20').map((s) => s[0])).toEqual(['vladimir-putin']);
+  });
+});
+
+describe('a quotation running over paragraphs is one statement', () => {
+  it('the part left open in the paragraph before goes with the cue after its closing mark', () => {
+    const found = pipeline.annotate(
+      articleFromText('Dmitry Peskov spoke on Monday.\n\n"Still, Xi Jinping heads a sovereign state, so he talks to whom he wants.\n\n"We respect this, just like the Chinese comrades respect what President Putin is doing," he said.', { published: '2023-03-20' }),
+    ).statements;
+    expect(found.map((s) => [s.speaker_id, s.kind, s.rule, s.text])).toEqual([
+      ['dmitry-peskov', 'direct', 'quote-speaker-cue', 'Still, Xi Jinping heads a sovereign state, so he talks to whom he wants. … We respect this, just like the Chinese comrades respect what President Putin is doing,'],
+    ]);
+  });
+  it('a quote closed in its own paragraph is not part of the next one\'s statement', () => {
+    const found = pipeline.annotate(
+      articleFromText('Dmitry Peskov spoke on Monday.\n\n"Xi Jinping heads a sovereign state."\n\n"We respect this," he said.', { published: '2023-03-20' }),
+    ).statements;
+    expect(found.map((s) => s.text)).toEqual(['We respect this,']);
+  });
+});

@@ -1,6 +1,6 @@
 /** Attribution of quotes: a quotation closing before its cue, split quotes, mixed statements led by reported words. */
 import type { Sentence } from '../../corpus/types';
-import type { Quote } from './quotes';
+import { earlierParts, type Quote } from './quotes';
 import { quotesEndingIn, quotesStartingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft, AttributionRule } from './draft';
 import type { Cue } from './cue-scan';
@@ -21,7 +21,7 @@ export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQ
   if (closing && !/ing$/i.test(cue.cue)) {
     // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
     const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
-    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s, 'quote-cue-speaker');
+    if (speaker && /^(?:\s*[,.;!?]|\s*$|\s+(?:on|in|at|during|after|when)\b)/.test(norm.slice(speaker.end, s.end))) return direct(ctx, speaker, cue, closing, s, 'quote-cue-speaker', usedQuotes);
   }
   if (closingBeforeSpeaker) {
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
@@ -29,14 +29,14 @@ export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQ
     if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start)) {
       // `"…," the news agency quoted the official as saying`: the one quoted speaks, not the agency.
       const quoted = cue.lemma === 'quote' ? quotedAsSaying(ctx, cue, s) : undefined;
-      return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue');
+      return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue', usedQuotes);
     }
   }
   return undefined;
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */
-export function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule): Draft {
+export function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<Cue, 'start' | 'end' | 'cue'>, closing: Quote, s: Sentence, rule: AttributionRule, usedQuotes: ReadonlySet<Quote> = new Set()): Draft {
   const { norm } = ctx.article;
   const speaker = continuingSpeaker(ctx, pronounSpeaker, cue);
   // Reported words before the quote make it a mixed statement: `Security should not be achieved through "…," said Wang`.
@@ -45,9 +45,10 @@ export function direct(ctx: SpeakerContext, pronounSpeaker: Speaker, cue: Pick<C
     const span = trimSpan(norm, leadStart, closing.end);
     return { rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'mixed', parts: [span] };
   }
-  const parts = [{ start: closing.contentStart, end: closing.contentEnd }];
+  // A quotation running over paragraphs is one statement: its parts before this paragraph come first.
+  const parts = [...earlierParts(closing).filter((q) => !usedQuotes.has(q)), closing].map((q) => ({ start: q.contentStart, end: q.contentEnd }));
   const attributionEnd = Math.max(speaker.end, cue.end);
   const next = quotesStartingIn(ctx, attributionEnd + 1, Math.max(s.end, attributionEnd + 1) + 2).find((q) => /^[^"]{0,40}?,\s*$/.test(ctx.article.norm.slice(attributionEnd, q.start)));
   if (next) parts.push({ start: next.contentStart, end: next.contentEnd });
-  return { rule: parts.length > 1 ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
+  return { rule: next ? 'split-quote' : rule, speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: 'direct', parts };
 }

@@ -8,6 +8,10 @@ export interface Quote {
   contentEnd: number;
   /** False when the closing mark is missing (the quote runs to the paragraph end). */
   closed: boolean;
+  /** The part of the same quotation in the paragraph before, left open there (a quote running over paragraphs). */
+  continues?: Quote;
+  /** The part of the same quotation in the next paragraph, which opens with a quote mark. */
+  continuedBy?: Quote;
 }
 
 /** Marks that only open a quote, or only close one. "“" closes a quote opened by "„" (German and Ukrainian style: „…“). */
@@ -66,12 +70,23 @@ export function findQuotes(article: Article, onUnbalanced?: (offset: number) => 
   const { text, norm } = article;
   const quotes: Quote[] = [];
   let carried: Mark | undefined; // the opening mark of a quote carried over from the previous paragraph
+  let carriedFrom: Quote | undefined; // the part left open in the previous paragraph
+  // A quote opened by the carried mark goes on from the part before it.
+  const push = (q: Quote, opening: Mark, from: Mark | undefined, before: Quote | undefined): void => {
+    if (before && opening === from) {
+      q.continues = before;
+      before.continuedBy = q;
+    }
+    quotes.push(q);
+  };
   for (const [pi, p] of article.paragraphs.entries()) {
     const marks = marksIn(text, norm, p.start, p.end);
     let open: Mark | undefined = carried;
+    const [from, before] = [carried, carriedFrom];
     let k = 0;
     if (carried && marks[0]?.at === carried.at) k = 1;
     carried = undefined;
+    carriedFrom = undefined;
     for (; k < marks.length; k++) {
       const mark = marks[k]!;
       if (open === undefined) {
@@ -80,10 +95,10 @@ export function findQuotes(article: Article, onUnbalanced?: (offset: number) => 
       } else if (OPENING_ONLY.has(mark.text) && !(mark.text === '“' && open.text === '„')) {
         // A second opening mark before the first closed: the first never closed.
         onUnbalanced?.(open.at);
-        quotes.push({ start: open.at, end: mark.at, contentStart: open.at + open.length, contentEnd: trimEnd(text, open.at + open.length, mark.at), closed: false });
+        push({ start: open.at, end: mark.at, contentStart: open.at + open.length, contentEnd: trimEnd(text, open.at + open.length, mark.at), closed: false }, open, from, before);
         open = mark;
       } else {
-        quotes.push({ start: open.at, end: mark.at + mark.length, contentStart: open.at + open.length, contentEnd: mark.at, closed: true });
+        push({ start: open.at, end: mark.at + mark.length, contentStart: open.at + open.length, contentEnd: mark.at, closed: true }, open, from, before);
         open = undefined;
       }
     }
@@ -91,15 +106,24 @@ export function findQuotes(article: Article, onUnbalanced?: (offset: number) => 
       const next = article.paragraphs[pi + 1];
       const nextMark = next ? marksIn(text, norm, next.start, next.end)[0] : undefined;
       if (next && nextMark?.at === next.start && open.at < p.end) {
-        quotes.push({ start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false });
+        const left: Quote = { start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false };
+        push(left, open, from, before);
         carried = nextMark;
+        carriedFrom = left;
       } else {
         onUnbalanced?.(open.at);
-        quotes.push({ start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false });
+        push({ start: open.at, end: p.end, contentStart: open.at + open.length, contentEnd: p.end, closed: false }, open, from, before);
       }
     }
   }
   return quotes.filter((q) => q.contentEnd > q.contentStart);
+}
+
+/** The parts of a quotation running over paragraphs before `q`, first first (none for a quote of one paragraph). */
+export function earlierParts(q: Quote): Quote[] {
+  const parts: Quote[] = [];
+  for (let p = q.continues; p; p = p.continues) parts.unshift(p);
+  return parts;
 }
 
 function trimEnd(text: string, from: number, to: number): number {

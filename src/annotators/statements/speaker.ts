@@ -174,15 +174,32 @@ function mentionStartingAt(ctx: SpeakerContext, start: number): Mention | undefi
 /** The nearest person before `pos`, outside quotes, of a compatible gender. */
 function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'female'): Speaker | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
-  const best = (gender ? ctx.index.personsFor[gender] : ctx.index.persons).lastBefore(pos);
+  const candidates = gender ? ctx.index.personsFor[gender] : ctx.index.persons;
+  const best = candidates.lastBefore(pos);
   // The last speaker wins when no other person has been named since the sentence that attributed to them: one named
   // later in it is the attribution's circumstance or object ("…, Lavrov said in an interview with Dmitry Kiselyov.").
   const attributed = last ? Math.max(last.end, sentenceHolding(ctx.article, last.end - 1)?.end ?? last.end) : 0;
   if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < attributed || best.actor_id === last.speaker.id)) {
     return { ...last.speaker };
   }
-  return best ? fromMention(best) : undefined;
+  if (!best) return undefined;
+  // Else the subject of the sentence that named the nearest person, over its objects: "Peskov redirected the question
+  // about … Zelenskyy … to the Chinese side. '…,' he said" is Peskov.
+  return fromMention(subjectOfSentence(ctx, best, candidates) ?? best);
 }
+
+/** The person opening the sentence that holds `mention` (only a title or a determiner before it), when that is another person. */
+function subjectOfSentence(ctx: SpeakerContext, mention: Mention, candidates: MentionList): Mention | undefined {
+  const sentence = sentenceHolding(ctx.article, mention.start);
+  if (!sentence) return undefined;
+  const first = candidates.between(sentence.start, mention.start).find((m) => m.actor_type === 'person' && !insideQuote(ctx, m.start));
+  if (!first || first.actor_id === mention.actor_id) return undefined;
+  const before = tokensIn(tokensOf(ctx.article), sentence.start, first.start);
+  return before.some((t) => NOT_BEFORE_SUBJECT.has(t.pos)) ? undefined : first;
+}
+
+/** Words that put a person after them inside a clause or a phrase, not at its subject: "Talks between Xi and …", "On Monday, …". */
+const NOT_BEFORE_SUBJECT = new Set(['VERB', 'AUX', 'PRON', 'ADP', 'SCONJ']);
 
 /** The last speaker of `country` before `pos`, else the last person of it named before `pos`. */
 function speakerOfCountryBefore(ctx: SpeakerContext, pos: number, country: string): Speaker | undefined {
