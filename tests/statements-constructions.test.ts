@@ -526,3 +526,15 @@ describe('a quotation running over paragraphs is one statement', () => {
     expect(found.map((s) => s.text)).toEqual(['We respect this,']);
   });
 });
+
+describe('an appositive between the quote\'s speaker and the cue', () => {
+  it('"…," Anthony Saich, a China expert, said … is the expert\'s direct statement', () => {
+    // conservativeelectoralreform.org (AP copy), 28 February 2022
+    expect(
+      statements('"The ongoing conflict in Ukraine will reveal whether there is a deeper connection or whether the relationship is essentially transactional," Anthony Saich, a China expert, said in a Q&A posted on the Ash Center website.', '2022-02-28'),
+    ).toEqual([['unregistered:anthony-saich', 'said', 'direct', 'The ongoing conflict in Ukraine will reveal whether there is a deeper connection or whether the relationship is essentially transactional,']]);
+  });
+  it('a phrase set off by commas before a verb that is no cue gives nothing', () => {
+    expect(statements('"The ongoing conflict in Ukraine will reveal the truth," a banner, hung in Beijing, read.', '2022-02-28')).toEqual([]);
+  });
+});

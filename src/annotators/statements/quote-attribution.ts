@@ -17,7 +17,8 @@ export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQ
   // The quotes closing in the sentence before the cue, in text order (quote ends ascend with their starts).
   const inSentence = quotesEndingIn(ctx, s.start + 1, cue.start + 1).filter((q) => q.closed && !usedQuotes.has(q));
   const closing = inSentence.find((q) => /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
-  const closingBeforeSpeaker = inSentence.find((q) => /^[\s,]+[^",]{1,80}$/.test(norm.slice(q.end, cue.start)));
+  // The speaker between the quote and the cue, with an appositive of their own: `"…," Anthony Saich, a China expert, said`.
+  const closingBeforeSpeaker = inSentence.find((q) => /^[\s,]+[^",]{1,80}(?:,[^",]{1,80},)?\s*$/.test(norm.slice(q.end, cue.start)));
   if (closing && !/ing$/i.test(cue.cue)) {
     // Inverted, `"…," said Wang`: the speaker must end the clause, not be an object ("reaffirming Beijing's ties").
     const speaker = speakerStartingAt(ctx, cue.end + (norm.slice(cue.end).match(/^\s+/)?.[0].length ?? 0));
