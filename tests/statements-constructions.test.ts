@@ -538,3 +538,20 @@ describe('an appositive between the quote\'s speaker and the cue', () => {
     expect(statements('"The ongoing conflict in Ukraine will reveal the truth," a banner, hung in Beijing, read.', '2022-02-28')).toEqual([]);
   });
 });
+
+describe('a quote inside the reported clause, before a trailing cue', () => {
+  // camerounactuonline.com (Anadolu copy), 5 April 2023
+  it('a quote closing on a word, then more of the clause: the content runs from the clause start', () => {
+    expect(statements('China "echoes Russian propaganda, supports Russia\'s economy" and holds joint military activities in air and sea, Stoltenberg explained.', '2023-04-05')).toEqual([
+      ['unregistered:stoltenberg', 'explained', 'mixed', 'China "echoes Russian propaganda, supports Russia\'s economy" and holds joint military activities in air and sea'],
+    ]);
+  });
+  it('a phrase with no finite verb after a closing quote goes on with the quote', () => {
+    expect(statements('"China is investing heavily in new capabilities," including long-range nuclear missiles, Stoltenberg said.', '2023-04-05')).toEqual([
+      ['unregistered:stoltenberg', 'said', 'mixed', '"China is investing heavily in new capabilities," including long-range nuclear missiles'],
+    ]);
+  });
+  it('a quote closing on its comma ends a phrase: a clause with a verb after it is the content alone', () => {
+    expect(statements('Ties "at an unprecedentedly high level," came across as a warning to Biden, Deng Yuwen, a political commentator, told Apple Daily.', '2021-06-16').map((s) => s[3])).toEqual(['came across as a warning to Biden']);
+  });
+});

@@ -174,8 +174,16 @@ export function stripAdverbials(norm: string, floor: number, end: number): numbe
 /** Where the clause holding the cue starts: the sentence start, or just after a quote that closes before it. */
 export function clauseFloor(ctx: SpeakerContext, s: Sentence, cueStart: number): number {
   const { quoteEnds } = ctx.index;
-  const last = quoteEnds[lowerBound(quoteEnds, Math.min(cueStart, s.end) + 1) - 1];
-  return last !== undefined && last > s.start ? last : s.start;
+  const { norm } = ctx.article;
+  // A quote that closes on a word and that a word follows is inside the clause, not before it:
+  // `China "echoes Russian propaganda" and holds …, Stoltenberg explained` (not `"…," came across as …`).
+  for (let i = lowerBound(quoteEnds, Math.min(cueStart, s.end) + 1) - 1; i >= 0; i--) {
+    const quote = ctx.quotes[i]!;
+    if (quote.end <= s.start) break;
+    const embedded = /[\p{L}\p{N}]$/u.test(norm.slice(quote.contentStart, quote.contentEnd)) && /^\s*[\p{L}\p{N}]/u.test(norm.slice(quote.end, quote.end + 3));
+    if (!embedded) return quote.end;
+  }
+  return s.start;
 }
 
 export function sentenceEndFor(ctx: SpeakerContext, pos: number): number {

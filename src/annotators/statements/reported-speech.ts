@@ -6,7 +6,7 @@ import type { Sentence } from '../../corpus/types';
 import type { Mention } from '../types';
 import type { Quote } from './quotes';
 import { tokensIn, tokensOf } from '../../text';
-import { fromMention, jointSpeaker, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { fromMention, jointSpeaker, organizationFor, quotesEndingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, commaBeforeTitle, isCircumstance, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
@@ -157,9 +157,18 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
   // A participle has no subject of its own to trail the content: "…, with Borrell describing them as …".
   if (subjectEnd < 0 || !comma || /ing$/i.test(cue.cue)) return undefined;
-  const content = trimSpan(norm, floor, floor + comma.index);
+  // `"China is investing heavily in new capabilities," including long-range nuclear missiles, Stoltenberg said`:
+  // a phrase with no finite verb after the quote that closes the clause goes on with that quote.
+  const quoted = floor > s.start ? quotesEndingIn(ctx, floor, floor + 1)[0] : undefined;
+  const from = quoted && !hasFiniteVerb(ctx, floor, floor + comma.index) ? quoted.start : floor;
+  const content = trimSpan(norm, from, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/** A verb of [from, to) that is neither a gerund nor a participle in -ing ("including", "saying"). */
+function hasFiniteVerb(ctx: SpeakerContext, from: number, to: number): boolean {
+  return tokensIn(tokensOf(ctx.article), from, to).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !t.lower.endsWith('ing'));
 }
 
 /**
