@@ -555,3 +555,46 @@ describe('a quote inside the reported clause, before a trailing cue', () => {
     expect(statements('Ties "at an unprecedentedly high level," came across as a warning to Biden, Deng Yuwen, a political commentator, told Apple Daily.', '2021-06-16').map((s) => s[3])).toEqual(['came across as a warning to Biden']);
   });
 });
+
+describe('a base form after "and" inside the content is no new cue', () => {
+  // m.thebl.com, 24 February 2022
+  it('"said that China should respect … and urge Russia to …" is one statement', () => {
+    expect(statements('Ned Price, a spokesman for the U.S. State Department, said that China should respect the principle of territorial integrity and urge Russia to make concessions.', '2022-02-24')).toEqual([
+      ['ned-price', 'said', 'indirect', 'China should respect the principle of territorial integrity and urge Russia to make concessions'],
+    ]);
+  });
+  it('a finite verb after "and" starts a statement of its own: "… and urged Russia to …"', () => {
+    expect(statements('Ned Price said that China should respect the principle of territorial integrity, and urged Russia to make concessions.', '2022-02-24').map((s) => s[1])).toEqual(['said', 'urged']);
+  });
+});
+
+describe('a pronoun whose gender no one named has goes to the last speaker', () => {
+  // radar.am, trimmed: the source calls the spokeswoman "he"
+  it('"…," he summarized after Mao Ning spoke is Mao Ning', () => {
+    expect(statements('Mao Ning once again reminded that Beijing was not the initiator of the conflict. "We will continue to play a constructive role," he summarized.', '2024-04-02').map((s) => s[0])).toEqual(['mao-ning', 'mao-ning']);
+  });
+  it('a man named before takes "he"', () => {
+    expect(statements('Mao Ning once again reminded that Beijing was not the initiator of the conflict. Wang Yi met Lavrov on Monday. "We will continue to play a constructive role," he said.', '2024-04-02').map((s) => s[0])).toEqual(['mao-ning', 'wang-yi']);
+  });
+});
+
+describe('"maintain" reports speech with a that-clause or ending an attribution', () => {
+  it('"Russia and China … maintain ties with each other" is no statement', () => {
+    // radar.am, 2024
+    expect(statements('Russia and China act as major independent powers and maintain ties with each other to resolve the crisis.', '2024-04-02')).toEqual([]);
+  });
+  it('"maintains that …" and `"…," he maintained.` are statements', () => {
+    expect(statements('China maintains that its trade with Russia is normal and legitimate.', '2024-04-02')).toEqual([['china', 'maintains', 'indirect', 'its trade with Russia is normal and legitimate']]);
+    expect(statements('Wang Yi spoke on Monday. "Our trade with Russia is normal," he maintained.', '2024-04-02').map((s) => [s[0], s[1]])).toEqual([['wang-yi', 'maintained']]);
+  });
+});
+
+describe('a verb of replying with only its addressee before a participle', () => {
+  // m.thebl.com, 24 February 2022
+  it('"Hua answered CCTV about this issue, saying, …" is the participle\'s statement alone', () => {
+    expect(statements('Hua Chunying spoke on Thursday. In her press conference, Hua answered CCTV about this issue, saying, "The U.S. is probably not qualified to tell China what to do."', '2022-02-24').map((s) => [s[0], s[1]])).toEqual([['hua-chunying', 'saying']]);
+  });
+  it('a clause after the verb of replying is its content', () => {
+    expect(statements('Hua Chunying replied that the U.S. is probably not qualified to tell China what to do.', '2022-02-24')).toEqual([['hua-chunying', 'replied', 'indirect', 'the U.S. is probably not qualified to tell China what to do']]);
+  });
+});

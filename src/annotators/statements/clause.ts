@@ -134,7 +134,11 @@ export function isCircumstance(ctx: SpeakerContext, span: { start: number; end: 
 }
 
 /** What joins a cue that continues the sentence's last speaker: a comma before a participle, or "and" before a finite verb. */
-export const continuingLead = (lead: string, cue: Cue): boolean => (/ing$/i.test(cue.cue) ? /,\s*$/.test(lead) : /(?:,\s*|\s+)and\s+$/.test(lead));
+export const continuingLead = (lead: string, cue: Cue): boolean =>
+  /ing$/i.test(cue.cue)
+    ? /,\s*$/.test(lead)
+    : // a finite verb: "…, and urged …"; a base form after "and" is an infinitive inside the content ("should respect … and urge …")
+      /(?:,\s*|\s+)and\s+$/.test(lead) && cue.cue.toLowerCase() !== cue.lemma;
 
 /** Content stops before a cue that continues it with the same speaker: "…, adding that …", "… and called on …". */
 export function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {

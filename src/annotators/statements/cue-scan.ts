@@ -78,8 +78,8 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     if (!verb || !isVerbUse(layer, token) || insideQuote(ctx, token.start)) continue;
     // "the statement read" reports the document; "Putin read a statement" does not.
     if (ctx.cues.documentVerbs.has(lemma!) && !documentBefore(ctx, s.start, token.start)) continue;
-    // "agreed that …" reports speech; "agreed to meet" does not.
-    if (ctx.cues.thatVerbs.has(lemma!) && !/^\s+(?:(?:\w+ly|also|both|all)\s+)?that\b/i.test(norm.slice(token.end, s.end))) continue;
+    // "agreed that …" reports speech, and so does `"…," he agreed.`; "agreed to meet" and "maintain ties" do not.
+    if (ctx.cues.thatVerbs.has(lemma!) && !/^(?:\s+(?:(?:\w+ly|also|both|all)\s+)?that\b|\s*[.,;:!?])/i.test(norm.slice(token.end, s.end))) continue;
     // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow".
     if (layer.tokens[token.index + 1]?.lower === 'by' && token.lower !== lemma) continue;
     // A plural noun the tagger reads as a verb: "former Soviet Union states including Ukraine", "media reports have …".

@@ -150,7 +150,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // adverb) between the cue and a participle's comma, so nothing said after the cue; the participle reports it, as a
   // statement of its own. An object stays a statement: "Wang criticised the plans, saying …".
   const occasion = occasionOnly(ctx, span);
-  const nothingAfter = occasion && participleAfter(ctx, s, span.end);
+  // A verb of replying has the addressee or the question after it, never what was said: "Hua answered CCTV about this issue, saying, …".
+  const replied = ctx.cues.verbs.get(cue.lemma)?.source.startsWith('answer-') === true && !hasClauseVerb(ctx, span.start, span.end);
+  const nothingAfter = (occasion || replied) && participleAfter(ctx, s, span.end);
   // "…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.": after a trailing cue, a circumstance of any length.
   const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter);
   if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
@@ -163,6 +165,8 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   const from = quoted && !hasFiniteVerb(ctx, floor, floor + comma.index) ? quoted.start : floor;
   const content = trimSpan(norm, from, floor + comma.index);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
+  // Before the comma of "…, Hua answered CCTV about this issue, saying …" stands an introductory phrase, not what was said.
+  if (nothingAfter && !hasClauseVerb(ctx, content.start, content.end)) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 

@@ -182,7 +182,8 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
   if (last && last.speaker.type === 'person' && (!gender || !last.speaker.gender || last.speaker.gender === gender) && (!best || best.start < attributed || best.actor_id === last.speaker.id)) {
     return { ...last.speaker };
   }
-  if (!best) return undefined;
+  // No one of the pronoun's gender named before: the last speaker still speaks ("Mao Ning … ," he summarized).
+  if (!best) return gender && last?.speaker.type === 'person' ? { ...last.speaker } : undefined;
   // Else the subject of the sentence that named the nearest person, over its objects: "Peskov redirected the question
   // about … Zelenskyy … to the Chinese side. '…,' he said" is Peskov.
   return fromMention(subjectOfSentence(ctx, best, candidates) ?? best);
