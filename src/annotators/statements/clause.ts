@@ -94,6 +94,11 @@ export function hasClauseVerb(ctx: SpeakerContext, from: number, to: number): bo
   return tokensIn(tokensOf(ctx.article), from, to).some((t) => CLAUSE_POS.has(t.pos));
 }
 
+/** A verb of [from, to) that is neither a gerund nor a participle in -ing ("including", "saying"). */
+export function hasFiniteVerb(ctx: SpeakerContext, from: number, to: number): boolean {
+  return tokensIn(tokensOf(ctx.article), from, to).some((t) => CLAUSE_POS.has(t.pos) && !t.lower.endsWith('ing'));
+}
+
 /**
  * The comma that ends reported content before its speaker, with at most a title
  * between them (determiners, nouns, names, prepositions; no verb, eight words at
@@ -131,6 +136,14 @@ export function isCircumstance(ctx: SpeakerContext, span: { start: number; end: 
   // A longer circumstance opens with a preposition ("at a news conference in Beijing"); "his assessments of …" is an object.
   const first = tokensIn(tokensOf(ctx.article), span.start, span.end)[0];
   return words <= 3 || (words <= CIRCUMSTANCE_MAX_WORDS && first?.pos === 'ADP');
+}
+
+/** Parts of speech a circumstance opens with: "earlier in the day", "in a statement". */
+const OCCASION_START = new Set(['ADP', 'ADV']);
+
+/** A span that is only a circumstance, of any length: no verb, opening with a preposition or an adverb ("in an interview with …", "earlier in the day"). */
+export function occasionOnly(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
+  return !hasClauseVerb(ctx, span.start, span.end) && OCCASION_START.has(tokensIn(tokensOf(ctx.article), span.start, span.end)[0]?.pos ?? '');
 }
 
 /** What joins a cue that continues the sentence's last speaker: a comma before a participle, or "and" before a finite verb. */

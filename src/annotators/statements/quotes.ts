@@ -10,8 +10,6 @@ export interface Quote {
   closed: boolean;
   /** The part of the same quotation in the paragraph before, left open there (a quote running over paragraphs). */
   continues?: Quote;
-  /** The part of the same quotation in the next paragraph, which opens with a quote mark. */
-  continuedBy?: Quote;
 }
 
 /** Marks that only open a quote, or only close one. "“" closes a quote opened by "„" (German and Ukrainian style: „…“). */
@@ -73,10 +71,7 @@ export function findQuotes(article: Article, onUnbalanced?: (offset: number) => 
   let carriedFrom: Quote | undefined; // the part left open in the previous paragraph
   // A quote opened by the carried mark goes on from the part before it.
   const push = (q: Quote, opening: Mark, from: Mark | undefined, before: Quote | undefined): void => {
-    if (before && opening === from) {
-      q.continues = before;
-      before.continuedBy = q;
-    }
+    if (before && opening === from) q.continues = before;
     quotes.push(q);
   };
   for (const [pi, p] of article.paragraphs.entries()) {

@@ -9,7 +9,7 @@ import { tokensIn, tokensOf } from '../../text';
 import { fromMention, jointSpeaker, organizationFor, quotesEndingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
-import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, commaBeforeTitle, isCircumstance, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
+import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
 import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
 
 /** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
@@ -44,14 +44,6 @@ export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft |
 function participleAfter(ctx: SpeakerContext, s: Sentence, at: number): boolean {
   const { norm } = ctx.article;
   return findCues(ctx, s).some((c) => c.start >= at && /ing$/i.test(c.cue) && /^\s*,?\s*$/.test(norm.slice(at, c.start)));
-}
-
-/** Parts of speech a circumstance opens with: "earlier in the day", "in a statement". */
-const OCCASION_START = new Set(['ADP', 'ADV']);
-
-/** A span that is only a circumstance: no verb, opening with a preposition or an adverb ("in an interview with …", "earlier in the day"). */
-function occasionOnly(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
-  return !hasClauseVerb(ctx, span.start, span.end) && OCCASION_START.has(tokensIn(tokensOf(ctx.article), span.start, span.end)[0]?.pos ?? '');
 }
 
 /** Speaker before the cue, content after it (`X said (that) …`), or the content before the speaker's comma (`…, X said.`). */
@@ -168,11 +160,6 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // Before the comma of "…, Hua answered CCTV about this issue, saying …" stands an introductory phrase, not what was said.
   if (nothingAfter && !hasClauseVerb(ctx, content.start, content.end)) return undefined;
   return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
-}
-
-/** A verb of [from, to) that is neither a gerund nor a participle in -ing ("including", "saying"). */
-function hasFiniteVerb(ctx: SpeakerContext, from: number, to: number): boolean {
-  return tokensIn(tokensOf(ctx.article), from, to).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !t.lower.endsWith('ing'));
 }
 
 /**

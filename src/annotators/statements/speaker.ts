@@ -404,6 +404,10 @@ const CAPITALISED_NAME = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(
 const CAPITALISED_NAME_AT_START = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3})/u;
 const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'In', 'On', 'At', 'But', 'And', 'As', 'After', 'Before', 'While', 'When']);
 
+/** What stands before a place where a role is held ("the ambassador to the …"), and before its owner ("the representative of the …"). */
+const POSTED_BEFORE = /\b(?:to|in|at)\s+(?:the\s+)?$/i;
+const OWNED_BEFORE = /\bof\s+(?:the\s+)?$/i;
+
 /**
  * The speaker expression that ends exactly at `end` (the text just before a cue):
  * a mention, a pronoun, a role noun ("the official"), an organisation noun
@@ -421,10 +425,10 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   }
   const before = norm.slice(floor, end);
   // A place after a role noun is where the role is held: "the Chinese ambassador to Washington said" is the ambassador.
-  const posted = m && /\b(?:to|in|at)\s+(?:the\s+)?$/i.test(norm.slice(floor, Math.max(floor, m.start)));
+  const posted = m && POSTED_BEFORE.test(norm.slice(floor, Math.max(floor, m.start)));
   const { cues } = ctx;
   // Whose the role is: in "the representative of the PRC Foreign Ministry said" the role's holder speaks, not the ministry.
-  const owned = m && !posted && /\bof\s+(?:the\s+)?$/i.test(norm.slice(floor, Math.max(floor, m.start))) && (cues.regex.roleAtEnd.exec(before)?.index ?? Infinity) < m.start - floor;
+  const owned = m && !posted && OWNED_BEFORE.test(norm.slice(floor, Math.max(floor, m.start))) && (cues.regex.roleAtEnd.exec(before)?.index ?? Infinity) < m.start - floor;
   if (m && m.start >= clauseFloor && !posted && !owned) return fromMention(m);
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
 
@@ -466,7 +470,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
     // Not where the role is held: "China's envoy to the European Union" speaks for China, not the EU; "the envoy to China" not for China.
-    const inside = ctx.index.all.between(span.start, span.end + 1).filter((m) => m.end <= span.end && !/\b(?:to|in|at)\s+(?:the\s+)?$/i.test(norm.slice(span.start, m.start)));
+    const inside = ctx.index.all.between(span.start, span.end + 1).filter((m) => m.end <= span.end && !POSTED_BEFORE.test(norm.slice(span.start, m.start)));
     const named = inside.filter((m) => m.actor_type === 'organization').at(-1);
     // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
     const country = inside.find((m) => m.actor_type === 'state')?.country;
