@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText, loadCorpus } from '../src/corpus';
-import { dateFromUrl, loadDateLines, readDateLine } from '../src/corpus/metadata';
+import { dateFromUrl, loadDateLines, openingDateline, readDateLine } from '../src/corpus/metadata';
 import { tempCorpus } from './helpers';
 
 /** Prose that states no full date, so only the line under test can date the article. */
@@ -197,6 +197,23 @@ describe('the date-lines data file', () => {
     expect(readDateLine('Xinhua | Updated: 2021-11-24 08:50', lex)).toEqual({ stamps: [{ date: '2021-11-24', kind: 'updated' }], yearless: false });
     expect(readDateLine('BEIJING, FEB 28', lex)).toEqual({ stamps: [], yearless: true });
     expect(readDateLine('the talks on June 16, 2021', lex)).toBeUndefined();
+  });
+
+  it('openingDateline measures a wire dateline with its separator, in the agencies\' styles', () => {
+    const lex = loadDateLines();
+    const cut = (p: string) => p.slice(0, openingDateline(p, lex) ?? 0);
+    expect(cut('BEIJING, March 30 (Xinhua) -- The China-Russia relationship consists of non-alliance')).toBe('BEIJING, March 30 (Xinhua) -- ');
+    expect(cut('UNITED NATIONS, Feb. 25 (Xinhua) -- China\'s permanent representative to the United Nations Zhang Jun said Friday')).toBe('UNITED NATIONS, Feb. 25 (Xinhua) -- ');
+    expect(cut('BEIJING/KYIV (Reuters) -Ukraine\u2019s top diplomat told China\u2019s foreign minister at talks')).toBe('BEIJING/KYIV (Reuters) -');
+    expect(cut('BEIJING, May 26. /TASS/. China\'s partnership with Russia helps to overcome global challenges')).toBe('BEIJING, May 26. /TASS/. ');
+    expect(cut('BEIJING/ MOSCOW/WASHINGTON--China and Russia on the opening day of the Winter Olympics declared')).toBe('BEIJING/ MOSCOW/WASHINGTON--');
+  });
+
+  it('openingDateline finds none in a speaker label, a sentence with a dash, or a place in lower case with no date or agency', () => {
+    const lex = loadDateLines();
+    expect(openingDateline('ANTONY BLINKEN: We will continue to support Ukraine for as long as it takes, and we said so.', lex)).toBeUndefined();
+    expect(openingDateline("China's top diplomat — who met Lavrov twice this year — said the talks were candid and useful.", lex)).toBeUndefined();
+    expect(openingDateline('Moscow — Russia must end the war now and withdraw its troops, the foreign minister said.', lex)).toBeUndefined();
   });
 
   it('refuses a URL pattern without the y, m and d groups, naming the file', () => {

@@ -598,3 +598,73 @@ describe('a verb of replying with only its addressee before a participle', () =>
     expect(statements('Hua Chunying replied that the U.S. is probably not qualified to tell China what to do.', '2022-02-24')).toEqual([['hua-chunying', 'replied', 'indirect', 'the U.S. is probably not qualified to tell China what to do']]);
   });
 });
+
+describe('a wire dateline is not what was said', () => {
+  it('"BEIJING, March 30 (Xinhua) -- …, a spokesperson said": the content starts after the dateline', () => {
+    expect(
+      statements(
+        'China-Russia ties\n\nBEIJING, March 30 (Xinhua) -- The China-Russia relationship consists of non-alliance, non-confrontation and not targeting any third party, a Chinese Foreign Ministry spokesperson said Wednesday.',
+        '2022-03-30',
+      ),
+    ).toEqual([['china-mfa', 'said', 'indirect', 'The China-Russia relationship consists of non-alliance, non-confrontation and not targeting any third party']]);
+  });
+  it('a paragraph opening with a name in lower case and a dash keeps its words: "Moscow — …" is no dateline', () => {
+    expect(statements('Title\n\nMoscow — a partner in every sense — will stay close to Beijing, the foreign minister said on Monday.')[0]?.[3]).toBe('Moscow — a partner in every sense — will stay close to Beijing');
+  });
+});
+
+describe('an attribution pointing back to the sentence before (TASS, Xinhua and their translators)', () => {
+  it('"… . This was stated on Wednesday by X at …": the sentence before is X\'s', () => {
+    expect(
+      statements(
+        'The destructive steps of the United States will not lead to the strengthening of the US-centric model of economic globalization, but will only accelerate the process of its disintegration. This was stated on Wednesday by Georgy Zinoviev, Director of the First Asian Department of the Russian Foreign Ministry, at a meeting of the deputy group for relations with the Chinese Parliament in the State Duma.',
+        '2023-04-19',
+      ),
+    ).toEqual([['unregistered:georgy-zinoviev', 'stated', 'indirect', 'The destructive steps of the United States will not lead to the strengthening of the US-centric model of economic globalization, but will only accelerate the process of its disintegration']]);
+  });
+  it('"X announced this, …": the sentence before is what was announced, not "this"', () => {
+    const got = statements(
+      'Russia and China act as major independent powers and maintain ties with each other to resolve the Ukrainian crisis. Mao Ning announced this, the official representative of the Foreign Ministry of the People\'s Republic of China, denied the claim that "the Russian Federation is completely dependent on the Chinese side."',
+      '2023-05-10',
+    );
+    expect(got[0]).toEqual(['mao-ning', 'announced', 'indirect', 'Russia and China act as major independent powers and maintain ties with each other to resolve the Ukrainian crisis']);
+  });
+  it('a sentence naming its own speaker is no content: "The statement was made by X. This was reported by Reuters."', () => {
+    const got = statements('The statement was made by Chinese Foreign Ministry spokesman Lin Jian, answering questions at a daily press conference. This was reported by Reuters.', '2024-10-25');
+    expect(got.filter((s) => s[1] === 'reported')).toEqual([]);
+  });
+  it('"said this week that …" is no pointing back', () => {
+    expect(statements('Russia and China held talks in Moscow. Sergey Lavrov said this week that the talks were useful.', '2023-04-19')).toEqual([['sergey-lavrov', 'said', 'indirect', 'the talks were useful']]);
+  });
+  it('"…, ¶ - the diplomat noted.": a paragraph of the attribution alone gives the words before it to the speaker', () => {
+    const got = statements(
+      'Zakharova spoke\n\nThe official representative of the Russian Foreign Ministry, Maria Zakharova, spoke about the attempts of the United States to quarrel between Russia and China.\n\nToday China [at the WEF] was also represented at a high level,\n\n- the diplomat noted.',
+      '2024-09-08',
+    );
+    expect(got).toEqual([['maria-zakharova', 'noted', 'indirect', 'Today China [at the WEF] was also represented at a high level']]);
+  });
+  it('a paragraph of a speaker and a verb after a finished sentence says nothing: "Putin arrived."', () => {
+    expect(statements('The talks lasted three hours.\n\nPutin then left for the airport.', '2024-09-08')).toEqual([]);
+  });
+});
+
+describe('"As X noted, …" gives the clause after the comma to X', () => {
+  it('"As Ukrinform reported earlier, …" and "As the diplomat noted, …"', () => {
+    expect(statements('As Peskov noted, Russia is aware of the pressure exerted by the American side on China.', '2023-04-19')).toEqual([['dmitry-peskov', 'noted', 'indirect', 'Russia is aware of the pressure exerted by the American side on China']]);
+  });
+  it('"As Putin spoke to reporters, …" (a time clause) and "As expected, …" say nothing', () => {
+    expect(statements('As Putin spoke to reporters in the Kremlin, protesters gathered outside.')).toEqual([]);
+    expect(statements('As expected, the talks ended without a deal.')).toEqual([]);
+  });
+});
+
+describe('verbs of news copy: "concluded", "anticipated", "shared", "summed up"', () => {
+  it('a that-clause or the end of an attribution makes them cues', () => {
+    expect(statements('Yang Jiechi spoke with Putin. "We are ready to achieve further positive results through strategic cooperation with Russia," he concluded.', '2021-05-26').map((s) => s.slice(0, 2))).toEqual([['yang-jiechi', 'concluded']]);
+    expect(statements('Maria Zakharova shared in an interview with TASS that there was an attempt by the United States to interfere with the dialogue between Moscow and Beijing.', '2024-09-08').map((s) => s.slice(0, 2))).toEqual([['maria-zakharova', 'shared']]);
+  });
+  it('without one they are not: "The talks concluded on Friday", "Russia anticipated the visit"', () => {
+    expect(statements('The talks concluded on Friday in Moscow.')).toEqual([]);
+    expect(statements('Russia anticipated the visit of the Chinese leader for months.')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { cleanText } from './clean';
-import { dateFromUrl, fallbackTitle, inferHeadline, inferPublished, isoDate, parseFullDate } from './metadata';
+import { datelineEnds, dateFromUrl, fallbackTitle, inferHeadline, inferPublished, isoDate, parseFullDate } from './metadata';
 import { countWords, normalizeForMatching, stripControl } from './normalize';
 import { loadCleaningRules, type CleaningRule } from './rules';
 import { splitSentences } from './segment';
@@ -30,7 +30,11 @@ export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rule
   if (cleaned.text.trim() === '') return undefined;
   const { text } = cleaned;
   const norm = normalizeForMatching(text);
-  const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, index) => ({ index, start: p.start, end: p.end, caption: p.caption }));
+  const datelines = datelineEnds(text, cleaned.paragraphs);
+  const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, index) => {
+    const dateline_end = datelines.get(index);
+    return dateline_end === undefined ? { index, start: p.start, end: p.end, caption: p.caption } : { index, start: p.start, end: p.end, caption: p.caption, dateline_end };
+  });
   const sentences: Sentence[] = [];
   for (const p of paragraphs) {
     for (const s of splitSentences(norm, p.start, p.end)) {

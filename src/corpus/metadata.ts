@@ -77,7 +77,7 @@ const dateLinesSchema = z
   })
   .strict();
 
-type PhraseKind = 'published' | 'updated' | 'credit' | 'word';
+type PhraseKind = 'published' | 'updated' | 'credit' | 'agency' | 'word';
 
 /** The date-line lexicon, compiled. */
 export interface DateLines {
@@ -109,7 +109,8 @@ export function loadDateLines(file: string = DEFAULT_DATE_LINES_FILE): DateLines
   add(spec.labels.published, 'published');
   add(spec.labels.updated, 'updated');
   add(spec.labels.credit, 'credit');
-  add([...spec.agencies, ...spec.weekdays, ...spec.time_zones, ...spec.connectors], 'word');
+  add(spec.agencies, 'agency');
+  add([...spec.weekdays, ...spec.time_zones, ...spec.connectors], 'word');
   const alternatives = [...phraseKind.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/ /g, '\\s+'));
   return {
     spec,
@@ -165,13 +166,21 @@ export interface Stamp {
   kind: StampKind;
 }
 
+/** What a line that stands alone as a date line or dateline holds. */
+interface StampLine {
+  stamps: Stamp[];
+  /** A stamp with no year ("BEIJING, FEB 28"). */
+  yearless: boolean;
+  /** A news agency is named ("(Xinhua)", "/TASS/"). */
+  agency: boolean;
+}
+
 /**
- * The dates of a line that stands alone as a date line or time stamp ("Xinhua | Updated:
- * 2021-11-24 08:50", "Moscow, 12 May 2023 (Xinhua)"): undefined when the line holds anything
- * else (a sentence, a caption, a headline with a date in it). `yearless` is set when it holds
- * a stamp with no year ("BEIJING, FEB 28"), which gives no date.
+ * Reads a line made only of dates, times, labels, agencies, weekdays, time zones and at
+ * most a short capitalised name (a place, an outlet) before punctuation or the end:
+ * undefined when it holds anything else (a sentence, a caption, a headline with a date in it).
  */
-export function readDateLine(line: string, lex: DateLines = dateLines()): { stamps: Stamp[]; yearless: boolean } | undefined {
+function scanStampLine(line: string, lex: DateLines): StampLine | undefined {
   if (line.length > lex.spec.max_line_chars) return undefined;
   const tokens: DateToken[] = [];
   let masked = '';
@@ -186,13 +195,12 @@ export function readDateLine(line: string, lex: DateLines = dateLines()): { stam
   if (lex.ignore) masked = masked.replace(lex.ignore, ' \uE001 ');
   masked = masked.replace(lex.phrases, (m) => ` \uE002${lex.phraseKind.get(phraseKey(m))![0]} `);
 
-  const stamps: Stamp[] = [];
-  let yearless = false;
+  const found: StampLine = { stamps: [], yearless: false, agency: false };
   let label: StampKind | undefined;
   let run = 0;
   let names = 0;
   let credit: number | undefined;
-  for (const [tok, dateIndex, phrase] of masked.matchAll(/\uE000(\d+)|\uE001|\uE002([puwc])|\p{L}[\p{L}\p{M}'’.-]*|\p{N}+|\S/gu)) {
+  for (const [tok, dateIndex, phrase] of masked.matchAll(/\uE000(\d+)|\uE001|\uE002([puwca])|\p{L}[\p{L}\p{M}'’.-]*|\p{N}+|\S/gu)) {
     if (/^\p{L}/u.test(tok)) {
       if (credit !== undefined) {
         if (++credit > lex.spec.max_name_run) return undefined;
@@ -208,14 +216,54 @@ export function readDateLine(line: string, lex: DateLines = dateLines()): { stam
     run = 0;
     if (dateIndex !== undefined) {
       const token = tokens[Number(dateIndex)]!;
-      if (token.kind === 'full') stamps.push({ date: token.date, kind: label ?? 'plain' });
+      if (token.kind === 'full') found.stamps.push({ date: token.date, kind: label ?? 'plain' });
       if (token.kind !== 'other') label = undefined;
-      if (token.kind === 'yearless') yearless = true;
+      if (token.kind === 'yearless') found.yearless = true;
     } else if (phrase === 'p') label = 'published';
     else if (phrase === 'u') label = 'updated';
     else if (phrase === 'c') credit = 0;
+    else if (phrase === 'a') found.agency = true;
   }
-  return stamps.length > 0 || yearless ? { stamps, yearless } : undefined;
+  return found;
+}
+
+/**
+ * The dates of a line that stands alone as a date line or time stamp ("Xinhua | Updated:
+ * 2021-11-24 08:50", "Moscow, 12 May 2023 (Xinhua)"): undefined when the line holds anything
+ * else (a sentence, a caption, a headline with a date in it). `yearless` is set when it holds
+ * a stamp with no year ("BEIJING, FEB 28"), which gives no date.
+ */
+export function readDateLine(line: string, lex: DateLines = dateLines()): { stamps: Stamp[]; yearless: boolean } | undefined {
+  const read = scanStampLine(line, lex);
+  return read && (read.stamps.length > 0 || read.yearless) ? { stamps: read.stamps, yearless: read.yearless } : undefined;
+}
+
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/** A place in capitals opening a dateline: "BEIJING", "UNITED NATIONS", "KYIV, Ukraine". */
+const CAPITALS_PLACE = /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[\s/]+\p{Lu}[\p{Lu}\p{M}'’.-]+)*(?![\p{Ll}])/u;
+
+/**
+ * The length of the dateline opening a paragraph ("BEIJING, Feb. 28 (Xinhua) -- ",
+ * "UNITED NATIONS (AP) — ", "MOSCOW, June 5. /TASS/. ", "BEIJING/ MOSCOW/WASHINGTON--"),
+ * separator included; undefined when the paragraph opens with none. A dateline is what
+ * a date line may hold (`scanStampLine`), up to a `dateline_separator`, and it names a
+ * date, an agency, or opens with a place in capitals; a colon separates one only after a
+ * date or an agency, so a speaker label ("ANTONY BLINKEN: …") is never a dateline.
+ */
+export function openingDateline(paragraph: string, lex: DateLines = dateLines()): number | undefined {
+  const head = paragraph.slice(0, lex.spec.dateline_prefix_chars);
+  for (const sep of head.matchAll(lex.separator)) {
+    const prefix = head.slice(0, sep.index).trim();
+    if (prefix === '') return undefined;
+    // A separator inside the agency's parentheses is not the dateline's: "MOSCOW (UrduPoint News / Sputnik - 13th March, 2023) …".
+    if (count(prefix, '(') > count(prefix, ')')) continue;
+    const read = scanStampLine(prefix, lex);
+    if (!read) continue;
+    const dated = read.stamps.length > 0 || read.yearless || read.agency;
+    if (dated || (!sep[0].includes(':') && CAPITALS_PLACE.test(prefix))) return sep.index! + sep[0].length;
+  }
+  return undefined;
 }
 
 /** Date evidence a cleaning rule removed, with its 1-based source line. */
@@ -227,6 +275,30 @@ export interface DateEvidence {
 /** A paragraph of prose: the window always reaches the first one. Words are counted in its first WORD_COUNT_CHARS characters. */
 const PROSE_WORDS = 20;
 const WORD_COUNT_CHARS = 400;
+const paragraphWords = (text: string, p: CleanParagraph) => text.slice(p.start, Math.min(p.end, p.start + WORD_COUNT_CHARS)).split(/\s+/).length;
+
+/** Datelines open a paragraph of prose: navigation and share lines before it are not counted. */
+function mayOpenWithDateline(text: string, p: CleanParagraph, lex: DateLines): boolean {
+  return !p.caption && paragraphWords(text, p) >= lex.spec.dateline_min_words;
+}
+
+/**
+ * Where the opening datelines of an article's paragraphs end (see `openingDateline`), by
+ * paragraph index: looked for in the first `dateline_paragraphs` paragraphs of prose.
+ */
+export function datelineEnds(text: string, paragraphs: readonly CleanParagraph[], lex: DateLines = dateLines()): Map<number, number> {
+  const ends = new Map<number, number>();
+  let looked = 0;
+  for (let i = 0; i < paragraphs.length && looked < lex.spec.dateline_paragraphs; i++) {
+    const p = paragraphs[i]!;
+    if (!mayOpenWithDateline(text, p, lex)) continue;
+    looked++;
+    const length = openingDateline(text.slice(p.start, p.end), lex);
+    if (length !== undefined) ends.set(i, p.start + length);
+  }
+  return ends;
+}
+
 
 /**
  * The publication date the page itself shows at once: a date line or time stamp near the
@@ -241,8 +313,7 @@ export function inferPublished(
   dateEvidence: readonly DateEvidence[],
   lex: DateLines = dateLines(),
 ): Stamp | undefined {
-  const words = (p: CleanParagraph) => text.slice(p.start, Math.min(p.end, p.start + WORD_COUNT_CHARS)).split(/\s+/).length;
-  const firstProse = paragraphs.findIndex((p) => !p.caption && words(p) >= PROSE_WORDS);
+  const firstProse = paragraphs.findIndex((p) => !p.caption && paragraphWords(text, p) >= PROSE_WORDS);
   const window = Math.max(lex.spec.window_paragraphs, firstProse + 1);
   const endLine = paragraphs[window]?.line ?? Infinity;
   const found: { line: number; stamps: Stamp[] }[] = [];
@@ -261,8 +332,7 @@ export function inferPublished(
       found.push({ line: p.line, stamps: whole.stamps });
       continue;
     }
-    // Datelines open a paragraph of prose: navigation and share lines before it are not counted.
-    if (words(p) < lex.spec.dateline_min_words || datelines++ >= lex.spec.dateline_paragraphs) continue;
+    if (!mayOpenWithDateline(text, p, lex) || datelines++ >= lex.spec.dateline_paragraphs) continue;
     const head = text.slice(p.start, Math.min(p.end, p.start + lex.spec.dateline_prefix_chars));
     if (!YEAR.test(head)) continue;
     for (const sep of head.matchAll(lex.separator)) {

@@ -29,6 +29,12 @@ export interface Paragraph extends Span {
   index: number;
   /** True for photo captions: kept (they can carry statements) but flagged. */
   caption: boolean;
+  /**
+   * Where the dateline opening the paragraph ends, separator included ("BEIJING, Feb. 28
+   * (Xinhua) -- "), when it opens with one: its first sentence still holds it, no
+   * statement's content does.
+   */
+  dateline_end?: number;
 }
 
 export interface Sentence extends Span {

@@ -59,6 +59,12 @@ const PLURAL_NOUN_NEXT = new Set(['including', 'such', 'are', 'were', 'have', 'h
 
 export const POSSESSIVES = new Set(["'s", 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** A sentence opening with a passive that points back to the sentence before: "This was stated", "That has also been announced". */
+export const PASSIVE_POINTING_BACK = /^\s*(?:this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:(?:also|earlier|previously|reportedly|already|first|[a-z]+ly)\s+)?$/i;
+
+/** After a that-verb: "that" (past an adverb or a short circumstance: "shared in an interview with TASS that"), or the attribution's end. */
+const THAT_OR_END = /^(?:\s+(?:(?:\w+ly|also|both|all)\s+)?(?:(?:in|at|during|on|with|to|after)\s[^,.;:"“”]{1,60}?\s+)?that\b|\s*[.,;:!?])/i;
+
 /** Cues found per sentence: each sentence is scanned once, though attribution asks again. */
 export const cuesBySentence = new WeakMap<SpeakerContext, Map<number, Cue[]>>();
 
@@ -79,9 +85,10 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     // "the statement read" reports the document; "Putin read a statement" does not.
     if (ctx.cues.documentVerbs.has(lemma!) && !documentBefore(ctx, s.start, token.start)) continue;
     // "agreed that …" reports speech, and so does `"…," he agreed.`; "agreed to meet" and "maintain ties" do not.
-    if (ctx.cues.thatVerbs.has(lemma!) && !/^(?:\s+(?:(?:\w+ly|also|both|all)\s+)?that\b|\s*[.,;:!?])/i.test(norm.slice(token.end, s.end))) continue;
-    // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow".
-    if (layer.tokens[token.index + 1]?.lower === 'by' && token.lower !== lemma) continue;
+    if (ctx.cues.thatVerbs.has(lemma!) && !THAT_OR_END.test(norm.slice(token.end, s.end))) continue;
+    // A passive participle is no cue: "a spokesman quoted by Chinese media", "the deal, welcomed by Moscow";
+    // unless it points back to what was said ("This was stated by the ambassador").
+    if (layer.tokens[token.index + 1]?.lower === 'by' && token.lower !== lemma && !PASSIVE_POINTING_BACK.test(norm.slice(s.start, token.start))) continue;
     // A plural noun the tagger reads as a verb: "former Soviet Union states including Ukraine", "media reports have …".
     if (token.lower.endsWith('s') && PLURAL_NOUN_NEXT.has(layer.tokens[token.index + 1]?.lower ?? '')) continue;
     // "pointed out that": a verb with a particle is a cue only with it, and the particle is part of the cue.

@@ -26,6 +26,8 @@ export interface Draft {
  * - content-cue-speaker `…, said Qin.`, `…, said Chinese Foreign Ministry spokesman Lin Jian.`
  * - participle          `…, Xi said, adding that …` (the last speaker of the sentence goes on)
  * - according-to        `…, according to X`, `…, as reported by X`
+ * - as-speaker-cue      `As X noted, …`
+ * - pointing-back       `… . This was stated by X.`, `… . X said this at a briefing.` (the sentence before is the content)
  * - label               `ANTONY BLINKEN: We have …` (a transcript paragraph)
  * - continuation        a quoted sentence right after the speaker's direct statement
  */
@@ -39,6 +41,8 @@ export const ATTRIBUTION_RULES = [
   'content-cue-speaker',
   'participle',
   'according-to',
+  'as-speaker-cue',
+  'pointing-back',
   'label',
   'continuation',
 ] as const;

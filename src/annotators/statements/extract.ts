@@ -21,7 +21,7 @@ import { addPrevious, speakerContext, type SpeakerContext } from './speaker';
 import { ATTRIBUTION_RULES, type AttributionRule, type Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
-import { accordingTo, invertedTrailing, openingParticiple, participleOfLastSpeaker, speakerBeforeCue } from './reported-speech';
+import { accordingTo, asSpeakerNoted, invertedTrailing, openingParticiple, participleOfLastSpeaker, pointingBack, speakerBeforeCue } from './reported-speech';
 import { speakerLabels } from './labels';
 import { continuationOf } from './continuation';
 import { ReadStatements } from './conflicts';
@@ -82,7 +82,8 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   drafts.push(...labels);
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
-  return drafts.map((d, i) => {
+  return drafts.map((draft, i) => {
+    const d = withoutDateline(article, draft);
     const partsStart = Math.min(...d.parts.map((p) => p.start));
     const partsEnd = Math.max(...d.parts.map((p) => p.end));
     // A direct statement's span holds its quote marks, of one character or two ('' and ``).
@@ -114,12 +115,27 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   });
 }
 
+/**
+ * A draft whose content opens with its paragraph's dateline ("BEIJING, Feb. 28 (Xinhua) --
+ * China is ready …, Wang said") with the content starting after it: the dateline says
+ * where the story was filed, not what was said.
+ */
+function withoutDateline(article: Article, d: Draft): Draft {
+  const clipped = d.parts.map((p) => {
+    const end = article.paragraphs[sentenceAt(article, p.start).paragraph]?.dateline_end;
+    return end !== undefined && p.start < end && end < p.end ? { ...p, start: end } : p;
+  });
+  return clipped.some((p, k) => p !== d.parts[k]) ? { ...d, parts: clipped } : d;
+}
+
 /** The rules each reader may give a statement by, so a reader runs only where one of its rules' patterns matches. */
 const READS = {
   accordingTo: ['according-to'],
   quoteBeforeCue: ['quote-cue-speaker', 'quote-speaker-cue', 'split-quote'],
   invertedTrailing: ['content-cue-speaker'],
   participle: ['participle'],
+  asSpeakerNoted: ['as-speaker-cue'],
+  pointingBack: ['pointing-back'],
   speakerBeforeCue: ['speaker-cue-quote', 'speaker-cue-content', 'content-speaker-cue'],
 } as const satisfies Record<string, readonly AttributionRule[]>;
 
@@ -170,6 +186,8 @@ export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, us
     (m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
     (m.may('invertedTrailing') ? m.counted(invertedTrailing(ctx, s, cue)) : undefined) ??
     (m.may('participle') ? (m.counted(participleOfLastSpeaker(ctx, s, cue)) ?? m.counted(openingParticiple(ctx, s, cue))) : undefined) ??
+    (m.may('asSpeakerNoted') ? m.counted(asSpeakerNoted(ctx, s, cue)) : undefined) ??
+    (m.may('pointingBack') ? m.counted(pointingBack(ctx, s, cue, usedQuotes)) : undefined) ??
     (m.may('speakerBeforeCue') ? m.counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
   );
 }

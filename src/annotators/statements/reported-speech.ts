@@ -8,7 +8,7 @@ import type { Quote } from './quotes';
 import { tokensIn, tokensOf } from '../../text';
 import { fromMention, jointSpeaker, organizationFor, quotesEndingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
-import { findCues, type Cue } from './cue-scan';
+import { findCues, PASSIVE_POINTING_BACK, type Cue } from './cue-scan';
 import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
 import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
 
@@ -279,4 +279,68 @@ export function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: C
   const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/** A passive naming who made a statement: "The statement was made by …", "The remarks were delivered by …". */
+const ATTRIBUTED_BY = /\b(?:was|were|has\s+been|have\s+been)\s+(?:made|issued|delivered|voiced|expressed)\s+by\b/i;
+
+/** What may follow "said this" or "said so" pointing back: the sentence's end, a comma, or a circumstance. */
+const AFTER_POINTING_WORD = /^(?:\s*[.!;,]|\s*$|\s+(?:at|in|on|during|while|when|after|before|to|via|through|earlier|later|speaking|writing|commenting|[a-z]+ly)\b)/i;
+
+/**
+ * An attribution pointing back to the sentence before, which is what was said (the
+ * style of TASS, Xinhua and their translators): "… . This was stated on Wednesday by
+ * Chinese Ambassador to Moscow Zhang Hanhui at …", "… . Zakharova said this at a
+ * briefing." The content is the sentence before, when it is prose with a verb, not the
+ * headline or a caption, and no statement was read from it.
+ */
+export function pointingBack(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
+  const { norm, sentences, paragraphs, title } = ctx.article;
+  const before = sentences[s.index - 1];
+  if (!before || paragraphs[before.paragraph]?.caption || before.text.trim() === title.trim()) return undefined;
+  const content = trimSpan(norm, before.start, before.end);
+  if (wordsIn(ctx, content.start, content.end) < 4 || !hasClauseVerb(ctx, content.start, content.end)) return undefined;
+  const last = ctx.previous[ctx.previous.length - 1];
+  if (last && last.end > before.start) return undefined;
+  // The sentence before names a speaker of its own ("The statement was made by Lin Jian. This was reported by Reuters."): it is no content.
+  if (ATTRIBUTED_BY.test(before.text)) return undefined;
+  let speaker: Speaker | undefined;
+  const lead = norm.slice(s.start, cue.start);
+  if (/,\s*$/.test(before.text) && AFTER_POINTING_WORD.test(norm.slice(cue.end, s.end)) && /^\s*[-–—]?\s*\S/.test(lead)) {
+    // "…, ¶ - the diplomat noted.": a paragraph of the attribution alone, after words ending in a comma.
+    const floor = s.start + (/^\s*[-–—]?\s*/.exec(lead)?.[0].length ?? 0);
+    speaker = speakerEndingAt(ctx, stripAdverbials(norm, floor, cue.start), floor);
+    if (speaker && speaker.start !== floor) speaker = undefined;
+  } else if (PASSIVE_POINTING_BACK.test(lead)) {
+    // "This was stated on Wednesday by …": the agent after "by", past a short circumstance.
+    const by = /^[^.;:"“”]{0,80}?\bby\s+/.exec(norm.slice(cue.end, s.end));
+    speaker = by ? speakerStartingAt(ctx, cue.end + by[0].length) : undefined;
+  } else {
+    const pointing = /^\s+(?:this|so)\b/i.exec(norm.slice(cue.end, s.end));
+    if (!pointing || !AFTER_POINTING_WORD.test(norm.slice(cue.end + pointing[0].length, s.end))) return undefined;
+    // The speaker before the cue, read as any "X said …" reads it.
+    speaker = speakerBeforeCue(ctx, s, cue, usedQuotes)?.speaker;
+  }
+  if (!speaker) return undefined;
+  return { rule: 'pointing-back', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+}
+
+/**
+ * "As X noted, …" opening a sentence: X's words are the clause after the comma, as in
+ * "According to X, …" ("As the diplomat noted, Russia is aware of the pressure …").
+ * Only a speaker, adverbials and a short circumstance stand between "As" and the comma;
+ * a verb taking an addressee or a participle ("As Putin spoke to reporters, …") says nothing here.
+ */
+export function asSpeakerNoted(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
+  const { norm } = ctx.article;
+  const as = /^\s*As\s+/.exec(norm.slice(s.start, cue.start));
+  if (!as || cue.object || /ing$/i.test(cue.cue)) return undefined;
+  const speaker = speakerStartingAt(ctx, s.start + as[0].length);
+  if (!speaker || stripAdverbials(norm, speaker.start, cue.start) !== speaker.end) return undefined;
+  const circumstance = /^[^,;:"“”]{0,60},/.exec(norm.slice(cue.end, s.end));
+  if (!circumstance || hasClauseVerb(ctx, cue.end, cue.end + circumstance[0].length)) return undefined;
+  const from = cue.end + circumstance[0].length;
+  const span = trimSpan(norm, from, cutBeforeNextAttribution(ctx, s, from, s.end));
+  if (wordsIn(ctx, span.start, span.end) < 3 || !hasClauseVerb(ctx, span.start, span.end)) return undefined;
+  return { rule: 'as-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }

@@ -184,9 +184,22 @@ function personBefore(ctx: SpeakerContext, pos: number, gender?: 'male' | 'femal
   }
   // No one of the pronoun's gender named before: the last speaker still speaks ("Mao Ning … ," he summarized).
   if (!best) return gender && last?.speaker.type === 'person' ? { ...last.speaker } : undefined;
+  // The sentence naming the nearest person has the last speaker for its subject, as a pronoun: "She drew attention to
+  // an article …, Jake Sullivan. ¶ …, the diplomat noted." is still hers.
+  if (last && last.speaker.type === 'person' && last.end <= best.start && pronounSubjectIs(ctx, best, last.speaker)) return { ...last.speaker };
   // Else the subject of the sentence that named the nearest person, over its objects: "Peskov redirected the question
   // about … Zelenskyy … to the Chinese side. '…,' he said" is Peskov.
   return fromMention(subjectOfSentence(ctx, best, candidates) ?? best);
+}
+
+/** True when the sentence holding `mention` opens with "he" or "she" that may be `speaker` (of that gender, or of none known), before any person. */
+function pronounSubjectIs(ctx: SpeakerContext, mention: Mention, speaker: Speaker): boolean {
+  const sentence = sentenceHolding(ctx.article, mention.start);
+  if (!sentence) return false;
+  const opening = /^\W*(he|she)\b/i.exec(ctx.article.norm.slice(sentence.start, mention.start));
+  if (!opening) return false;
+  const gender = ctx.cues.pronouns.get(opening[1]!.toLowerCase());
+  return !speaker.gender || !gender || speaker.gender === gender;
 }
 
 /** The person opening the sentence that holds `mention` (only a title or a determiner before it), when that is another person. */
