@@ -668,3 +668,18 @@ describe('verbs of news copy: "concluded", "anticipated", "shared", "summed up"'
     expect(statements('Russia anticipated the visit of the Chinese leader for months.')).toEqual([]);
   });
 });
+
+describe('an unnamed source with the words saying whose it is or where it stands', () => {
+  it('"a Ukrainian source in the delegation told Reuters" speaks for Ukraine, by its words', () => {
+    const got = pipeline
+      .annotate(articleFromText('“The talks have just concluded. They lasted for over three hours in total, longer than planned. This was a very deep and concrete conversation,” a Ukrainian source in the delegation told Reuters.', { published: '2024-07-24' }))
+      .statements.map((s) => [s.speaker, s.speaker_type, s.speaker_country, s.cue]);
+    expect(got).toEqual([['a Ukrainian source in the delegation', 'unnamed', 'UKR', 'told']]);
+  });
+  it('an actor closing the phrase is what the source is close to, not the speaker: "sources close to the Kremlin said"', () => {
+    expect(statements('The talks were tense, sources close to the Kremlin said.', '2024-07-24')).toEqual([['sources close to the Kremlin', 'said', 'indirect', 'The talks were tense']]);
+  });
+  it('"the Kremlin said" alone is still the Kremlin', () => {
+    expect(statements('The talks were tense, the Kremlin said.', '2024-07-24')).toEqual([['kremlin', 'said', 'indirect', 'The talks were tense']]);
+  });
+});

@@ -71,6 +71,8 @@ const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slic
 /** Where a role is held, after its noun: "envoys to Washington", "ambassador to the United Nations". */
 const POSTED_AT = '(?:\\s+(?:to|in|at)\\s+(?:the\\s+)?[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,2})?';
 /** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
+/** Where an unnamed source stands or what it knows: "a Ukrainian source in the delegation", "people familiar with the matter", "sources close to the Kremlin". */
+const SOURCE_TAIL = "(?:\\s+(?:in|at|from|inside|within|close\\s+to|familiar\\s+with|with\\s+knowledge\\s+of|briefed\\s+on)\\s+(?:the\\s+|an?\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
 const ROLE_OF = "(?:\\s+of\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -123,7 +125,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
       pluralRoleAtEnd: new RegExp(`\\b((?:the|[A-Z][\\w.]*['’]s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:${alternation(refersPerson.map(plural))})${POSTED_AT})$`, 'i'),
       roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)})${POSTED_AT}${ROLE_OF})$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
-      unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)}))$`, 'i'),
+      unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|several\\s+|senior\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)})${SOURCE_TAIL})$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),
       institutionAtStart: new RegExp(`^((?:the|an?)\\s+(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))\\b`, 'i'),
     },

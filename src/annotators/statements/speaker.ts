@@ -202,6 +202,9 @@ function pronounSubjectIs(ctx: SpeakerContext, mention: Mention, speaker: Speake
   return !speaker.gender || !gender || speaker.gender === gender;
 }
 
+/** Before an unnamed source: a determiner and up to two capitalised words or a demonym ("a Ukrainian", "The two Western"). */
+const UNNAMED_LEAD = /(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}$|(?:^|(?<=\s))(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree)\s+$/u;
+
 /** The person opening the sentence that holds `mention` (only a title or a determiner before it), when that is another person. */
 function subjectOfSentence(ctx: SpeakerContext, mention: Mention, candidates: MentionList): Mention | undefined {
   const sentence = sentenceHolding(ctx.article, mention.start);
@@ -442,8 +445,11 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   const { cues } = ctx;
   // Whose the role is: in "the representative of the PRC Foreign Ministry said" the role's holder speaks, not the ministry.
   const owned = m && !posted && OWNED_BEFORE.test(norm.slice(floor, Math.max(floor, m.start))) && (cues.regex.roleAtEnd.exec(before)?.index ?? Infinity) < m.start - floor;
-  if (m && m.start >= clauseFloor && !posted && !owned) return fromMention(m);
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
+  // An actor closing an unnamed source's phrase is what the source stands close to: "sources close to the Kremlin said".
+  const unnamedMatch = cues.regex.unnamedAtEnd.exec(before);
+  const inSource = m !== undefined && unnamedMatch !== null && at(unnamedMatch).start < m.start;
+  if (m && m.start >= clauseFloor && !posted && !owned && !inSource) return fromMention(m);
 
   const pronoun = /\b(he|she|it)$/i.exec(before);
   if (pronoun) {
@@ -478,7 +484,10 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   }
 
   const role = cues.regex.roleAtEnd.exec(before);
-  if (role) {
+  // A role or an organisation closing an unnamed source's phrase is what the source stands close to:
+  // "a source close to the foreign minister said", "sources close to the Kremlin said".
+  const sourceFirst = (match: RegExpExecArray) => unnamedMatch !== null && at(unnamedMatch).start < at(match).start;
+  if (role && !sourceFirst(role)) {
     const span = at(role);
     // "a Chinese foreign ministry spokesman": an institution named in the role phrase speaks through it,
     // unless the phrase points back to a person of that institution's country ("the ministry's spokesman" after Mao Ning).
@@ -494,13 +503,20 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
   }
   const org = cues.regex.organizationAtEnd.exec(before);
-  if (org) {
+  if (org && !sourceFirst(org)) {
     const span = at(org);
     const actor = organizationFor(ctx, org[1]!, span.start);
     return actor ? { ...actor, ...span } : { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...span };
   }
-  const unnamed = cues.regex.unnamedAtEnd.exec(before);
-  if (unnamed) return { label: unnamed[1]!, id: '', type: 'unnamed', country: '', ...at(unnamed) };
+  const unnamed = unnamedMatch;
+  if (unnamed) {
+    // Its determiner and the words saying whose it is come with it: "a Ukrainian source …" speaks for Ukraine, by its words.
+    let span = at(unnamed);
+    const lead = UNNAMED_LEAD.exec(norm.slice(floor, span.start));
+    if (lead) span = { start: span.start - lead[0].length, end: span.end };
+    const country = ctx.index.all.between(span.start, span.end).find((m) => m.end <= span.end && m.actor_type === 'state')?.country ?? '';
+    return { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country, ...span };
+  }
 
   const name = CAPITALISED_NAME.exec(before);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
