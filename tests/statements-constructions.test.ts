@@ -683,3 +683,14 @@ describe('an unnamed source with the words saying whose it is or where it stands
     expect(statements('The talks were tense, the Kremlin said.', '2024-07-24')).toEqual([['kremlin', 'said', 'indirect', 'The talks were tense']]);
   });
 });
+
+describe('a participle after a verb that reports nothing belongs to the titled subject', () => {
+  it('"Secretary of State Antony Blinken met … Xi Jinping in Beijing, saying afterward …" is Blinken, not the state of his title', () => {
+    const got = statements('Secretary of State Antony Blinken met for 35 minutes Monday with Chinese President Xi Jinping in Beijing, saying afterward the countries "agree on the need to stabilize" their strained relationship.', '2023-06-19');
+    expect(got.map((s) => s.slice(0, 2))).toEqual([['antony-blinken', 'saying']]);
+    expect(statements('U.S. Secretary of State Antony Blinken hit back, saying that China must stop supporting the Russian war effort.', '2023-06-19').map((s) => s[0])).toEqual(['antony-blinken']);
+  });
+  it('a subject with no person in it stays the subject: "The United States hit back, saying …"', () => {
+    expect(statements('The United States hit back, saying that China must stop supporting the Russian war effort.', '2023-06-19').map((s) => s[0])).toEqual(['united-states']);
+  });
+});

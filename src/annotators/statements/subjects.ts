@@ -130,8 +130,14 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
  * ("Before the summit with Biden, Putin granted an interview …"): the actor a
  * participle later in the sentence belongs to.
  */
+/** Only a title before a name: capitalised words, "of" and "the" ("Secretary of State ", "U.S. Secretary of State ", "NATO Secretary General "). */
+const TITLE_WORDS = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){0,6}$/u;
+
 export function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
   const { norm } = ctx.article;
+  // A title before the name: "Secretary of State Antony Blinken met …, saying …" is Blinken, not the state of the title.
+  const person = ctx.index.all.between(s.start, before).find((m) => m.actor_type === 'person' && m.kind !== 'adjective' && m.kind !== 'pronoun');
+  if (person && person.end <= before && TITLE_WORDS.test(norm.slice(s.start, person.start)) && !hasClauseVerb(ctx, s.start, person.start)) return fromMention(person);
   const opening = ctx.index.all.between(s.start, before).find((m) => m.kind !== 'adjective' && /^\s*(?:[^,"“”]{1,60},\s*)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
   if (!opening) return undefined;
   const intro = norm.slice(s.start, opening.start).lastIndexOf(',');
