@@ -694,3 +694,32 @@ describe('a participle after a verb that reports nothing belongs to the titled s
     expect(statements('The United States hit back, saying that China must stop supporting the Russian war effort.', '2023-06-19').map((s) => s[0])).toEqual(['united-states']);
   });
 });
+
+describe('Xinhua style: an unnamed spokesperson named in the next sentence, "made the remarks"', () => {
+  const peoplesDaily =
+    'China-Russia cooperation normal, frank: foreign ministry\n\nChina is not the country adding fuel to the fire with the Ukraine crisis and will remain committed to carrying out normal economic and trade cooperation with the rest of the world, a foreign ministry spokesperson said on Friday.\n\nMinistry of Foreign Affairs spokesperson Wang Wenbin made the remarks at a routine press briefing in Beijing after it was announced that Chinese President Xi Jinping will pay a state visit to Russia at the invitation of President Vladimir Putin later this month.';
+  it('"…, a foreign ministry spokesperson said. ¶ … spokesperson Wang Wenbin made the remarks …" is Wang Wenbin\'s, once', () => {
+    expect(statements(peoplesDaily, '2023-03-10').map((s) => s.slice(0, 2))).toEqual([['wang-wenbin', 'said']]);
+  });
+  it('a person opening the next sentence without the role noun does not name it', () => {
+    expect(statements('Title\n\nThe talks were frank and useful, a foreign ministry spokesperson said on Friday.\n\nPresident Vladimir Putin left for Beijing on Monday.', '2023-03-10').map((s) => s[0])).toEqual(['a foreign ministry spokesperson']);
+  });
+  it('"China believes that …, a Foreign Ministry spokesman said here Monday." is the spokesman\'s, "China believes" inside it', () => {
+    const got = statements(
+      'Title\n\nBEIJING, Nov. 28 (Xinhua) -- China believes that the China-Russia comprehensive strategic partnership of cooperation will maintain good development momentum in a sustainable and healthy way, a Foreign Ministry spokesman said here Monday.\n\nSpokesman Hong Lei made the remarks at a daily press conference when asked for China\'s comment on Russian Prime Minister Vladimir Putin\'s acceptance of the ruling United Russia party\'s nomination.',
+      '2011-11-28',
+    );
+    expect(got.map((s) => [s[0], s[1], s[3]!.slice(0, 14)])).toEqual([['unregistered:hong-lei', 'said', 'China believes']]);
+  });
+  it('"China believes that …" with no trailing attribution stays China\'s', () => {
+    expect(statements('China believes that the partnership will maintain good development momentum.', '2011-11-28').map((s) => s.slice(0, 2))).toEqual([['china', 'believes']]);
+  });
+  it('`"…," Zhang made the remarks after …` is a quote with its speaker; "X made the remarks in …" points back', () => {
+    expect(
+      statements('Zhang Jun spoke at the council.\n\n“Any action should be truly conducive to defusing the crisis, rather than adding fuel to fire,” Zhang made the remarks after the council failed to adopt a draft resolution.', '2022-02-26').map((s) => s.slice(0, 3)),
+    ).toEqual([['zhang-jun', 'made the remarks', 'direct']]);
+  });
+  it('"made the decision" is no cue', () => {
+    expect(statements('Putin made the decision to visit Beijing in May.')).toEqual([]);
+  });
+});

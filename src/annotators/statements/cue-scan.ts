@@ -10,6 +10,8 @@ export interface Cue {
   cue: string;
   lemma: string;
   object: boolean;
+  /** The cue holds its object, which points back to what was said ("made the remarks"): the content is never after it. */
+  pointsBack?: boolean;
 }
 
 /**
@@ -95,6 +97,16 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     const particle = particles.get(lemma!);
     const next = layer.tokens[token.index + 1];
     if (particle && next?.lower !== particle) continue;
+    // "made the remarks": a verb that is a cue only with an object pointing back, which is part of the cue.
+    const objects = ctx.cues.pointingObjects.get(lemma!);
+    if (objects) {
+      const after = norm.slice(token.end, Math.min(s.end, token.end + 40)).toLowerCase();
+      const object = objects.find((o) => new RegExp(`^\\s+${o.replace(/ /g, '\\s+')}\\b`).test(after));
+      if (!object) continue;
+      const end = token.end + new RegExp(`^\\s+${object.replace(/ /g, '\\s+')}`).exec(after)![0].length;
+      found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: false, pointsBack: true });
+      continue;
+    }
     const end = particle ? next!.end : token.end;
     found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: verb.object });
   }

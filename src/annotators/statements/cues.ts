@@ -19,6 +19,7 @@ const cueFileSchema = z
     document_verbs: z.array(lemma).default([]),
     source_nouns: z.array(z.string().min(1)).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
+    pointing_objects: z.record(lemma, z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
       .object({ refers_person: z.array(z.string()), organization: z.array(z.string()), document: z.array(z.string()).default([]), unnamed: z.array(z.string()) })
@@ -43,6 +44,8 @@ export interface CueLexicon {
   objectControl: Set<string>;
   /** Verb lemma → the particle that belongs to the cue ("point" → "out"). */
   particles: Map<string, string>;
+  /** Verb lemma → the objects that make it a cue pointing back to what was said ("make" → "the remarks"), lower case. */
+  pointingObjects: Map<string, string[]>;
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
@@ -70,9 +73,9 @@ const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slic
 
 /** Where a role is held, after its noun: "envoys to Washington", "ambassador to the United Nations". */
 const POSTED_AT = '(?:\\s+(?:to|in|at)\\s+(?:the\\s+)?[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,2})?';
-/** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
 /** Where an unnamed source stands or what it knows: "a Ukrainian source in the delegation", "people familiar with the matter", "sources close to the Kremlin". */
 const SOURCE_TAIL = "(?:\\s+(?:in|at|from|inside|within|close\\s+to|familiar\\s+with|with\\s+knowledge\\s+of|briefed\\s+on)\\s+(?:the\\s+|an?\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
+/** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
 const ROLE_OF = "(?:\\s+of\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -96,6 +99,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   for (const [source, lemmas] of Object.entries(spec.verbs)) for (const l of lemmas) if (!verbs.has(l)) verbs.set(l, { source, object: objects.has(l) });
   for (const l of spec.that_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'that_verbs', object: false });
   for (const l of spec.document_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'document_verbs', object: false });
+  for (const l of Object.keys(spec.pointing_objects)) if (!verbs.has(l)) verbs.set(l, { source: 'pointing_objects', object: false });
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
@@ -111,6 +115,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     documentVerbs: new Set(spec.document_verbs),
     sourceNouns: new Set(spec.source_nouns.map((n) => n.toLowerCase())),
     particles: new Map(Object.entries(spec.particles)),
+    pointingObjects: new Map(Object.entries(spec.pointing_objects).map(([verb, objects]) => [verb, [...objects].sort((a, b) => b.length - a.length)])),
     phrases,
     refersPerson,
     organizationNouns,

@@ -17,7 +17,7 @@ import type { Mention, Statement } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { addPrevious, speakerContext, type SpeakerContext } from './speaker';
+import { addPrevious, namedInNextSentence, speakerContext, type SpeakerContext } from './speaker';
 import { ATTRIBUTION_RULES, type AttributionRule, type Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
@@ -83,7 +83,10 @@ export function extractStatements(article: Article, mentions: Mention[], cues: C
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
   return drafts.map((draft, i) => {
-    const d = withoutDateline(article, draft);
+    const clipped = withoutDateline(article, draft);
+    // "…, a foreign ministry spokesperson said. ¶ Spokesperson Wang Wenbin made the remarks …": named in the next sentence.
+    const named = namedInNextSentence(ctx, clipped.speaker, Math.max(clipped.speaker.end, clipped.cueEnd, ...clipped.parts.map((p) => p.end)));
+    const d = named ? { ...clipped, speaker: named } : clipped;
     const partsStart = Math.min(...d.parts.map((p) => p.start));
     const partsEnd = Math.max(...d.parts.map((p) => p.end));
     // A direct statement's span holds its quote marks, of one character or two ('' and ``).
@@ -188,6 +191,7 @@ export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, us
     (m.may('participle') ? (m.counted(participleOfLastSpeaker(ctx, s, cue)) ?? m.counted(openingParticiple(ctx, s, cue))) : undefined) ??
     (m.may('asSpeakerNoted') ? m.counted(asSpeakerNoted(ctx, s, cue)) : undefined) ??
     (m.may('pointingBack') ? m.counted(pointingBack(ctx, s, cue, usedQuotes)) : undefined) ??
-    (m.may('speakerBeforeCue') ? m.counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
+    // A cue pointing back ("made the remarks") has no content after it.
+    (m.may('speakerBeforeCue') && !cue.pointsBack ? m.counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
   );
 }

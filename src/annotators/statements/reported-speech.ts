@@ -316,8 +316,8 @@ export function pointingBack(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuo
     const by = /^[^.;:"“”]{0,80}?\bby\s+/.exec(norm.slice(cue.end, s.end));
     speaker = by ? speakerStartingAt(ctx, cue.end + by[0].length) : undefined;
   } else {
-    const pointing = /^\s+(?:this|so)\b/i.exec(norm.slice(cue.end, s.end));
-    if (!pointing || !AFTER_POINTING_WORD.test(norm.slice(cue.end + pointing[0].length, s.end))) return undefined;
+    const pointing = cue.pointsBack ? '' : /^\s+(?:this|so)\b/i.exec(norm.slice(cue.end, s.end))?.[0];
+    if (pointing === undefined || !AFTER_POINTING_WORD.test(norm.slice(cue.end + pointing.length, s.end))) return undefined;
     // The speaker before the cue, read as any "X said …" reads it.
     speaker = speakerBeforeCue(ctx, s, cue, usedQuotes)?.speaker;
   }

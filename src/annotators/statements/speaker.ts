@@ -667,3 +667,29 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   }
   return undefined;
 }
+
+/** Parts of speech that make the words before a name more than its title. */
+const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ']);
+
+/**
+ * An unnamed role introduced with "a" or "an" and named in the sentence after its
+ * statement (the Xinhua and People's Daily style): "…, a foreign ministry spokesperson
+ * said on Friday. ¶ Ministry of Foreign Affairs spokesperson Wang Wenbin made the remarks
+ * at …". The person opening that sentence, after a title holding the same role noun,
+ * is the speaker; else undefined.
+ */
+export function namedInNextSentence(ctx: SpeakerContext, speaker: Speaker, statementEnd: number): Speaker | undefined {
+  if (speaker.type !== 'unnamed' || !/^an?\s/i.test(speaker.label)) return undefined;
+  const label = speaker.label.toLowerCase();
+  const role = ctx.cues.refersPerson.find((noun) => label.endsWith(` ${noun}`));
+  if (!role) return undefined;
+  const holding = sentenceHolding(ctx.article, Math.max(0, statementEnd - 1));
+  const next = holding ? ctx.article.sentences[holding.index + 1] : undefined;
+  if (!next) return undefined;
+  const person = ctx.index.persons.between(next.start, next.end).find((m) => !insideQuote(ctx, m.start));
+  if (!person) return undefined;
+  const title = ctx.article.norm.slice(next.start, person.start);
+  if (/[,;:"“”()]/.test(title) || !new RegExp(`\\b${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(title)) return undefined;
+  if (tokensIn(tokensOf(ctx.article), next.start, person.start).some((t) => NOT_IN_TITLE.has(t.pos))) return undefined;
+  return fromMention(person, speaker.start, speaker.end);
+}

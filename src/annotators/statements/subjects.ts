@@ -121,17 +121,21 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, after, c.start), after);
     // A name, not a pronoun ("as what he said were"), right after the comma or its title.
     const named = speaker && (ctx.index.allByEnd.get(speaker.end) ?? []).some((m) => m.actor_type === 'person' && m.kind !== 'pronoun');
-    return named && speaker.id !== '' && commaBeforeTitle(ctx, after, speaker.start) !== null;
+    if (named && speaker.id !== '' && commaBeforeTitle(ctx, after, speaker.start) !== null) return true;
+    // Or a role with no name, ending the sentence: "China believes that …, a Foreign Ministry spokesman said here Monday."
+    if (!speaker || named || !/^\s*,\s*$/.test(norm.slice(Math.max(after, norm.lastIndexOf(',', speaker.start)), speaker.start))) return false;
+    return ctx.cues.regex.roleAtEnd.test(norm.slice(speaker.start, speaker.end)) && /^[^,;:"“”]{0,60}$/.test(norm.slice(c.end, s.end));
   });
 }
+
+/** Only a title before a name: capitalised words, "of" and "the" ("Secretary of State ", "U.S. Secretary of State ", "NATO Secretary General "). */
+const TITLE_WORDS = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){0,6}$/u;
 
 /**
  * The subject opening the sentence, perhaps after an introductory phrase and its comma
  * ("Before the summit with Biden, Putin granted an interview …"): the actor a
  * participle later in the sentence belongs to.
  */
-/** Only a title before a name: capitalised words, "of" and "the" ("Secretary of State ", "U.S. Secretary of State ", "NATO Secretary General "). */
-const TITLE_WORDS = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){0,6}$/u;
 
 export function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
   const { norm } = ctx.article;

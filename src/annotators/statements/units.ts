@@ -60,7 +60,8 @@ const UPPER_FIRST = /^\p{Lu}/u;
  * - TEXT, LOWER, LEMMA, POS, SHAPE: the token's (a quote unit's TEXT is the whole quotation, POS "QUOTE", SHAPE "quote"; a cue unit's LEMMA the cue's lemma)
  * - IS_PUNCT: a punctuation token; IS_WORD: a word or number token, or a quotation
  * - QUOTE: a quotation span
- * - CUE: "verb" or "phrase" for a cue (cues.yaml), else absent; CUE_LEMMA: its lemma; OBJECT: a cue taking an addressee ("told")
+ * - CUE: "verb" or "phrase" for a cue (cues.yaml), else absent; CUE_LEMMA: its lemma; OBJECT: a cue taking an addressee ("told");
+ *   POINTS_BACK: a cue holding an object that points back to what was said ("made the remarks")
  * - FIRST_WORD: the sentence's first word unit; SENT_START: its first unit; PARA_START: the first unit of a paragraph
  * - CASE: "upper" (ANTONY), "title" (Antony), "lower" or "other"
  */
@@ -79,6 +80,7 @@ export const UNIT_ATTRIBUTES: ReadonlyMap<string, AttributeReader<SentenceUnits>
   }],
   ['CUE_LEMMA', (u, i) => spanOf(u, i)?.cue?.lemma],
   ['OBJECT', (u, i) => spanOf(u, i)?.cue?.object],
+  ['POINTS_BACK', (u, i) => spanOf(u, i)?.cue?.pointsBack === true],
   ['FIRST_WORD', (u, i) => i === u.firstWord],
   ['SENT_START', (_u, i) => i === 0],
   ['PARA_START', (u, i) => i === 0 && u.paragraphStart],
