@@ -723,3 +723,17 @@ describe('Xinhua style: an unnamed spokesperson named in the next sentence, "mad
     expect(statements('Putin made the decision to visit Beijing in May.')).toEqual([]);
   });
 });
+
+describe('a trailing attribution of another speaker ends the content', () => {
+  it('"He told Wang then that …, there will be consequences, a State Department official said." stops before the official', () => {
+    const got = statements('Antony Blinken met Wang Yi in Munich. He told Wang then that "if China provides material support to Russia or assistance with systemic sanctions evasion," there will be consequences, a State Department official said.', '2023-02-19');
+    expect(got.find((s) => s[1] === 'told')?.[3]).toBe('"if China provides material support to Russia or assistance with systemic sanctions evasion," there will be consequences');
+  });
+  it('"…, the Chinese Foreign Ministry said in a statement published on its website on Wednesday." is no content of the statement before it', () => {
+    const got = statements('Yang Jiechi pointed out in a phone call with Russian President Vladimir Putin that the positive energy of the relationship is growing amid international instability, the Chinese Foreign Ministry said in a statement published on its website on Wednesday.', '2021-05-26');
+    expect(got).toEqual([['yang-jiechi', 'pointed out', 'indirect', 'the positive energy of the relationship is growing amid international instability']]);
+  });
+  it('an attribution inside the content that does not end the sentence stays in it', () => {
+    expect(statements('Vladimir Putin said that the talks, which Lavrov said were useful, would continue.', '2021-05-26')[0]?.[3]).toBe('the talks, which Lavrov said were useful, would continue');
+  });
+});

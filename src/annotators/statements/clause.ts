@@ -143,7 +143,10 @@ const OCCASION_START = new Set(['ADP', 'ADV']);
 
 /** A span that is only a circumstance, of any length: no verb, opening with a preposition or an adverb ("in an interview with …", "earlier in the day"). */
 export function occasionOnly(ctx: SpeakerContext, span: { start: number; end: number }): boolean {
-  return !hasClauseVerb(ctx, span.start, span.end) && OCCASION_START.has(tokensIn(tokensOf(ctx.article), span.start, span.end)[0]?.pos ?? '');
+  const tokens = tokensIn(tokensOf(ctx.article), span.start, span.end);
+  if (!OCCASION_START.has(tokens[0]?.pos ?? '')) return false;
+  // A participle after a noun and before a preposition qualifies the noun: "in a statement published on its website".
+  return tokens.every((t, i) => !CLAUSE_POS.has(t.pos) || (i > 0 && tokens[i - 1]!.pos === 'NOUN' && /(?:ed|en)$/i.test(t.lower) && tokens[i + 1]?.pos === 'ADP'));
 }
 
 /** What joins a cue that continues the sentence's last speaker: a comma before a participle, or "and" before a finite verb. */
@@ -216,13 +219,23 @@ export function sentenceEndFor(ctx: SpeakerContext, pos: number): number {
 }
 
 /** Content stops before a second attribution in the same sentence: "China vowed …, after Washington warned that …". */
+/** Where the comma of a trailing attribution stands: the comma, a title perhaps, the speaker and the cue, then only a short circumstance to the sentence's end ("…, she added.", "…, the Chinese Foreign Ministry said in a statement …"). */
+function trailingAttribution(ctx: SpeakerContext, s: Sentence, speakerStart: number, cueEnd: number): number | undefined {
+  const comma = commaBeforeTitle(ctx, s.start, speakerStart);
+  return comma && /^[^,;:"“”]{0,60}$/.test(ctx.article.norm.slice(cueEnd, s.end)) ? s.start + comma.index : undefined;
+}
+
 export function cutBeforeNextAttribution(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {
   const { norm } = ctx.article;
   for (const cue of findCues(ctx, s)) {
     if (cue.start <= from || cue.start >= to) continue;
     const subjectEnd = stripAdverbials(norm, from, cue.start);
     const speaker = speakerEndingAt(ctx, subjectEnd, from);
-    if (!speaker || speaker.type === 'unnamed') continue;
+    if (!speaker) continue;
+    // A trailing attribution of its own ends the content at its comma: "…, a State Department official said.", "…, she added."
+    const trailing = trailingAttribution(ctx, s, speaker.start, cue.end);
+    if (trailing !== undefined && trailing > from && wordsIn(ctx, from, trailing) >= 3) return trailing;
+    if (speaker.type === 'unnamed') continue;
     const lead = norm.slice(from, speaker.start);
     const brk = CLAUSE_BREAK.exec(lead);
     // Not when the second attribution opens the content: "said that after the ministry announced …, …".
