@@ -147,3 +147,12 @@ describe("a state's armed forces by adjective or possessive and a military noun"
     expect(mentionsOf('Moscow kept sending Russian military aid to Syria.', '2022-12-01').filter((m) => m.actor_id === 'russian-armed-forces')).toEqual([]);
   });
 });
+
+describe('a name set off by commas right before a speech verb', () => {
+  it('is a person after a descriptor with a relative clause: "…, Lindsey Graham, said"', () => {
+    expect(names('A top Republican senator who also attended the Munich conference, Lindsey Graham, said it would be a serious mistake for China to provide Russia with weapons.', '2023-02-19')).toEqual(['Lindsey Graham/person/']);
+  });
+  it('is not a person without the verb after its comma: "…, Lindsey Graham, and …"', () => {
+    expect(names('The senators who attended the Munich conference, Lindsey Graham, and others left early.', '2023-02-19')).toEqual([]);
+  });
+});

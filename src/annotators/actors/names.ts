@@ -223,6 +223,8 @@ function cueBeside(c: Context, i: number, j: number): boolean {
   const { words, rules } = c;
   if (isCueVerb(words[j + 1], rules)) return true;
   if (isCueVerb(words[i - 1], rules)) return true;
+  // Set off by commas right before the verb: "A top Republican senator who also attended the conference, Lindsey Graham, said …".
+  if (words[i - 1]?.text === ',' && words[j + 1]?.text === ',' && isCueVerb(words[j + 2], rules)) return true;
   return words[i - 1]?.text.toLowerCase() === 'to' && words[i - 2]?.text.toLowerCase() === 'according';
 }
 

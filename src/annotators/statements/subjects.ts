@@ -43,7 +43,9 @@ export function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: n
   if (!m) return undefined;
   const end = floor + m.index;
   const person = ctx.mentionsByEnd.get(end)?.find((x) => x.start >= floor && x.actor_type === 'person');
-  return person && /,\s*$/.test(norm.slice(floor, person.start)) ? fromMention(person) : undefined;
+  // The comma before the name may stand before the clause floor: "A top Republican senator who also attended the
+  // Munich conference, Lindsey Graham, said …" (the relative clause ends where the floor starts).
+  return person && /,\s*$/.test(norm.slice(Math.max(0, Math.min(floor, person.start - 3)), person.start)) ? fromMention(person) : undefined;
 }
 
 /**
