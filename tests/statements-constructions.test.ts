@@ -737,3 +737,16 @@ describe('a trailing attribution of another speaker ends the content', () => {
     expect(statements('Vladimir Putin said that the talks, which Lavrov said were useful, would continue.', '2021-05-26')[0]?.[3]).toBe('the talks, which Lavrov said were useful, would continue');
   });
 });
+
+describe('an attribution set off by commas inside the clause', () => {
+  it('"Doing so now, he said, would be …": the subject before it is said too, as a part of its own', () => {
+    const got = statements('Senator Lindsey Graham spoke in Munich. Doing so now, he said, would be "dumber than dirt."', '2023-02-19');
+    expect(got).toEqual([['unregistered:lindsey-graham', 'said', 'mixed', 'Doing so now … would be "dumber than dirt."']]);
+  });
+  it('"China, he said, is ready to help" is his alone, not a joint statement of China and him', () => {
+    expect(statements('Wang Yi spoke. China, he said, is ready to help.', '2023-02-19').map((s) => s[0])).toEqual(['wang-yi']);
+  });
+  it('a subject with a finite verb of its own stays out: "After the talks ended, he said, the two sides left."', () => {
+    expect(statements('Wang Yi spoke. After the talks ended, he said, the two sides left.', '2023-02-19').map((s) => s[3])).toEqual(['the two sides left']);
+  });
+});

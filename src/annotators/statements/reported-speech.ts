@@ -79,7 +79,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // "…, which accuses" has its own reading (relativeAntecedent); "an article in which they criticized" has a subject of its own.
   if (subjectEnd >= 0 && /\b(?:to|that|which|who)\s*$/i.test(lead) && !/\b(?:in|by|with|through|under|for)\s+which\s*$/i.test(lead)) return undefined;
   // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
-  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead)) {
+  // (Not an attribution set off by commas: "China, he said, is ready …" is his.)
+  const parenthetical = /,\s*$/.test(lead) && /^\s*,/.test(norm.slice(cue.end, s.end));
+  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead) && !parenthetical) {
     const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
     const other = ctx.mentionsByEnd.get(otherEnd)?.[0];
     // Only when the first actor opens the clause: "In talks with China, Russia condemned …" is Russia's.
@@ -147,7 +149,14 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   const nothingAfter = (occasion || replied) && participleAfter(ctx, s, span.end);
   // "…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.": after a trailing cue, a circumstance of any length.
   const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter);
-  if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) {
+    // "Doing so now, he said, would be …": an attribution set off by commas inside the clause; its subject, before it, is said too.
+    const subject = comma && /^\s*,/.test(norm.slice(cue.end, s.end)) ? trimSpan(norm, floor, floor + comma.index) : undefined;
+    if (subject && subject.start === s.start && wordsIn(ctx, subject.start, subject.end) >= 1 && !hasFiniteVerb(ctx, subject.start, subject.end) && hasFiniteVerb(ctx, span.start, span.end)) {
+      return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, { start: subject.start, end: span.end }), parts: [subject, span] };
+    }
+    return { rule: 'speaker-cue-content', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+  }
   // Trailing attribution of reported speech: "Chinese firms would continue trading with Russia, he suggested." 
   // A participle has no subject of its own to trail the content: "…, with Borrell describing them as …".
   if (subjectEnd < 0 || !comma || /ing$/i.test(cue.cue)) return undefined;
