@@ -750,3 +750,28 @@ describe('an attribution set off by commas inside the clause', () => {
     expect(statements('Wang Yi spoke. After the talks ended, he said, the two sides left.', '2023-02-19').map((s) => s[3])).toEqual(['the two sides left']);
   });
 });
+
+describe('an indefinite role is someone new; "the official" after it is the same one', () => {
+  const rome =
+    'White House national security adviser Jake Sullivan raised concerns about China\'s alignment with Russia during a meeting with China\'s top diplomat on Monday, a senior Biden administration official said. "We do have deep concerns about China\'s alignment with Russia at this time," the official told reporters.';
+  it('"…, a senior Biden administration official said." is not Jake Sullivan, named in the content, and "the official" after it is that official', () => {
+    expect(statements(rome, '2022-03-14').map((s) => s[0])).toEqual(['biden-administration', 'biden-administration']);
+  });
+  it('an indefinite role right after a person spoke goes on with that person: "…," Liu Pengyu told TASS. ¶ …, a spokesman added.', () => {
+    const got = statements('"China\'s right to engage in normal economic and trade exchanges with all countries should not be undermined," Liu Pengyu told TASS.\n\nThe allegations of the US authorities have no basis, a spokesman added.', '2024-07-25');
+    expect(got.map((s) => s[0])).toEqual(['liu-pengyu', 'liu-pengyu']);
+  });
+  it('with no one speaking just before, "an official said" stays unnamed: "Jen Psaki spoke. The talks were frank, an official said."', () => {
+    expect(statements('Jen Psaki arrived in Rome. The talks were frank, an official said.', '2022-03-14').map((s) => s[0])).toEqual(['an official']);
+  });
+});
+
+describe('a run of capitals in a title-case headline names no one', () => {
+  it('"Xi\'s Russian Visit Added to Global Stability, Says Chinese Expert" is no statement of "Xi\'s Russian Visit", and the speaker stops at the headline\'s end', () => {
+    const got = pipeline.annotate(articleFromText("Xi's Russian Visit Added to Global Stability, Says Chinese Expert\n\nSaturday 25 March 2023 - 22:01\n\nThe visit was a success for both sides.", { published: '2023-03-25' })).statements;
+    expect(got.map((s) => [s.speaker, s.cue])).toEqual([['Chinese Expert', 'Says']]);
+  });
+  it('in prose a name the registry lacks still speaks by its words', () => {
+    expect(statements('The visit was a success for both sides, Deng Yuwen said.', '2023-03-25').map((s) => s[0])).toEqual(['unregistered:deng-yuwen']);
+  });
+});

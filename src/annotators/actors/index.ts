@@ -22,3 +22,4 @@ export {
 export { findMentions } from './match';
 export { resolvePronoun, PRONOUN_REACH } from './pronouns';
 export { loadMatchingRules, MATCHING_RULES, type MatchingRules } from './rules';
+export { isHeadlineCase } from './text';

@@ -5,7 +5,7 @@ import type { Mention, SpeakerType } from '../types';
 import type { CueLexicon } from './cues';
 import type { Quote } from './quotes';
 import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
-import { loadMatchingRules } from '../actors';
+import { isHeadlineCase, loadMatchingRules } from '../actors';
 import { Coverage, lowerBound, MentionList } from '../positions';
 
 /** Who speaks, resolved as far as the text allows. */
@@ -200,6 +200,33 @@ function pronounSubjectIs(ctx: SpeakerContext, mention: Mention, speaker: Speake
   if (!opening) return false;
   const gender = ctx.cues.pronouns.get(opening[1]!.toLowerCase());
   return !speaker.gender || !gender || speaker.gender === gender;
+}
+
+/** The last speaker, when a person whose statement ended in this sentence or the one before ("…," Liu Pengyu told TASS. ¶ …, a spokesman added.). */
+function personJustSpeaking(ctx: SpeakerContext, pos: number): Speaker | undefined {
+  const last = ctx.previous[ctx.previous.length - 1];
+  if (!last || last.speaker.type !== 'person' || last.end > pos) return undefined;
+  const here = sentenceHolding(ctx.article, pos)?.index ?? 0;
+  const then = sentenceHolding(ctx.article, Math.max(0, last.end - 1))?.index ?? 0;
+  return here - then <= 1 ? { ...last.speaker } : undefined;
+}
+
+/**
+ * The last speaker when it was named by an indefinite role with the same role noun as
+ * `phrase` ("a senior Biden administration official" … "the official") and spoke in
+ * the last few sentences; else undefined.
+ */
+function sameUnnamedRole(ctx: SpeakerContext, phrase: string, pos: number): Speaker | undefined {
+  const last = ctx.previous[ctx.previous.length - 1];
+  if (!last || last.speaker.type === 'person' || last.end > pos) return undefined;
+  // The words it was named by: an unnamed role, or a role that spoke for its institution ("a senior Biden administration official").
+  const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end).replace(/\s+/g, ' ');
+  const endsWith = (text: string, noun: string) => new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(text);
+  const noun = ctx.cues.refersPerson.find((n) => endsWith(phrase.replace(/\s+/g, ' '), n));
+  if (!noun || !/^an?\s/i.test(named) || !endsWith(named, noun)) return undefined;
+  const here = sentenceHolding(ctx.article, pos)?.index ?? 0;
+  const then = sentenceHolding(ctx.article, Math.max(0, last.end - 1))?.index ?? 0;
+  return here - then <= 3 ? { ...last.speaker } : undefined;
 }
 
 /** Before an unnamed source: a determiner and up to two capitalised words or a demonym ("a Ukrainian", "The two Western"). */
@@ -497,7 +524,13 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     // "the Chinese official": a role of a named country is the last speaker or person of that country, never another's.
     const country = inside.find((m) => m.actor_type === 'state')?.country;
     const institution = named ? fromMention(named) : ownerInstitution(ctx, ctx.article.norm.slice(span.start, span.end), span.start, country);
-    const person = country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
+    const phrase = ctx.article.text.slice(span.start, span.end);
+    // "a senior administration official said": an indefinite role is someone new, never a person named before.
+    const indefinite = /^an?\s/i.test(phrase);
+    // "the official told reporters" after "…, a senior official said": the same unnamed speaker, by the same role noun.
+    const same = indefinite ? undefined : sameUnnamedRole(ctx, phrase, span.start);
+    if (same) return { ...same, ...span };
+    const person = indefinite ? personJustSpeaking(ctx, span.start) : country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
     if (institution && (!person || person.country !== institution.country)) return { ...institution, ...span };
     // Unresolved, the role still says whose it is: "A Chinese embassy spokesperson" speaks for China.
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
@@ -518,6 +551,9 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     return { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country, ...span };
   }
 
+  // In a headline in title case every word is capitalised: a run of capitals names no one there ("Xi's Russian Visit Added to …").
+  const sentence = sentenceHolding(ctx.article, Math.max(0, end - 1));
+  if (sentence && isHeadlineCase(tokensOf(ctx.article), sentence.start, sentence.end)) return undefined;
   const name = CAPITALISED_NAME.exec(before);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
     const label = name[1]!;
@@ -638,7 +674,8 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   const titled = personAfterTitle(ctx, start);
   if (titled) return titled;
   if (m) return fromMention(m);
-  const after = ctx.article.norm.slice(start, start + 80);
+  // Within its paragraph: a headline's last words run into no date line below it.
+  const after = ctx.article.norm.slice(start, start + 80).split('\n')[0]!;
   // "said a statement on the coup", "said the ministry": the document's issuer or the organisation.
   const noun = ctx.cues.regex.institutionAtStart.exec(after);
   if (noun) {
