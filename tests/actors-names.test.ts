@@ -156,3 +156,15 @@ describe('a name set off by commas right before a speech verb', () => {
     expect(names('The senators who attended the Munich conference, Lindsey Graham, and others left early.', '2023-02-19')).toEqual([]);
   });
 });
+
+describe('a two-word name the tagger misreads, before an appositive role', () => {
+  it('"Pan Dawei, Director of the Center …" is a person though "Pan" is tagged a verb, and "Pan" later is his surname', () => {
+    const got = mentionsOf('Pan Dawei, Director of the Center of Russian and Central Asian Studies at the Shanghai Academy of Social Sciences, told TASS on Saturday that the visit was very successful.\n\nThe documents signed by the two sides reflect the results of the visit, Pan noted.', '2023-03-25')
+      .filter((m) => m.actor_id === 'unregistered:pan-dawei')
+      .map((m) => `${m.surface}/${m.kind}`);
+    expect(got).toEqual(['Pan Dawei/name', 'Pan/surname']);
+  });
+  it('a headline phrase before one is no person: "Support Grows, Director of the Center said."', () => {
+    expect(names('Support Grows, Director of the Center said.', '2023-03-25')).toEqual([]);
+  });
+});

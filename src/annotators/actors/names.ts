@@ -278,9 +278,11 @@ function personAt(c: Context, i: number, j: number, sentenceStart: number, sente
   if (name.some((w) => rules.organizationWords.has(w.text) || c.registeredAt(w.start, w.end))) return undefined;
   // A place, not a person: "Silicon Valley", "Los Angeles".
   if (rules.placeHeads.has(name.at(-1)!.text) || rules.placePrefixes.has(name[0]!.text.replace(/\.$/, ''))) return undefined;
-  if (!name.every((w) => w.tokens.every((t) => NAME_POS.has(t.pos) || INITIAL.test(t.text))) || !name.some((w) => w.tokens.some((t) => t.pos === 'PROPN'))) return undefined;
-  // A sentence's first word is capitalised whatever it is: only a proper noun opens a name there.
-  if (words[first]!.start === sentenceStart && words[first]!.tokens[0]!.pos !== 'PROPN') return undefined;
+  if (!name.some((w) => w.tokens.some((t) => t.pos === 'PROPN'))) return undefined;
+  // A sentence's first word is capitalised whatever it is: only a proper noun opens a name there. Both tests give way
+  // to an appositive role after a name of two words: the tagger reads "Pan" of "Pan Dawei, Director of the Center …" as a verb.
+  const tagged = name.every((w) => w.tokens.every((t) => NAME_POS.has(t.pos) || INITIAL.test(t.text))) && !(words[first]!.start === sentenceStart && words[first]!.tokens[0]!.pos !== 'PROPN');
+  if (!tagged && !(name.length === 2 && name[1]!.tokens.every((t) => t.pos === 'PROPN') && appositiveAfter(c, j, sentenceEnd) !== undefined)) return undefined;
 
   const before = words[first - 1];
   const honorific = honorificOf(before, rules);

@@ -33,7 +33,7 @@ export function roleAppositiveTail(): RegExp {
     const nouns = loadMatchingRules()
       .roleNouns.map((n) => n.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'))
       .join('|');
-    roleTail = new RegExp(`,\\s*[^,"“”.;:]{0,80}?\\b(?:${nouns})s?\\b[^,"“”.;:]{0,80},\\s*$`, 'i');
+    roleTail = new RegExp(`,\\s*[^,"“”.;:]{0,80}?\\b(?:${nouns})s?\\b[^,"“”.;:]{0,120},\\s*$`, 'i');
   }
   return roleTail;
 }
