@@ -775,3 +775,14 @@ describe('a run of capitals in a title-case headline names no one', () => {
     expect(statements('The visit was a success for both sides, Deng Yuwen said.', '2023-03-25').map((s) => s[0])).toEqual(['unregistered:deng-yuwen']);
   });
 });
+
+describe('a verb of saying after "and" with no statement before it belongs to the sentence\'s subject', () => {
+  it('"Chinese Foreign Minister Wang Yi defended Beijing\'s stance … and indicated that …" is Wang Yi\'s', () => {
+    expect(
+      statements("Chinese Foreign Minister Wang Yi defended Beijing's stance regarding Russia's full-scale war and indicated that it would strengthen its ties with Moscow in the upcoming year.", '2022-12-25'),
+    ).toEqual([['wang-yi', 'indicated', 'indirect', 'it would strengthen its ties with Moscow in the upcoming year']]);
+  });
+  it('a subject that is no actor says nothing: "Talks between the two sides ended and said nothing."', () => {
+    expect(statements('Talks between the two sides ended and said nothing new.', '2022-12-25')).toEqual([]);
+  });
+});

@@ -279,8 +279,9 @@ export function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: C
   if (!continuingLead(norm.slice(s.start, cue.start), cue)) return undefined;
   const last = ctx.previous[ctx.previous.length - 1];
   let speaker = last && last.end >= s.start && last.end <= cue.start ? last.speaker : undefined;
-  // No statement before it in the sentence: the participle's subject is the sentence's ("The United States hit back, saying …").
-  if (!speaker && /ing$/i.test(cue.cue)) speaker = openingSubject(ctx, s, cue.start);
+  // No statement before it in the sentence: the participle's subject is the sentence's ("The United States hit back, saying …"),
+  // and so is a finite verb's after "and" ("Wang Yi defended Beijing's stance … and indicated that …").
+  if (!speaker) speaker = openingSubject(ctx, s, cue.start);
   if (!speaker) return undefined;
   let contentStart = cue.end;
   const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
