@@ -786,3 +786,13 @@ describe('a verb of saying after "and" with no statement before it belongs to th
     expect(statements('Talks between the two sides ended and said nothing new.', '2022-12-25')).toEqual([]);
   });
 });
+
+describe('a colon and a quote after the cue introduce what was said', () => {
+  it('a scare quote before "he said:" is not the statement; the quote after the colon is', () => {
+    const got = statements('Wang Yi spoke on Sunday.\n\nRegarding Russia\'s full-scale war, which he referred to as the "Ukraine crisis," he said: "We have consistently upheld an objective and impartial position."', '2022-12-25');
+    expect(got).toEqual([['wang-yi', 'said', 'direct', 'We have consistently upheld an objective and impartial position.']]);
+  });
+  it('a quote before the cue stays the statement when no quote follows the colon', () => {
+    expect(statements('Wang Yi spoke on Sunday. "The talks were useful," he said: nothing more.', '2022-12-25').map((s) => s.slice(0, 3))).toEqual([['wang-yi', 'said', 'direct']]);
+  });
+});

@@ -4,7 +4,7 @@ import { earlierParts, type Quote } from './quotes';
 import { quotesEndingIn, quotesStartingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft, AttributionRule } from './draft';
 import type { Cue } from './cue-scan';
-import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore } from './clause';
+import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore, quoteOpeningAt } from './clause';
 import { quotedAsSaying, continuingSpeaker } from './subjects';
 
 /**
@@ -14,6 +14,9 @@ import { quotedAsSaying, continuingSpeaker } from './subjects';
  */
 export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
+  // A colon and a quote after the cue introduce what was said: `…, which he referred to as the "Ukraine crisis," he said: "We …"`.
+  const colon = /^\s*:\s*/.exec(norm.slice(cue.end, s.end));
+  if (colon && quoteOpeningAt(ctx.quotes, norm, cue.end + colon[0].length)) return undefined;
   // The quotes closing in the sentence before the cue, in text order (quote ends ascend with their starts).
   const inSentence = quotesEndingIn(ctx, s.start + 1, cue.start + 1).filter((q) => q.closed && !usedQuotes.has(q));
   const closing = inSentence.find((q) => /^[\s,]*$/.test(norm.slice(q.end, cue.start)));
