@@ -796,3 +796,15 @@ describe('a colon and a quote after the cue introduce what was said', () => {
     expect(statements('Wang Yi spoke on Sunday. "The talks were useful," he said: nothing more.', '2022-12-25').map((s) => s.slice(0, 3))).toEqual([['wang-yi', 'said', 'direct']]);
   });
 });
+
+describe('a circumstance between the cue and "that" is no content', () => {
+  it('"reiterated on CNN\'s "State of the Union" that …" and "said earlier in the interview with … newspaper that …"', () => {
+    expect(statements('Jake Sullivan reiterated on CNN\'s "State of the Union" that the U.S. is laying out those consequences in private with Chinese officials.', '2023-02-26')).toEqual([
+      ['jake-sullivan', 'reiterated', 'indirect', 'the U.S. is laying out those consequences in private with Chinese officials'],
+    ]);
+    expect(statements('Sergey Lavrov said earlier in the interview with the Argumenty i Fakty newspaper that Russian-Chinese relations were at their best.', '2021-03-22')[0]?.[3]).toBe('Russian-Chinese relations were at their best');
+  });
+  it('a clause with a verb of its own before "that" is not passed over as a circumstance', () => {
+    expect(statements('Sergey Lavrov said the talks were useful and that more would follow.', '2021-03-22')[0]?.[3]).toBe('the talks were useful and that more would follow');
+  });
+});

@@ -108,6 +108,13 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   }
   const head = ADVERBIAL_HEAD.exec(norm.slice(contentStart, s.end));
   if (head) contentStart += head[0].length;
+  // A longer circumstance before "that", quoted titles too: "reiterated on CNN's "State of the Union" that …",
+  // "said earlier in the interview with the Argumenty i Fakty newspaper that …".
+  const toThat = /^\s+([^.;:!?]{1,100}?)\s+that\b/i.exec(norm.slice(contentStart, s.end));
+  if (toThat) {
+    const from = contentStart + toThat[0].indexOf(toThat[1]!);
+    if (occasionOnly(ctx, { start: from, end: from + toThat[1]!.length })) contentStart += toThat[0].length - 'that'.length;
+  }
   const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
   if (that) contentStart += that[0].length;
 
