@@ -808,3 +808,17 @@ describe('a circumstance between the cue and "that" is no content', () => {
     expect(statements('Sergey Lavrov said the talks were useful and that more would follow.', '2021-03-22')[0]?.[3]).toBe('the talks were useful and that more would follow');
   });
 });
+
+describe('"the two leaders" are the two people named together just before', () => {
+  it('"… a summit between Russian President Vladimir Putin and Chinese President Xi Jinping. The two leaders declared …" is theirs, not the most named pair', () => {
+    const got = statements(
+      'EU foreign policy chief Josep Borrell said on Friday that China had limits. Borrell\'s remarks followed a summit this week between Russian President Vladimir Putin and Chinese President Xi Jinping. The two leaders declared a "no limits" partnership in February 2022.',
+      '2023-03-24',
+    );
+    expect(got.map((s) => s[0])).toEqual(['josep-borrell', 'vladimir-putin+xi-jinping']);
+  });
+  it('states joined by "and" after a preposition are no pair that speaks: "standoffs on Ukraine and Taiwan"', () => {
+    const got = statements('China and Russia met in Beijing. They backed each other over standoffs on Ukraine and Taiwan with a promise. The two countries said their relationship was superior to any Cold War era alliance.', '2022-02-04');
+    expect(got.at(-1)?.[0]).toBe('china+russia');
+  });
+});

@@ -372,6 +372,27 @@ function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 
   return spoke ? { ...spoke.speaker } : undefined;
 }
 
+/**
+ * Two people joined by "and" in this sentence or the one before, a title between them
+ * allowed: "a summit … between Russian President Vladimir Putin and Chinese President Xi
+ * Jinping. The two leaders declared …". The last such pair; else undefined. (People only:
+ * states joined so are often objects, "standoffs on Ukraine and Taiwan".)
+ */
+function conjoinedPairBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
+  const type = 'person';
+  const { norm } = ctx.article;
+  const from = startOfSentencesBack(ctx.article, pos, 2);
+  const named = ctx.index.all.between(from, pos + 1).filter((m) => m.end <= pos && m.kind !== 'adjective' && m.kind !== 'pronoun' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
+  for (let i = named.length - 1; i >= 1; i--) {
+    const [a, b] = [named[i - 1]!, named[i]!];
+    if (a.actor_id !== b.actor_id && a.actor_type === b.actor_type && /^\s+and\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.test(norm.slice(a.end, b.start))) {
+      const first = (m: Mention) => ctx.index.firstIndexByActor.get(m.actor_id)!;
+      return first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
+    }
+  }
+  return undefined;
+}
+
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
 function stateOrOrgBefore(ctx: SpeakerContext, pos: number): Mention | undefined {
   const sentence = sentenceHolding(ctx.article, pos);
@@ -499,14 +520,14 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   if (plural) {
     const span = at(plural);
     const type = cues.pluralTypes.get(plural[1]!.toLowerCase().replace(/\s+/g, ' '));
-    const pair = jointSubjectBefore(ctx, span.start, type) ?? pairBefore(ctx, span.start, type);
+    const pair = jointSubjectBefore(ctx, span.start, type) ?? (type === 'person' ? conjoinedPairBefore(ctx, span.start) : undefined) ?? pairBefore(ctx, span.start, type);
     return pair ? { ...pair, ...span } : { label: plural[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
   // "the ambassadors", "the countries' representatives": the people last spoken of together.
   const pluralRole = cues.regex.pluralRoleAtEnd.exec(before);
   if (pluralRole) {
     const span = at(pluralRole);
-    const pair = jointSubjectBefore(ctx, span.start, 'person') ?? pairBefore(ctx, span.start, 'person');
+    const pair = jointSubjectBefore(ctx, span.start, 'person') ?? conjoinedPairBefore(ctx, span.start) ?? pairBefore(ctx, span.start, 'person');
     return pair ? { ...pair, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: '', ...span };
   }
 
