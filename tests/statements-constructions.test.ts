@@ -822,3 +822,15 @@ describe('"the two leaders" are the two people named together just before', () =
     expect(got.at(-1)?.[0]).toBe('china+russia');
   });
 });
+
+describe('the subject of a participle after a verb that reports nothing: a lower-case title, a pronoun', () => {
+  it('"White House press secretary Jen Psaki declined …, saying …" is Psaki, not the White House', () => {
+    expect(statements('White House press secretary Jen Psaki declined to offer details, saying they would be coordinated with U.S. allies.', '2022-03-14').map((s) => s[0])).toEqual(['jen-psaki']);
+  });
+  it('"But she declined …, saying …" is the woman named before', () => {
+    expect(statements('Jen Psaki spoke on Monday. But she declined to offer specific information about those consequences, saying they would be coordinated with U.S. allies.', '2022-03-14').map((s) => s[0])).toEqual(['jen-psaki']);
+  });
+  it('a phrase with a preposition before the name is no title: "Talks between Putin and Xi ended in Beijing, saying nothing."', () => {
+    expect(statements('Talks between Vladimir Putin and Xi Jinping ended in Beijing, saying nothing.', '2022-03-14')).toEqual([]);
+  });
+});

@@ -19,6 +19,26 @@ function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: n
   return guest !== undefined && /^\s+to\s/.test(ctx.article.norm.slice(guest.end, guest.end + 5));
 }
 
+/**
+ * Where the content starts after a cue (or its addressee): past time and manner words
+ * (ADVERBIAL_HEAD), a longer circumstance before "that", quoted titles too ("reiterated
+ * on CNN's "State of the Union" that …", "saying on Sunday that …", "said earlier in the
+ * interview with the Argumenty i Fakty newspaper that …"), and "that".
+ */
+function pastCircumstanceAndThat(ctx: SpeakerContext, s: Sentence, from: number): number {
+  const { norm } = ctx.article;
+  let at = from;
+  const head = ADVERBIAL_HEAD.exec(norm.slice(at, s.end));
+  if (head) at += head[0].length;
+  const toThat = /^\s+([^.;:!?]{1,100}?)\s+that\b/i.exec(norm.slice(at, s.end));
+  if (toThat) {
+    const start = at + toThat[0].indexOf(toThat[1]!);
+    if (occasionOnly(ctx, { start, end: start + toThat[1]!.length })) at += toThat[0].length - 'that'.length;
+  }
+  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(at, s.end));
+  return that ? at + that[0].length : at;
+}
+
 /** "…, according to X" and "According to X, …": the source named after the cue, the content before it (or after the source's comma). */
 export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft | undefined {
   const { norm } = ctx.article;
@@ -106,17 +126,7 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
     const obj = toThat ?? OBJECT.exec(norm.slice(cue.end, s.end));
     if (obj && cue.lemma === 'tell') contentStart += obj[0].length;
   }
-  const head = ADVERBIAL_HEAD.exec(norm.slice(contentStart, s.end));
-  if (head) contentStart += head[0].length;
-  // A longer circumstance before "that", quoted titles too: "reiterated on CNN's "State of the Union" that …",
-  // "said earlier in the interview with the Argumenty i Fakty newspaper that …".
-  const toThat = /^\s+([^.;:!?]{1,100}?)\s+that\b/i.exec(norm.slice(contentStart, s.end));
-  if (toThat) {
-    const from = contentStart + toThat[0].indexOf(toThat[1]!);
-    if (occasionOnly(ctx, { start: from, end: from + toThat[1]!.length })) contentStart += toThat[0].length - 'that'.length;
-  }
-  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
-  if (that) contentStart += that[0].length;
+  contentStart = pastCircumstanceAndThat(ctx, s, contentStart);
 
   // A quote opening right after the cue is a direct statement (and may run on past the sentence).
   const opening = quoteOpeningAt(ctx.quotes, norm, contentStart);
@@ -290,9 +300,7 @@ export function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: C
   // and so is a finite verb's after "and" ("Wang Yi defended Beijing's stance … and indicated that …").
   if (!speaker) speaker = openingSubject(ctx, s, cue.start);
   if (!speaker) return undefined;
-  let contentStart = cue.end;
-  const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(contentStart, s.end));
-  if (that) contentStart += that[0].length;
+  const contentStart = pastCircumstanceAndThat(ctx, s, cue.end);
   const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };

@@ -7,7 +7,7 @@
 import type { Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
 import type { Mention } from '../types';
-import { tokenIndexAt, tokensOf } from '../../text';
+import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
 import { fromMention, insideQuote, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import { findCues, type Cue } from './cue-scan';
 import { hasClauseVerb, commaBeforeTitle, stripAdverbials } from './clause';
@@ -130,8 +130,15 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
   });
 }
 
-/** Only a title before a name: capitalised words, "of" and "the" ("Secretary of State ", "U.S. Secretary of State ", "NATO Secretary General "). */
-const TITLE_WORDS = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){0,6}$/u;
+/** Words of a title before a name ("Secretary of State", "White House press secretary", "Ambassador to the UN"): no verb, pronoun or conjunction, no comma. */
+const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
+const TITLE_PREPOSITIONS = new Set(['of', 'for', 'to']);
+
+function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
+  const words = tokensIn(tokensOf(ctx.article), from, to);
+  if (words.length > 10 || /[,;:"“”()]/.test(ctx.article.norm.slice(from, to))) return false;
+  return words.every((t) => !NOT_IN_TITLE.has(t.pos) && (t.pos !== 'ADP' || TITLE_PREPOSITIONS.has(t.lower)));
+}
 
 /**
  * The subject opening the sentence, perhaps after an introductory phrase and its comma
@@ -143,8 +150,11 @@ export function openingSubject(ctx: SpeakerContext, s: Sentence, before: number)
   const { norm } = ctx.article;
   // A title before the name: "Secretary of State Antony Blinken met …, saying …" is Blinken, not the state of the title.
   const person = ctx.index.all.between(s.start, before).find((m) => m.actor_type === 'person' && m.kind !== 'adjective' && m.kind !== 'pronoun');
-  if (person && person.end <= before && TITLE_WORDS.test(norm.slice(s.start, person.start)) && !hasClauseVerb(ctx, s.start, person.start)) return fromMention(person);
-  const opening = ctx.index.all.between(s.start, before).find((m) => m.kind !== 'adjective' && /^\s*(?:[^,"“”]{1,60},\s*)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
+  if (person && person.end <= before && isTitle(ctx, s.start, person.start)) return fromMention(person);
+  // A pronoun opening the sentence: "But she declined to offer …, saying …" is the person it points back to.
+  const pronoun = /^\s*(?:(?:but|and|yet|so)\s+)?(?:he|she)\b/i.exec(norm.slice(s.start, before));
+  if (pronoun) return speakerEndingAt(ctx, s.start + pronoun[0].length, s.start);
+  const opening = ctx.index.all.between(s.start, before).find((m) => m.kind !== 'adjective' && /^\s*(?:[^,"“”]{1,60},\s*)?(?:(?:but|and|yet|so)\s+)?(?:the\s+)?$/i.test(norm.slice(s.start, m.start)));
   if (!opening) return undefined;
   const intro = norm.slice(s.start, opening.start).lastIndexOf(',');
   return hasClauseVerb(ctx, s.start + Math.max(0, intro), opening.start) ? undefined : fromMention(opening);
