@@ -834,3 +834,24 @@ describe('the subject of a participle after a verb that reports nothing: a lower
     expect(statements('Talks between Vladimir Putin and Xi Jinping ended in Beijing, saying nothing.', '2022-03-14')).toEqual([]);
   });
 });
+
+describe('sources of a state, groups and pairs with titles', () => {
+  it('"according to U.S. intelligence" and "according to Russian media" are unnamed sources of that state, not the state', () => {
+    const who = (text: string) => pipeline.annotate(articleFromText(text, { published: '2023-02-26' })).statements.map((s) => [s.speaker, s.speaker_type, s.speaker_country]);
+    expect(who('China is considering supplying Russia with weapons, according to U.S. intelligence.')).toEqual([['U.S. intelligence', 'unnamed', 'USA']]);
+    expect(who('China is considering supplying Russia with weapons, according to Russian media.')).toEqual([['Russian media', 'unnamed', 'RUS']]);
+  });
+  it('"according to the United States" is the state itself', () => {
+    expect(statements('China is considering supplying Russia with weapons, according to the United States.', '2023-02-26').map((s) => s[0])).toEqual(['united-states']);
+  });
+  it('"countered that" reports speech; "The three nations said" is an unnamed group', () => {
+    expect(statements('Linda Thomas-Greenfield countered that Russia was massing troops on the border.', '2022-01-31').map((s) => s.slice(0, 2))).toEqual([['linda-thomas-greenfield', 'countered']]);
+    expect(pipeline.annotate(articleFromText('The three nations said they would closely monitor the talks.', { published: '2023-09-12' })).statements.map((s) => s.speaker)).toEqual(['The three nations']);
+  });
+  it('two people with their titles joined by "and" speak together', () => {
+    expect(statements('Chinese Foreign Minister Wang Yi and Russian Foreign Minister Sergey Lavrov said the talks were useful.', '2021-03-23').map((s) => s[0])).toEqual(['wang-yi+sergey-lavrov']);
+  });
+  it('an object before "and" is no partner: "Trade with China and Russian Foreign Minister Sergey Lavrov said …" is Lavrov alone', () => {
+    expect(statements('Trade with China and Russian Foreign Minister Sergey Lavrov said the talks were useful.', '2021-03-23').map((s) => s[0])).toEqual(['sergey-lavrov']);
+  });
+});

@@ -10,7 +10,7 @@ import { fromMention, jointSpeaker, organizationFor, quotesEndingIn, speakerEndi
 import type { Draft } from './draft';
 import { findCues, PASSIVE_POINTING_BACK, type Cue } from './cue-scan';
 import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
-import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
+import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject, isTitle } from './subjects';
 
 /** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
 function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
@@ -51,13 +51,39 @@ export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft |
   const referred = phrase ? organizationFor(ctx, phrase[0], from) : undefined;
   const nounSpeaker = phrase && referred && isOrganizationNoun(ctx, phrase[0]) ? { ...referred, start: from, end: from + phrase[0].length } : undefined;
   const speaker =
-    speakerStartingAt(ctx, from) ?? nounSpeaker ?? possessorSpeaking(ctx, from, s.end) ?? (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+    sourceOfState(ctx, from, s.end) ??
+    speakerStartingAt(ctx, from) ??
+    // "according to the United States": the actor after the article.
+    (/^the\s+/i.test(norm.slice(from, s.end)) ? ctx.mentionsByStart.get(from + /^the\s+/i.exec(norm.slice(from))![0].length)?.filter((m) => m.kind !== 'adjective').map((m) => fromMention(m, from, m.end))[0] : undefined) ??
+    nounSpeaker ??
+    possessorSpeaking(ctx, from, s.end) ??
+    (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
   // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
   if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
   if (!speaker) return undefined;
   const span = trimSpan(norm, s.start, cue.start);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * A state (or its adjective) before a source noun: "according to U.S. intelligence",
+ * "according to Russian media", "according to Chinese officials" name an unnamed source
+ * of that state, not the state; else undefined.
+ */
+function sourceOfState(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
+  const state = ctx.index.all.between(from, from + 1).find((m) => m.start === from && m.actor_type === 'state');
+  if (!state) return undefined;
+  const layer = tokensOf(ctx.article);
+  const after = tokensIn(layer, state.end, Math.min(to, state.end + 60));
+  for (let i = 0; i < Math.min(3, after.length); i++) {
+    const t = after[i]!;
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return undefined;
+    if (ctx.cues.sourceNouns.has(t.lower) || ctx.cues.unnamedNouns.includes(t.lower)) {
+      return { label: ctx.article.text.slice(from, t.end), id: '', type: 'unnamed', country: state.country, start: from, end: t.end };
+    }
+  }
+  return undefined;
 }
 
 /** True when a participle cue ("adding", "citing", "saying") follows `at`, after a comma or none: `…, adding that …`. */
@@ -101,13 +127,18 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // Two actors as one subject ("China, Russia accuse …", "Lavrov and Wang agreed …"): one joint statement of both.
   // (Not an attribution set off by commas: "China, he said, is ready …" is his.)
   const parenthetical = /,\s*$/.test(lead) && /^\s*,/.test(norm.slice(cue.end, s.end));
-  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(lead) && !parenthetical) {
-    const otherEnd = floor + lead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
+  // A title may stand after the "and": "Spokesman Zhao Lijian and Russian Foreign Minister Sergey Lavrov commented …".
+  const titled = /\band\s+((?:[\p{L}.'’-]+\s+){1,5})$/u.exec(lead);
+  const jointLead = titled && isTitle(ctx, floor + titled.index + titled[0].length - titled[1]!.length, speaker.start) ? lead.slice(0, titled.index + 3) : lead;
+  if (subjectEnd >= 0 && /(?:,|\band)\s*$/.test(jointLead) && !parenthetical) {
+    const otherEnd = floor + jointLead.replace(/(?:,|\band)\s*$/, '').trimEnd().length;
     const other = ctx.mentionsByEnd.get(otherEnd)?.[0];
     // Only when the first actor opens the clause: "In talks with China, Russia condemned …" is Russia's.
     // ("The foreign ministers of both China and Russia have condemned …": the subject's head is "of" them both.)
     const before = norm.slice(floor, other?.start ?? floor);
-    if (other && (/^\s*(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before))) {
+    // (A title may stand before the first: "Chinese Foreign Ministry Spokesman Zhao Lijian and …".)
+    const titledFirst = other !== undefined && other.actor_type === 'person' && before.trim() !== '' && isTitle(ctx, floor, other.start);
+    if (other && (/^\s*(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before) || titledFirst)) {
       if (other.actor_id === speaker.id) return undefined;
       speaker = jointSpeaker(fromMention(other), speaker);
     }

@@ -230,7 +230,7 @@ function sameUnnamedRole(ctx: SpeakerContext, phrase: string, pos: number): Spea
 }
 
 /** Before an unnamed source: a determiner and up to two capitalised words or a demonym ("a Ukrainian", "The two Western"). */
-const UNNAMED_LEAD = /(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}$|(?:^|(?<=\s))(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree)\s+$/u;
+const UNNAMED_LEAD = /(?:^|(?<=\s))(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,2}$|(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]ll)\s+)?(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Bb]oth)\s+$/u;
 
 /** The person opening the sentence that holds `mention` (only a title or a determiner before it), when that is another person. */
 function subjectOfSentence(ctx: SpeakerContext, mention: Mention, candidates: MentionList): Mention | undefined {

@@ -134,7 +134,7 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
 const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
 const TITLE_PREPOSITIONS = new Set(['of', 'for', 'to']);
 
-function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
+export function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
   const words = tokensIn(tokensOf(ctx.article), from, to);
   if (words.length > 10 || /[,;:"“”()]/.test(ctx.article.norm.slice(from, to))) return false;
   return words.every((t) => !NOT_IN_TITLE.has(t.pos) && (t.pos !== 'ADP' || TITLE_PREPOSITIONS.has(t.lower)));
