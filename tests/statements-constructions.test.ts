@@ -855,3 +855,14 @@ describe('sources of a state, groups and pairs with titles', () => {
     expect(statements('Trade with China and Russian Foreign Minister Sergey Lavrov said the talks were useful.', '2021-03-23').map((s) => s[0])).toEqual(['sergey-lavrov']);
   });
 });
+
+describe('a noun phrase summing up the clause after a trailing cue', () => {
+  it('"…, the official said, a discussion that addressed …" gives the clause before the cue', () => {
+    expect(statements("U.S. and Chinese officials met for seven hours in Rome, the official said, a discussion that addressed in part Russia's invasion of Ukraine.", '2022-03-14')).toEqual([
+      ['the official', 'said', 'indirect', 'U.S. and Chinese officials met for seven hours in Rome'],
+    ]);
+  });
+  it('a clause after the cue is still the content: "Lavrov said the talks, which lasted hours, were useful."', () => {
+    expect(statements('Sergey Lavrov said the talks, which lasted three hours, were useful.', '2022-03-14')[0]?.[3]).toBe('the talks, which lasted three hours, were useful');
+  });
+});

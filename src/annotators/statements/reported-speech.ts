@@ -196,7 +196,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   const replied = ctx.cues.verbs.get(cue.lemma)?.source.startsWith('answer-') === true && !hasClauseVerb(ctx, span.start, span.end);
   const nothingAfter = (occasion || replied) && participleAfter(ctx, s, span.end);
   // "…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.": after a trailing cue, a circumstance of any length.
-  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter);
+  // "…, the official said, a discussion that addressed …": a noun phrase summing up the clause before, after the cue's comma.
+  const summing = /^\s*,\s*(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:that|which)\b/iu.test(norm.slice(cue.end, s.end));
+  const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter || summing);
   if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) {
     // "Doing so now, he said, would be …": an attribution set off by commas inside the clause; its subject, before it, is said too.
     const subject = comma && /^\s*,/.test(norm.slice(cue.end, s.end)) ? trimSpan(norm, floor, floor + comma.index) : undefined;
