@@ -866,3 +866,14 @@ describe('a noun phrase summing up the clause after a trailing cue', () => {
     expect(statements('Sergey Lavrov said the talks, which lasted three hours, were useful.', '2022-03-14')[0]?.[3]).toBe('the talks, which lasted three hours, were useful');
   });
 });
+
+describe('a noun after a name and a determiner, and a passive of an -en participle, are no cues', () => {
+  it('"the U.S. comments appeared …" and "Lai Ching-te was sworn into office" say nothing', () => {
+    expect(statements('Taken together, the U.S. comments appeared to be among the clearest warnings yet.', '2023-02-19')).toEqual([]);
+    expect(statements("Beijing kicked off the military drills last week, three days after Taiwan's new President Lai Ching-te was sworn into office.", '2024-05-29')).toEqual([]);
+  });
+  it('"The State Department states that …" and "Lai Ching-te has sworn that …" still do', () => {
+    expect(statements('The State Department states that China is helping Russia.', '2024-05-29').map((s) => s[1])).toEqual(['states']);
+    expect(statements('Lai Ching-te has sworn that Taiwan will defend itself.', '2024-05-29').map((s) => s[1])).toEqual(['sworn']);
+  });
+});

@@ -24,7 +24,9 @@ export function isVerbUse(layer: TokenLayer, token: Token): boolean {
   if (token.pos !== 'NOUN' && token.pos !== 'ADJ') return false;
   if (!/(?:s|ed|ing)$/.test(token.lower)) return false;
   const before = layer.tokens[token.index - 1];
-  return before !== undefined && !NOUN_DETERMINERS.has(before.pos) && !POSSESSIVES.has(before.lower);
+  if (before === undefined || NOUN_DETERMINERS.has(before.pos) || POSSESSIVES.has(before.lower)) return false;
+  // A name as a modifier after a determiner: "the U.S. comments appeared …" is a noun phrase.
+  return !(before.pos === 'PROPN' && layer.tokens[token.index - 2]?.pos === 'DET');
 }
 
 /** A document noun ("the statement", "the joint communique") right before `pos`. */

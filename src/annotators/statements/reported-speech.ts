@@ -95,7 +95,7 @@ function participleAfter(ctx: SpeakerContext, s: Sentence, at: number): boolean 
 /** Speaker before the cue, content after it (`X said (that) …`), or the content before the speaker's comma (`…, X said.`). */
 export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>): Draft | undefined {
   const { norm } = ctx.article;
-  if (cue.cue.toLowerCase().endsWith('ed') || /^(told|said|wrote)$/i.test(cue.cue)) {
+  if (/(?:ed|en|wn)$/i.test(cue.cue) || /^(told|said|wrote|sworn)$/i.test(cue.cue)) {
     if (BE_FORMS.test(norm.slice(s.start, cue.start))) return undefined; // passive: "were told to", "has been criticised"
   }
   const floor = clauseFloor(ctx, s, cue.start);
