@@ -877,3 +877,21 @@ describe('a noun after a name and a determiner, and a passive of an -en particip
     expect(statements('Lai Ching-te has sworn that Taiwan will defend itself.', '2024-05-29').map((s) => s[1])).toEqual(['sworn']);
   });
 });
+
+describe('a channel trailing an according-to content', () => {
+  it('"According to Yuri Ushakov, …, reports TASS News Agency." stops before the channel', () => {
+    expect(statements('According to Yuri Ushakov, the meeting between Xi and Putin is a long-awaited personal contact, reports TASS News Agency.', '2022-09-13')[0]?.[3]).toBe('the meeting between Xi and Putin is a long-awaited personal contact');
+  });
+  it('words after the content that name no channel stay: "… with reports of progress."', () => {
+    expect(statements('According to Yuri Ushakov, the meeting between Xi and Putin is a long-awaited personal contact with reports of progress.', '2022-09-13')[0]?.[3]).toBe('the meeting between Xi and Putin is a long-awaited personal contact with reports of progress');
+  });
+});
+
+describe('"said the secretary" before the secretary is named', () => {
+  it('is the person the next sentence opens with under the same role noun', () => {
+    expect(statements('Title\n\n"We will not allow China to supply Russia with weapons," said the secretary.\n\nSecretary of State Antony Blinken made the remarks in Munich on Saturday.', '2023-02-18').map((s) => s[0])).toEqual(['antony-blinken']);
+  });
+  it('stays unnamed when the next sentence opens with someone of another office', () => {
+    expect(statements('Title\n\n"We will not allow it," said the secretary.\n\nPresident Joe Biden left Munich on Saturday.', '2023-02-18').map((s) => s[0])).toEqual(['the secretary']);
+  });
+});

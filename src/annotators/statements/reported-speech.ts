@@ -271,7 +271,9 @@ export function sourceFirst(ctx: SpeakerContext, s: Sentence, cue: Cue, from: nu
   for (const m of ctx.index.all.between(from, comma + 1)) if (m.end <= comma && m.kind !== 'adjective') named = m;
   const speaker = named ? fromMention(named) : atStart;
   if (!speaker) return undefined;
-  const span = trimSpan(norm, comma + 1, s.end);
+  // "…, reports TASS News Agency.": a channel trailing the content is no part of it.
+  const tail = TRAILING_SOURCE.exec(norm.slice(comma + 1, s.end));
+  const span = trimSpan(norm, comma + 1, tail ? comma + 1 + tail.index : s.end);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   // "According to the Sputnik news agency, Putin, in a conversation with Xi, outlined …": the source
   // only carries an attribution of its own, whose speaker speaks (that cue is read in its turn).

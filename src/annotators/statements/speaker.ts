@@ -730,14 +730,15 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
 const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ']);
 
 /**
- * An unnamed role introduced with "a" or "an" and named in the sentence after its
+ * An unnamed role (introduced with "a" or "an", or "the" with no one before it) named in the sentence after its
  * statement (the Xinhua and People's Daily style): "…, a foreign ministry spokesperson
  * said on Friday. ¶ Ministry of Foreign Affairs spokesperson Wang Wenbin made the remarks
  * at …". The person opening that sentence, after a title holding the same role noun,
  * is the speaker; else undefined.
  */
 export function namedInNextSentence(ctx: SpeakerContext, speaker: Speaker, statementEnd: number): Speaker | undefined {
-  if (speaker.type !== 'unnamed' || !/^an?\s/i.test(speaker.label)) return undefined;
+  // ("the secretary" too, when nothing before resolved it: "…," said the secretary. ¶ Secretary of State Antony Blinken …)
+  if (speaker.type !== 'unnamed' || !/^(?:an?|the)\s/i.test(speaker.label)) return undefined;
   const label = speaker.label.toLowerCase();
   const role = ctx.cues.refersPerson.find((noun) => label.endsWith(` ${noun}`));
   if (!role) return undefined;
