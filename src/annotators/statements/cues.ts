@@ -78,9 +78,10 @@ const SOURCE_TAIL = "(?:\\s+(?:in|at|from|inside|within|close\\s+to|familiar\\s+
 /** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
 const ROLE_OF = "(?:\\s+of\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal string as a regular expression source. */
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, spaces matching any run of white space. */
-const alternation = (xs: string[]) => xs.map((x) => escape(x).replace(/ /g, '\\s+')).join('|');
+const alternation = (xs: string[]) => xs.map((x) => escapeRegex(x).replace(/ /g, '\\s+')).join('|');
 
 export const DEFAULT_CUES_FILE = dataPath('annotators/statements/cues.yaml');
 

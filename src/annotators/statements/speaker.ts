@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article, Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
 import type { Mention, SpeakerType } from '../types';
-import type { CueLexicon } from './cues';
+import { escapeRegex, type CueLexicon } from './cues';
 import type { Quote } from './quotes';
 import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
 import { isHeadlineCase, loadMatchingRules } from '../actors';
@@ -221,7 +221,7 @@ function sameUnnamedRole(ctx: SpeakerContext, phrase: string, pos: number): Spea
   if (!last || last.speaker.type === 'person' || last.end > pos) return undefined;
   // The words it was named by: an unnamed role, or a role that spoke for its institution ("a senior Biden administration official").
   const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end).replace(/\s+/g, ' ');
-  const endsWith = (text: string, noun: string) => new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(text);
+  const endsWith = (text: string, noun: string) => new RegExp(`\\b${escapeRegex(noun)}$`, 'i').test(text);
   const noun = ctx.cues.refersPerson.find((n) => endsWith(phrase.replace(/\s+/g, ' '), n));
   if (!noun || !/^an?\s/i.test(named) || !endsWith(named, noun)) return undefined;
   const here = sentenceHolding(ctx.article, pos)?.index ?? 0;
@@ -727,7 +727,7 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
 }
 
 /** Parts of speech that make the words before a name more than its title. */
-const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ']);
+export const NOT_IN_TITLE: ReadonlySet<string> = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
 
 /**
  * An unnamed role (introduced with "a" or "an", or "the" with no one before it) named in the sentence after its
@@ -748,7 +748,7 @@ export function namedInNextSentence(ctx: SpeakerContext, speaker: Speaker, state
   const person = ctx.index.persons.between(next.start, next.end).find((m) => !insideQuote(ctx, m.start));
   if (!person) return undefined;
   const title = ctx.article.norm.slice(next.start, person.start);
-  if (/[,;:"“”()]/.test(title) || !new RegExp(`\\b${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(title)) return undefined;
+  if (/[,;:"“”()]/.test(title) || !new RegExp(`\\b${escapeRegex(role)}\\b`, 'i').test(title)) return undefined;
   if (tokensIn(tokensOf(ctx.article), next.start, person.start).some((t) => NOT_IN_TITLE.has(t.pos))) return undefined;
   return fromMention(person, speaker.start, speaker.end);
 }

@@ -8,7 +8,7 @@ import type { Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
 import type { Mention } from '../types';
 import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
-import { fromMention, insideQuote, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { fromMention, insideQuote, NOT_IN_TITLE, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import { findCues, type Cue } from './cue-scan';
 import { hasClauseVerb, commaBeforeTitle, stripAdverbials } from './clause';
 
@@ -131,7 +131,6 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
 }
 
 /** Words of a title before a name ("Secretary of State", "White House press secretary", "Ambassador to the UN"): no verb, pronoun or conjunction, no comma. */
-const NOT_IN_TITLE = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
 const TITLE_PREPOSITIONS = new Set(['of', 'for', 'to']);
 
 export function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
