@@ -6,8 +6,8 @@
 import type { Article } from './corpus/types';
 import type { Mention, Statement, ThemeMatch } from './annotators/types';
 import type { Logger } from './logger';
-import { loadRegistry, findMentions, type Registry } from './annotators/actors';
-import { loadCues, extractStatements, type CueLexicon } from './annotators/statements';
+import { loadRegistry, findMentions, rolesOn, type Registry } from './annotators/actors';
+import { loadCues, extractStatements, type CueLexicon, type OfficesOf } from './annotators/statements';
 import { defaultAttributionRules, loadAttributionRules, type AttributionRules } from './annotators/statements';
 import { loadCodebook, codeThemes, type Codebook } from './annotators/themes';
 
@@ -39,6 +39,14 @@ export interface Pipeline {
   annotate(article: Article): AnnotatedArticle;
 }
 
+/** A registered person's offices at `date` (role id and title, lower case), for the statements stage's role nouns. */
+function officesOn(registry: Registry, date: string): OfficesOf {
+  return (id) => {
+    const actor = registry.byId.get(id);
+    return actor?.type === 'person' ? rolesOn(actor, date).map((r) => `${r.role.replace(/-/g, ' ')} ${r.title}`.toLowerCase()) : undefined;
+  };
+}
+
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const registry = loadRegistry(options.actors ?? []);
   const cues = loadCues(options.cues);
@@ -51,7 +59,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     codebook,
     annotate(article) {
       const mentions = findMentions(article, registry);
-      const statements = extractStatements(article, mentions, cues, options.logger, attributionRules);
+      const statements = extractStatements(article, mentions, cues, options.logger, attributionRules, officesOn(registry, article.published));
       const themes = codeThemes(article, statements, codebook);
       return { article, mentions, statements, themes };
     },

@@ -895,3 +895,16 @@ describe('"said the secretary" before the secretary is named', () => {
     expect(statements('Title\n\n"We will not allow it," said the secretary.\n\nPresident Joe Biden left Munich on Saturday.', '2023-02-18').map((s) => s[0])).toEqual(['the secretary']);
   });
 });
+
+describe('a role noun names only someone who may hold that office (role_offices in cues.yaml)', () => {
+  it('"the spokesman" after a sentence about Putin and Xi is the spokesman who spoke before, not the president', () => {
+    const got = statements('"The talks will be substantive," Dmitry Peskov told reporters.\n\nThe visit was announced after Vladimir Putin spoke with Xi Jinping by phone. The spokesman added that the date was already set.', '2023-03-13');
+    expect(got.map((s) => s[0])).toEqual(['dmitry-peskov', 'dmitry-peskov']);
+  });
+  it('"the spokesperson" after three people named together is the one whose office it is', () => {
+    expect(statements('Antony Blinken and Dmitry Peskov and Wang Wenbin spoke on Tuesday.\n\nThe foreign ministry spokesperson said that China cannot be at the table and acting when it comes to the war.', '2023-04-24').map((s) => s[0])).toEqual(['wang-wenbin']);
+  });
+  it('a noun with no offices listed is read as before: "the official" is the subject of the sentence naming the nearest person', () => {
+    expect(statements('Vladimir Putin spoke with Xi Jinping on Monday. The official added that the date was already set.', '2023-03-13').map((s) => s[0])).toEqual(['vladimir-putin']);
+  });
+});

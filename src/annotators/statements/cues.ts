@@ -27,6 +27,7 @@ const cueFileSchema = z
     pronouns: z.record(z.enum(['male', 'female'])),
     plural_pronouns: z.array(z.string()),
     plural_types: z.record(z.enum(['person', 'state', 'organization'])).default({}),
+    role_offices: z.record(z.array(z.string().min(1)).min(1)).default({}),
   })
   .strict();
 
@@ -55,6 +56,8 @@ export interface CueLexicon {
   pluralPronouns: string[];
   /** Plural speaker (lower case) → the type of actors it refers to. */
   pluralTypes: Map<string, 'person' | 'state' | 'organization'>;
+  /** Role noun (lower case) → words one of a registered person's offices must hold for the noun to refer to them; longest noun first. */
+  roleOffices: [string, string[]][];
   /** The lists above compiled once: speaker expressions ending a clause (`…$`) or starting one (`^…`). */
   regex: {
     phrases: RegExp;
@@ -125,6 +128,9 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
     pluralPronouns,
     pluralTypes: new Map(Object.entries(spec.plural_types).map(([k, v]) => [k.toLowerCase(), v])),
+    roleOffices: Object.entries(spec.role_offices)
+      .map(([noun, words]): [string, string[]] => [noun.toLowerCase(), words.map((w) => w.toLowerCase())])
+      .sort((a, b) => b[0].length - a[0].length),
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),

@@ -17,7 +17,7 @@ import type { Mention, Statement } from '../types';
 import type { CueLexicon } from './cues';
 import { statementDate } from './dates';
 import { findQuotes, type Quote } from './quotes';
-import { addPrevious, namedInNextSentence, speakerContext, type SpeakerContext } from './speaker';
+import { addPrevious, namedInNextSentence, speakerContext, type OfficesOf, type SpeakerContext } from './speaker';
 import { ATTRIBUTION_RULES, type AttributionRule, type Draft } from './draft';
 import { findCues, type Cue } from './cue-scan';
 import { quoteBeforeCue } from './quote-attribution';
@@ -36,11 +36,18 @@ import { sentenceUnits, type SentenceUnits } from './units';
  * (scare quotes, titles) are not statements. Unbalanced quotes are kept as far as
  * they go and reported to the logger with the article and offset.
  */
-export function extractStatements(article: Article, mentions: Mention[], cues: CueLexicon, logger?: Logger, rules: AttributionRules = defaultAttributionRules()): Statement[] {
+export function extractStatements(
+  article: Article,
+  mentions: Mention[],
+  cues: CueLexicon,
+  logger?: Logger,
+  rules: AttributionRules = defaultAttributionRules(),
+  offices?: OfficesOf,
+): Statement[] {
   const quotes = findQuotes(article, (offset) =>
     logger?.warn({ code: 'unbalanced-quote', file: article.file || article.article_id, offset, message: messages.unbalancedQuote() }),
   );
-  const ctx = speakerContext(article, [...mentions].sort((a, b) => a.start - b.start), quotes, cues);
+  const ctx = speakerContext(article, [...mentions].sort((a, b) => a.start - b.start), quotes, cues, offices);
   const read = new ReadStatements(article.norm.length);
   const { drafts } = read;
   const usedQuotes = new Set<Quote>();

@@ -33,7 +33,16 @@ export interface SpeakerContext {
   previous: { speaker: Speaker; end: number }[];
   /** The same, by position: what the passes ask of them, at log n a question (positions.ts). */
   index: SpeakerIndex;
+  /** A registered person's offices at the article's date, for role nouns to check (see `OfficesOf`). */
+  offices?: OfficesOf;
 }
+
+/**
+ * The offices a registered person holds at an article's date, each as lower-case words
+ * (registry role id and title: "spokesperson spokesperson of the ministry of foreign
+ * affairs"); undefined for anyone the registry does not know.
+ */
+export type OfficesOf = (actorId: string) => readonly string[] | undefined;
 
 type Previous = SpeakerContext['previous'][number];
 
@@ -66,7 +75,7 @@ export interface SpeakerIndex {
   misspelt?: MisspeltIndex;
 }
 
-export function speakerContext(article: Article, mentions: Mention[], quotes: Quote[], cues: CueLexicon): SpeakerContext {
+export function speakerContext(article: Article, mentions: Mention[], quotes: Quote[], cues: CueLexicon, offices?: OfficesOf): SpeakerContext {
   const byEnd = new Map<number, Mention[]>();
   const byStart = new Map<number, Mention[]>();
   const allByEnd = new Map<number, Mention[]>();
@@ -106,7 +115,7 @@ export function speakerContext(article: Article, mentions: Mention[], quotes: Qu
     previousJoint: [],
     previousEnds: new Coverage(article.norm.length),
   };
-  return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [], index };
+  return { article, cues, mentions, mentionsByEnd: byEnd, mentionsByStart: byStart, quotes, previous: [], index, offices };
 }
 
 /** Records the speaker of a statement just read (and where it ends) for the passes after it. */
@@ -200,6 +209,41 @@ function pronounSubjectIs(ctx: SpeakerContext, mention: Mention, speaker: Speake
   if (!opening) return false;
   const gender = ctx.cues.pronouns.get(opening[1]!.toLowerCase());
   return !speaker.gender || !gender || speaker.gender === gender;
+}
+
+/**
+ * Whom a role phrase points back to, given the person read for it: that person when
+ * the role's noun may name them (`role_offices` in cues.yaml, against their offices at
+ * the article's date), else the last earlier speaker it may name, else the nearest person
+ * named in the last few sentences it may name, else the last person speaking ("The spokesman anticipated …" after a sentence about Putin is the aide who
+ * spoke before, not Putin); undefined with no one speaking before.
+ */
+function holderOf(ctx: SpeakerContext, phrase: string, pos: number, person: Speaker | undefined): Speaker | undefined {
+  if (!person || mayHold(ctx, phrase, person)) return person;
+  let lastPerson: Speaker | undefined;
+  for (let k = ctx.previous.length - 1; k >= 0 && k >= ctx.previous.length - 5; k--) {
+    const p = ctx.previous[k]!;
+    if (p.end > pos || p.speaker.type !== 'person') continue;
+    lastPerson ??= p.speaker;
+    if (mayHold(ctx, phrase, p.speaker)) return { ...p.speaker };
+  }
+  // Else the nearest person named in the last few sentences whom it may name ("Antony Blinken and Wang Wenbin spoke. The spokesperson said …").
+  const from = startOfSentencesBack(ctx.article, pos, 3);
+  const named = ctx.index.persons.between(from, pos).filter((m) => m.end <= pos);
+  for (let k = named.length - 1; k >= 0; k--) {
+    const candidate = fromMention(named[k]!);
+    if (candidate.id !== person.id && mayHold(ctx, phrase, candidate)) return candidate;
+  }
+  return lastPerson ? { ...lastPerson } : undefined;
+}
+
+/** True when the role noun of `phrase` may name `person`: a noun with no offices listed, a person with none on record, or an office holding one of its words. */
+function mayHold(ctx: SpeakerContext, phrase: string, person: Speaker): boolean {
+  const offices = ctx.offices?.(person.id);
+  if (!offices || offices.length === 0) return true;
+  const lower = phrase.toLowerCase().replace(/\s+/g, ' ');
+  const entry = ctx.cues.roleOffices.find(([noun]) => new RegExp(`\\b${escapeRegex(noun)}\\b`).test(lower));
+  return !entry || offices.some((office) => entry[1].some((word) => office.includes(word)));
 }
 
 /** The last speaker, when a person whose statement ended in this sentence or the one before ("…," Liu Pengyu told TASS. ¶ …, a spokesman added.). */
@@ -551,7 +595,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     // "the official told reporters" after "…, a senior official said": the same unnamed speaker, by the same role noun.
     const same = indefinite ? undefined : sameUnnamedRole(ctx, phrase, span.start);
     if (same) return { ...same, ...span };
-    const person = indefinite ? personJustSpeaking(ctx, span.start) : country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start);
+    const person = holderOf(ctx, phrase, span.start, indefinite ? personJustSpeaking(ctx, span.start) : country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start));
     if (institution && (!person || person.country !== institution.country)) return { ...institution, ...span };
     // Unresolved, the role still says whose it is: "A Chinese embassy spokesperson" speaks for China.
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
@@ -706,7 +750,7 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   }
   const role = ctx.cues.regex.roleAtStart.exec(after);
   if (role) {
-    const person = personBefore(ctx, start);
+    const person = holderOf(ctx, role[1]!, start, personBefore(ctx, start));
     const span = { start, end: start + role[1]!.length };
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
