@@ -908,3 +908,23 @@ describe('a role noun names only someone who may hold that office (role_offices 
     expect(statements('Vladimir Putin spoke with Xi Jinping on Monday. The official added that the date was already set.', '2023-03-13').map((s) => s[0])).toEqual(['vladimir-putin']);
   });
 });
+
+describe('subjects after an opening adverb, and organisations named by their kind', () => {
+  it('"Additionally, Russia and China said …" is a joint statement of both', () => {
+    expect(statements('Additionally, Russia and China said that democracy must not be used to put pressure on other countries.', '2022-02-05').map((s) => s[0])).toEqual(['russia+china']);
+  });
+  it('"The company also said …" after "Gazprom set a record." is Gazprom; "the ministry" after NATO is no NATO', () => {
+    expect(statements('Gazprom set a record. The company also said that such results were achieved because of daily deliveries.', '2024-01-03').map((s) => s[0])).toEqual(['gazprom']);
+    expect(statements('NATO met in Brussels. The ministry said the talks were useful.', '2024-01-03').map((s) => s[0])).toEqual(['ministry']);
+  });
+});
+
+describe('a channel right after a circumstance is no content', () => {
+  it('"… reported in a telegram, reports UNN." gives no statement whose content is "reports UNN"', () => {
+    const got = statements('Gazprom set a historical record of daily exports. This was announced by the press service of the Russian company reported in a telegram, reports UNN.', '2024-01-03');
+    expect(got.filter((s) => s[3] === 'reports UNN')).toEqual([]);
+  });
+  it('the content before a trailing channel stays: "Gazprom said that exports grew, reports UNN."', () => {
+    expect(statements('Gazprom said that exports to China grew again, reports UNN.', '2024-01-03').map((s) => s[3])).toEqual(['exports to China grew again']);
+  });
+});

@@ -22,7 +22,13 @@ const cueFileSchema = z
     pointing_objects: z.record(lemma, z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
-      .object({ refers_person: z.array(z.string()), organization: z.array(z.string()), document: z.array(z.string()).default([]), unnamed: z.array(z.string()) })
+      .object({
+        refers_person: z.array(z.string()),
+        organization: z.array(z.string()),
+        any_organization: z.array(z.string()).default([]),
+        document: z.array(z.string()).default([]),
+        unnamed: z.array(z.string()),
+      })
       .strict(),
     pronouns: z.record(z.enum(['male', 'female'])),
     plural_pronouns: z.array(z.string()),
@@ -50,6 +56,8 @@ export interface CueLexicon {
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
+  /** Organisation nouns that point back to any organisation named just before ("the company" after Gazprom). */
+  anyOrganizationNouns: Set<string>;
   documentNouns: string[];
   unnamedNouns: string[];
   pronouns: Map<string, 'male' | 'female'>;
@@ -107,7 +115,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
-  const organizationNouns = byLength(spec.speaker_nouns.organization);
+  const organizationNouns = byLength([...spec.speaker_nouns.organization, ...spec.speaker_nouns.any_organization]);
   const documentNouns = byLength(spec.speaker_nouns.document);
   const unnamedNouns = byLength(spec.speaker_nouns.unnamed);
   const pluralPronouns = byLength(spec.plural_pronouns);
@@ -123,6 +131,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     phrases,
     refersPerson,
     organizationNouns,
+    anyOrganizationNouns: new Set(spec.speaker_nouns.any_organization.map((n) => n.toLowerCase())),
     documentNouns,
     unnamedNouns,
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),

@@ -138,7 +138,7 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
     const before = norm.slice(floor, other?.start ?? floor);
     // (A title may stand before the first: "Chinese Foreign Ministry Spokesman Zhao Lijian and …".)
     const titledFirst = other !== undefined && other.actor_type === 'person' && before.trim() !== '' && isTitle(ctx, floor, other.start);
-    if (other && (/^\s*(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before) || titledFirst)) {
+    if (other && (/^\s*(?:[^,"“”]{1,40},\s*)?(?:(?:both|but|and|meanwhile|also)\s+)*$/i.test(before) || /^\s*(?:the\s+)?[\p{L}\s-]{0,40}\bof\s+(?:both\s+)?$/iu.test(before) || titledFirst)) {
       if (other.actor_id === speaker.id) return undefined;
       speaker = jointSpeaker(fromMention(other), speaker);
     }
@@ -167,8 +167,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   }
 
   let contentEnd = s.end;
-  const tail = TRAILING_SOURCE.exec(norm.slice(contentStart, s.end));
-  if (tail) contentEnd = contentStart + tail.index;
+  // Read from the cue, so a channel right after a circumstance is seen with its comma: "reported in a telegram, reports UNN."
+  const tail = TRAILING_SOURCE.exec(norm.slice(cue.end, s.end));
+  if (tail) contentEnd = Math.max(contentStart, cue.end + tail.index);
   if (SUBORDINATE_START.test(norm.slice(s.start, speaker.start))) {
     const comma = norm.indexOf(',', contentStart);
     if (comma > 0 && comma < contentEnd) contentEnd = comma;

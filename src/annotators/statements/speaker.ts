@@ -603,7 +603,9 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   const org = cues.regex.organizationAtEnd.exec(before);
   if (org && !sourceFirst(org)) {
     const span = at(org);
-    const actor = organizationFor(ctx, org[1]!, span.start);
+    // "The company said" after "Gazprom set a record.": the organisation named in this sentence or the one before.
+    const noun = org[1]!.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ');
+    const actor = organizationFor(ctx, org[1]!, span.start) ?? (cues.anyOrganizationNouns.has(noun) ? lastOrganizationBefore(ctx, span.start) : undefined);
     return actor ? { ...actor, ...span } : { label: org[1]!.replace(/^the\s+/i, ''), id: '', type: 'organization', country: lastCountry(ctx), ...span };
   }
   const unnamed = unnamedMatch;
