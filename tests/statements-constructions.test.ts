@@ -928,3 +928,14 @@ describe('a channel right after a circumstance is no content', () => {
     expect(statements('Gazprom said that exports to China grew again, reports UNN.', '2024-01-03').map((s) => s[3])).toEqual(['exports to China grew again']);
   });
 });
+
+describe('a speech act named by a noun: "made assurances that", "made the point that"', () => {
+  it('"The envoy made assurances that …" is a statement of the envoy named before', () => {
+    expect(statements('Li Hui met Dmytro Kuleba in Kyiv. The envoy made assurances that China intended to assist in decreasing the level of escalation.', '2023-06-02')).toEqual([
+      ['li-hui', 'made assurances', 'indirect', 'China intended to assist in decreasing the level of escalation'],
+    ]);
+  });
+  it('"made progress in the talks" is no cue', () => {
+    expect(statements('Russia made progress in the talks with China on Monday.', '2023-06-02')).toEqual([]);
+  });
+});

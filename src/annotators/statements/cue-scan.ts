@@ -99,14 +99,16 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     const particle = particles.get(lemma!);
     const next = layer.tokens[token.index + 1];
     if (particle && next?.lower !== particle) continue;
-    // "made the remarks": a verb that is a cue only with an object pointing back, which is part of the cue.
-    const objects = ctx.cues.pointingObjects.get(lemma!);
+    // "made the remarks", "made assurances that": a verb that is a cue only with its object, which is part of the cue.
+    const objects = ctx.cues.objectCues.get(lemma!);
     if (objects) {
       const after = norm.slice(token.end, Math.min(s.end, token.end + 40)).toLowerCase();
-      const object = objects.find((o) => new RegExp(`^\\s+${o.replace(/ /g, '\\s+')}\\b`).test(after));
-      if (!object) continue;
-      const end = token.end + new RegExp(`^\\s+${object.replace(/ /g, '\\s+')}`).exec(after)![0].length;
-      found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: false, pointsBack: true });
+      const match = objects.map((o) => ({ o, m: new RegExp(`^\\s+${o.object.replace(/ /g, '\\s+')}\\b`).exec(after) })).find((x) => x.m);
+      if (!match) continue;
+      const end = token.end + match.m![0].length;
+      // A speech act named by a noun reports what follows only as a that-clause or a quote ("gave a warning over the drills" does not).
+      if (!match.o.pointsBack && !/^(?:\s+that\b|\s*[:,]?\s*["“])/i.test(norm.slice(end, s.end))) continue;
+      found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: false, ...(match.o.pointsBack ? { pointsBack: true } : {}) });
       continue;
     }
     const end = particle ? next!.end : token.end;

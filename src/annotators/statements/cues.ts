@@ -20,6 +20,7 @@ const cueFileSchema = z
     source_nouns: z.array(z.string().min(1)).default([]),
     particles: z.record(lemma, z.string().regex(/^[a-z]+$/)).default({}),
     pointing_objects: z.record(lemma, z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1)).default({}),
+    content_objects: z.record(lemma, z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1)).default({}),
     phrases: z.array(z.string().min(1)),
     speaker_nouns: z
       .object({
@@ -51,8 +52,11 @@ export interface CueLexicon {
   objectControl: Set<string>;
   /** Verb lemma → the particle that belongs to the cue ("point" → "out"). */
   particles: Map<string, string>;
-  /** Verb lemma → the objects that make it a cue pointing back to what was said ("make" → "the remarks"), lower case. */
-  pointingObjects: Map<string, string[]>;
+  /**
+   * Verb lemma → the objects that make it a cue, longest first, part of the cue: pointing back
+   * to what was said ("make" → "the remarks") or taking it after ("make" → "assurances").
+   */
+  objectCues: Map<string, { object: string; pointsBack: boolean }[]>;
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
@@ -112,6 +116,14 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   for (const l of spec.that_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'that_verbs', object: false });
   for (const l of spec.document_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'document_verbs', object: false });
   for (const l of Object.keys(spec.pointing_objects)) if (!verbs.has(l)) verbs.set(l, { source: 'pointing_objects', object: false });
+  for (const l of Object.keys(spec.content_objects)) if (!verbs.has(l)) verbs.set(l, { source: 'content_objects', object: false });
+  const objectCues = new Map<string, { object: string; pointsBack: boolean }[]>();
+  const addObjects = (table: Record<string, string[]>, pointsBack: boolean) => {
+    for (const [verb, objects] of Object.entries(table)) objectCues.set(verb, [...(objectCues.get(verb) ?? []), ...objects.map((object) => ({ object, pointsBack }))]);
+  };
+  addObjects(spec.pointing_objects, true);
+  addObjects(spec.content_objects, false);
+  for (const list of objectCues.values()) list.sort((a, b) => b.object.length - a.object.length);
   const byLength = (xs: string[]) => [...xs].map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
   const phrases = byLength(spec.phrases);
   const refersPerson = byLength(spec.speaker_nouns.refers_person);
@@ -127,7 +139,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     documentVerbs: new Set(spec.document_verbs),
     sourceNouns: new Set(spec.source_nouns.map((n) => n.toLowerCase())),
     particles: new Map(Object.entries(spec.particles)),
-    pointingObjects: new Map(Object.entries(spec.pointing_objects).map(([verb, objects]) => [verb, [...objects].sort((a, b) => b.length - a.length)])),
+    objectCues,
     phrases,
     refersPerson,
     organizationNouns,
