@@ -939,3 +939,13 @@ describe('a speech act named by a noun: "made assurances that", "made the point 
     expect(statements('Russia made progress in the talks with China on Monday.', '2023-06-02')).toEqual([]);
   });
 });
+
+describe('the end of an organisation\'s name is no person', () => {
+  it('"The Ministry of Foreign Affairs said …" speaks as an organisation, not as a person "Foreign Affairs"', () => {
+    const got = pipeline.annotate(articleFromText('The Ministry of Foreign Affairs said that China has never ruled Taiwan.', { published: '2022-02-05' })).statements;
+    expect(got.map((s) => [s.speaker, s.speaker_type])).toEqual([['Ministry of Foreign Affairs', 'organization']]);
+  });
+  it('a name after "of" and a word that heads no organisation is still a person: "Friends of John Smith said …"', () => {
+    expect(statements('Friends of John Smith said the talks were useful.', '2022-02-05').map((s) => s[0])).toEqual(['unregistered:john-smith']);
+  });
+});

@@ -624,6 +624,12 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   const name = CAPITALISED_NAME.exec(before);
   if (name && !NOT_NAMES.has(name[1]!.split(/\s+/)[0]!)) {
     const label = name[1]!;
+    // The end of an organisation's name, not a person: "The Ministry of Foreign Affairs said" is no "Foreign Affairs".
+    const head = /(\p{Lu}[\p{L}'’-]*)\s+of\s+(?:the\s+)?$/u.exec(before.slice(0, name.index + name[0].length - label.length));
+    if (head && loadMatchingRules().organizationHeads.has(head[1]!)) {
+      const startOfName = floor + head.index;
+      return { label: ctx.article.text.slice(startOfName, end), id: '', type: 'organization', country: '', start: startOfName, end };
+    }
     // A place no actor claims ("Silicon Valley said") still speaks by its words, but as no person.
     if (isPlaceName(label)) return { label, id: '', type: 'unnamed', country: '', ...at(name) };
     return { label, id: `unregistered:${label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`, type: 'person', country: '', ...at(name) };
