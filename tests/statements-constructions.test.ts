@@ -949,3 +949,16 @@ describe('the end of an organisation\'s name is no person', () => {
     expect(statements('Friends of John Smith said the talks were useful.', '2022-02-05').map((s) => s[0])).toEqual(['unregistered:john-smith']);
   });
 });
+
+describe('"but said" starts a new statement of the same speaker', () => {
+  it('"The Kremlin … acknowledged China\'s proposal … but said the conditions … were not in place."', () => {
+    expect(statements("The Kremlin on Monday acknowledged China's proposal for a political solution in Ukraine but said the conditions for a peaceful resolution were not in place.", '2023-02-27')).toEqual([
+      ['kremlin', 'acknowledged', 'indirect', "China's proposal for a political solution in Ukraine"],
+      ['kremlin', 'said', 'indirect', 'the conditions for a peaceful resolution were not in place'],
+    ]);
+  });
+  it('"but that" inside the content is no new cue, and "against" is no "again": "warned against escalation"', () => {
+    expect(statements('Vladimir Putin said the talks were useful but that more work was needed.', '2023-02-27')[0]?.[3]).toBe('the talks were useful but that more work was needed');
+    expect(statements('Sergey Lavrov warned against any escalation in the region.', '2023-02-27')[0]?.[3]).toBe('against any escalation in the region');
+  });
+});

@@ -56,7 +56,7 @@ export const PARENTHETICAL_TAIL =
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 export const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 
-export const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|on\s+[^,"]{1,60}?(?:,\s*an?\s+[^,"]{1,40},)?(?=\s+that\b)|also|again|repeatedly|[a-z]+ly),?)+/iu;
+export const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|on\s+[^,"]{1,60}?(?:,\s*an?\s+[^,"]{1,40},)?(?=\s+that\b)|also|again|repeatedly|[a-z]+ly)\b,?)+/iu;
 
 export const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
 
@@ -154,7 +154,7 @@ export const continuingLead = (lead: string, cue: Cue): boolean =>
   /ing$/i.test(cue.cue)
     ? /,\s*$/.test(lead)
     : // a finite verb: "…, and urged …"; a base form after "and" is an infinitive inside the content ("should respect … and urge …")
-      /(?:,\s*|\s+)and\s+$/.test(lead) && cue.cue.toLowerCase() !== cue.lemma;
+      /(?:,\s*|\s+)(?:and|but)\s+$/.test(lead) && cue.cue.toLowerCase() !== cue.lemma;
 
 /** Content stops before a cue that continues it with the same speaker: "…, adding that …", "… and called on …". */
 export function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {
@@ -162,7 +162,7 @@ export function cutBeforeContinuingCue(ctx: SpeakerContext, s: Sentence, from: n
   for (const cue of findCues(ctx, s)) {
     if (cue.start <= from || cue.start >= to || ctx.cues.phrases.includes(cue.lemma)) continue;
     const lead = norm.slice(from, cue.start);
-    if (continuingLead(lead, cue) && wordsIn(ctx, from, cue.start) >= 3) return from + lead.replace(/(?:,?\s*and|,)\s*$/, '').length;
+    if (continuingLead(lead, cue) && wordsIn(ctx, from, cue.start) >= 3) return from + lead.replace(/(?:,?\s*(?:and|but)|,)\s*$/, '').length;
   }
   return to;
 }
