@@ -962,3 +962,18 @@ describe('"but said" starts a new statement of the same speaker', () => {
     expect(statements('Sergey Lavrov warned against any escalation in the region.', '2023-02-27')[0]?.[3]).toBe('against any escalation in the region');
   });
 });
+
+describe('an agency in apposition to the noun naming its kind', () => {
+  it('"…, Russian state news agency, Tass, said in a report on Wednesday." is TASS\'s (and "Tass" is TASS), the agency\'s kind no content', () => {
+    expect(statements('President Xi Jinping will meet his Russian counterpart Vladimir Putin in Samarkand next week, Russian state news agency, Tass, said in a report on Wednesday.', '2022-09-07')).toEqual([
+      ['tass', 'said', 'indirect', 'President Xi Jinping will meet his Russian counterpart Vladimir Putin in Samarkand next week'],
+    ]);
+  });
+  it('"…, in what will be the Chinese leader\'s first foreign tour since January, 2020." after the cue is no content', () => {
+    const got = statements('President Xi Jinping will meet Vladimir Putin in Samarkand next week, Russian state news agency, Tass, said in a report from here on Wednesday, in what will be the Chinese leader’s first foreign tour since January, 2020.', '2022-09-07');
+    expect(got.map((s) => s[3])).toEqual(['President Xi Jinping will meet Vladimir Putin in Samarkand next week']);
+  });
+  it('a list of actors is no apposition: "…, China, NATO, said." names no speaker by apposition', () => {
+    expect(statements('Beijing and Moscow will hold talks, China, NATO, said.', '2022-09-07')).toEqual([]);
+  });
+});

@@ -198,7 +198,11 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   const nothingAfter = (occasion || replied) && participleAfter(ctx, s, span.end);
   // "…, Lavrov said in an interview with TV news anchor Dmitry Kiselyov on Thursday.": after a trailing cue, a circumstance of any length.
   // "…, the official said, a discussion that addressed …": a noun phrase summing up the clause before, after the cue's comma.
-  const summing = /^\s*,\s*(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:that|which)\b/iu.test(norm.slice(cue.end, s.end));
+  // So is "…, Tass said in a report on Wednesday, in what will be the leader's first foreign tour …", past a circumstance.
+  const inWhat = /,\s*in\s+what\b/i.exec(norm.slice(cue.end, s.end));
+  const summing =
+    /^\s*,\s*(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:that|which)\b/iu.test(norm.slice(cue.end, s.end)) ||
+    (inWhat !== null && (/^\s*$/.test(norm.slice(cue.end, cue.end + inWhat.index)) || occasionOnly(ctx, trimSpan(norm, cue.end, cue.end + inWhat.index))));
   const trailing = subjectEnd >= 0 && comma !== null && ((contentEnd === s.end && (occasion || isCircumstance(ctx, span))) || participleNext || nothingAfter || summing);
   if (!trailing && !nothingAfter && wordsIn(ctx, span.start, span.end) >= 2) {
     // "Doing so now, he said, would be …": an attribution set off by commas inside the clause; its subject, before it, is said too.
@@ -215,7 +219,13 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // a phrase with no finite verb after the quote that closes the clause goes on with that quote.
   const quoted = floor > s.start ? quotesEndingIn(ctx, floor, floor + 1)[0] : undefined;
   const from = quoted && !hasFiniteVerb(ctx, floor, floor + comma.index) ? quoted.start : floor;
-  const content = trimSpan(norm, from, floor + comma.index);
+  let leadEnd = floor + comma.index;
+  // "…, Russian state news agency, Tass, said": with the speaker set off by commas, the noun phrase naming its kind before them is no content either.
+  if (/^\s*,/.test(norm.slice(speaker.end, cue.start))) {
+    const kind = commaBeforeTitle(ctx, floor, leadEnd);
+    if (kind && floor + kind.index > from && wordsIn(ctx, floor + kind.index, leadEnd) <= 5 && !hasClauseVerb(ctx, floor + kind.index, leadEnd)) leadEnd = floor + kind.index;
+  }
+  const content = trimSpan(norm, from, leadEnd);
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   // Before the comma of "…, Hua answered CCTV about this issue, saying …" stands an introductory phrase, not what was said.
   if (nothingAfter && !hasClauseVerb(ctx, content.start, content.end)) return undefined;

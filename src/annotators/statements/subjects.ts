@@ -34,7 +34,7 @@ export function objectOfControlVerb(ctx: SpeakerContext, floor: number, cue: Cue
 
 /**
  * A name in apposition after its title: "A State Department spokesman, Ned Price,
- * said …" is Ned Price's. The person's mention ends at the comma before the cue and
+ * said …" is Ned Price's; "Russian state news agency, Tass, said …" is TASS's. The person's mention ends at the comma before the cue and
  * follows a comma itself.
  */
 export function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: number): Speaker | undefined {
@@ -42,10 +42,21 @@ export function appositiveName(ctx: SpeakerContext, floor: number, subjectEnd: n
   const m = /,\s*$/.exec(norm.slice(floor, subjectEnd));
   if (!m) return undefined;
   const end = floor + m.index;
-  const person = ctx.mentionsByEnd.get(end)?.find((x) => x.start >= floor && x.actor_type === 'person');
+  // A person, or an agency or organisation after a noun naming its kind ("Russian state news agency, Tass, said").
+  const named = ctx.mentionsByEnd.get(end)?.find((x) => x.start >= floor && (x.actor_type === 'person' || x.actor_type === 'media' || x.actor_type === 'organization'));
+  if (!named) return undefined;
   // The comma before the name may stand before the clause floor: "A top Republican senator who also attended the
   // Munich conference, Lindsey Graham, said …" (the relative clause ends where the floor starts).
-  return person && /,\s*$/.test(norm.slice(Math.max(0, Math.min(floor, person.start - 3)), person.start)) ? fromMention(person) : undefined;
+  const comma = /,\s*$/.exec(norm.slice(Math.max(0, Math.min(floor, named.start - 3)), named.start));
+  if (!comma) return undefined;
+  if (named.actor_type !== 'person') {
+    // Only after a common noun, never after another actor ("China, NATO, said" is a list).
+    const commaAt = norm.slice(0, named.start).replace(/,\s*$/, '').length;
+    const layer = tokensOf(ctx.article);
+    const before = layer.tokens[tokenIndexAt(layer, commaAt) - 1];
+    if (!before || before.pos !== 'NOUN' || (ctx.index.allByEnd.get(commaAt)?.length ?? 0) > 0) return undefined;
+  }
+  return fromMention(named);
 }
 
 /**
