@@ -31,10 +31,8 @@ export function buildArticle(raw: RawArticle, manifest: ManifestEntry = {}, rule
   const { text } = cleaned;
   const norm = normalizeForMatching(text);
   const datelines = datelineEnds(text, cleaned.paragraphs);
-  const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, index) => {
-    const dateline_end = datelines.get(index);
-    return dateline_end === undefined ? { index, start: p.start, end: p.end, caption: p.caption } : { index, start: p.start, end: p.end, caption: p.caption, dateline_end };
-  });
+  // The field only where a dateline stands, so an article without one is as before (cache entries, JSON).
+  const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, index) => ({ index, start: p.start, end: p.end, caption: p.caption, ...(datelines.has(index) ? { dateline_end: datelines.get(index)! } : {}) }));
   const sentences: Sentence[] = [];
   for (const p of paragraphs) {
     for (const s of splitSentences(norm, p.start, p.end)) {

@@ -7,6 +7,7 @@ import { tokensIn, tokensOf, wordCount } from '../../text';
 import { speakerEndingAt, type SpeakerContext } from './speaker';
 import { lowerBound } from '../positions';
 import { findCues, type Cue } from './cue-scan';
+import { escapeRegex } from './cues';
 
 /** "the statement", "a statement", "the ministry": a noun phrase that is only an organisation or document noun. */
 export const isOrganizationNoun = (ctx: SpeakerContext, phrase: string): boolean => {
@@ -31,7 +32,7 @@ export let roleTail: RegExp | undefined;
 export function roleAppositiveTail(): RegExp {
   if (!roleTail) {
     const nouns = loadMatchingRules()
-      .roleNouns.map((n) => n.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'))
+      .roleNouns.map((n) => n.map(escapeRegex).join('[\\s-]+'))
       .join('|');
     roleTail = new RegExp(`,\\s*[^,"“”.;:]{0,80}?\\b(?:${nouns})s?\\b[^,"“”.;:]{0,120},\\s*$`, 'i');
   }
@@ -218,13 +219,17 @@ export function sentenceEndFor(ctx: SpeakerContext, pos: number): number {
   return x && pos > x.start ? x.end : pos;
 }
 
-/** Content stops before a second attribution in the same sentence: "China vowed …, after Washington warned that …". */
-/** Where the comma of a trailing attribution stands: the comma, a title perhaps, the speaker and the cue, then only a short circumstance to the sentence's end ("…, she added.", "…, the Chinese Foreign Ministry said in a statement …"). */
+/**
+ * Where the comma of a trailing attribution stands: the comma, a title perhaps, the
+ * speaker and the cue, then only a short circumstance to the sentence's end ("…, she
+ * added.", "…, the Chinese Foreign Ministry said in a statement …").
+ */
 function trailingAttribution(ctx: SpeakerContext, s: Sentence, speakerStart: number, cueEnd: number): number | undefined {
   const comma = commaBeforeTitle(ctx, s.start, speakerStart);
   return comma && /^[^,;:"“”]{0,60}$/.test(ctx.article.norm.slice(cueEnd, s.end)) ? s.start + comma.index : undefined;
 }
 
+/** Content stops before a second attribution in the same sentence: "China vowed …, after Washington warned that …". */
 export function cutBeforeNextAttribution(ctx: SpeakerContext, s: Sentence, from: number, to: number): number {
   const { norm } = ctx.article;
   for (const cue of findCues(ctx, s)) {

@@ -102,13 +102,18 @@ export function findCues(ctx: SpeakerContext, s: Sentence): Cue[] {
     // "made the remarks", "made assurances that": a verb that is a cue only with its object, which is part of the cue.
     const objects = ctx.cues.objectCues.get(lemma!);
     if (objects) {
-      const after = norm.slice(token.end, Math.min(s.end, token.end + 40)).toLowerCase();
-      const match = objects.map((o) => ({ o, m: new RegExp(`^\\s+${o.object.replace(/ /g, '\\s+')}\\b`).exec(after) })).find((x) => x.m);
-      if (!match) continue;
-      const end = token.end + match.m![0].length;
+      const after = norm.slice(token.end, Math.min(s.end, token.end + 40));
+      let entry: (typeof objects)[number] | undefined;
+      let end = token.end;
+      for (const o of objects) {
+        const object = o.after.exec(after);
+        if (object) [entry, end] = [o, token.end + object[0].length];
+        if (object) break;
+      }
+      if (!entry) continue;
       // A speech act named by a noun reports what follows only as a that-clause or a quote ("gave a warning over the drills" does not).
-      if (!match.o.pointsBack && !/^(?:\s+that\b|\s*[:,]?\s*["“])/i.test(norm.slice(end, s.end))) continue;
-      found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: false, ...(match.o.pointsBack ? { pointsBack: true } : {}) });
+      if (!entry.pointsBack && !/^(?:\s+that\b|\s*[:,]?\s*["“])/i.test(norm.slice(end, s.end))) continue;
+      found.push({ start: token.start, end, cue: norm.slice(token.start, end), lemma: lemma!, object: false, ...(entry.pointsBack ? { pointsBack: true } : {}) });
       continue;
     }
     const end = particle ? next!.end : token.end;

@@ -56,7 +56,7 @@ export interface CueLexicon {
    * Verb lemma → the objects that make it a cue, longest first, part of the cue: pointing back
    * to what was said ("make" → "the remarks") or taking it after ("make" → "assurances").
    */
-  objectCues: Map<string, { object: string; pointsBack: boolean }[]>;
+  objectCues: Map<string, { object: string; pointsBack: boolean; after: RegExp }[]>;
   phrases: string[];
   refersPerson: string[];
   organizationNouns: string[];
@@ -68,8 +68,8 @@ export interface CueLexicon {
   pluralPronouns: string[];
   /** Plural speaker (lower case) → the type of actors it refers to. */
   pluralTypes: Map<string, 'person' | 'state' | 'organization'>;
-  /** Role noun (lower case) → words one of a registered person's offices must hold for the noun to refer to them; longest noun first. */
-  roleOffices: [string, string[]][];
+  /** Role nouns and the words one of a registered person's offices must hold for the noun to refer to them; longest noun first. */
+  roleOffices: { noun: string; inPhrase: RegExp; words: string[] }[];
   /** The lists above compiled once: speaker expressions ending a clause (`…$`) or starting one (`^…`). */
   regex: {
     phrases: RegExp;
@@ -78,6 +78,8 @@ export interface CueLexicon {
     roleAtEnd: RegExp;
     organizationAtEnd: RegExp;
     unnamedAtEnd: RegExp;
+    /** The role noun a phrase ends with ("a senior Biden administration official" → "official"). */
+    roleNounAtEnd: RegExp;
     roleAtStart: RegExp;
     institutionAtStart: RegExp;
   };
@@ -117,9 +119,12 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
   for (const l of spec.document_verbs) if (!verbs.has(l)) verbs.set(l, { source: 'document_verbs', object: false });
   for (const l of Object.keys(spec.pointing_objects)) if (!verbs.has(l)) verbs.set(l, { source: 'pointing_objects', object: false });
   for (const l of Object.keys(spec.content_objects)) if (!verbs.has(l)) verbs.set(l, { source: 'content_objects', object: false });
-  const objectCues = new Map<string, { object: string; pointsBack: boolean }[]>();
+  const objectCues = new Map<string, { object: string; pointsBack: boolean; after: RegExp }[]>();
   const addObjects = (table: Record<string, string[]>, pointsBack: boolean) => {
-    for (const [verb, objects] of Object.entries(table)) objectCues.set(verb, [...(objectCues.get(verb) ?? []), ...objects.map((object) => ({ object, pointsBack }))]);
+    for (const [verb, objects] of Object.entries(table)) {
+      const entries = objects.map((object) => ({ object, pointsBack, after: new RegExp(`^\\s+${alternation([object])}\\b`, 'i') }));
+      objectCues.set(verb, [...(objectCues.get(verb) ?? []), ...entries]);
+    }
   };
   addObjects(spec.pointing_objects, true);
   addObjects(spec.content_objects, false);
@@ -150,8 +155,8 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     pluralPronouns,
     pluralTypes: new Map(Object.entries(spec.plural_types).map(([k, v]) => [k.toLowerCase(), v])),
     roleOffices: Object.entries(spec.role_offices)
-      .map(([noun, words]): [string, string[]] => [noun.toLowerCase(), words.map((w) => w.toLowerCase())])
-      .sort((a, b) => b[0].length - a[0].length),
+      .map(([noun, words]) => ({ noun: noun.toLowerCase(), inPhrase: new RegExp(`\\b${alternation([noun.toLowerCase()])}\\b`, 'i'), words: words.map((w) => w.toLowerCase()) }))
+      .sort((a, b) => b.noun.length - a.noun.length),
     regex: {
       phrases: new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'gi'),
       pluralAtEnd: new RegExp(`\\b(${alternation(pluralPronouns)})$`, 'i'),
@@ -159,6 +164,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
       roleAtEnd: new RegExp(`\\b((?:the|an?|[A-Z][\\w.]*['’]s)\\s+(?:[\\w-]+\\s+){0,4}?(?:${alternation(refersPerson)})${POSTED_AT}${ROLE_OF})$`, 'i'),
       organizationAtEnd: new RegExp(`\\b((?:the\\s+)?(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))$`, 'i'),
       unnamedAtEnd: new RegExp(`\\b((?:some\\s+|many\\s+|other\\s+|several\\s+|senior\\s+|western\\s+|chinese\\s+|russian\\s+)?(?:${alternation(unnamedNouns)})${SOURCE_TAIL})$`, 'i'),
+      roleNounAtEnd: new RegExp(`\\b(${alternation(refersPerson)})$`, 'i'),
       roleAtStart: new RegExp(`^(the\\s+(?:[\\w-]+\\s+)?(?:${alternation(refersPerson)}))\\b`, 'i'),
       institutionAtStart: new RegExp(`^((?:the|an?)\\s+(?:${alternation([...organizationNouns, ...documentNouns].sort((a, b) => b.length - a.length))}))\\b`, 'i'),
     },

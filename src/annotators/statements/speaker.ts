@@ -214,9 +214,10 @@ function pronounSubjectIs(ctx: SpeakerContext, mention: Mention, speaker: Speake
 /**
  * Whom a role phrase points back to, given the person read for it: that person when
  * the role's noun may name them (`role_offices` in cues.yaml, against their offices at
- * the article's date), else the last earlier speaker it may name, else the nearest person
- * named in the last few sentences it may name, else the last person speaking ("The spokesman anticipated …" after a sentence about Putin is the aide who
- * spoke before, not Putin); undefined with no one speaking before.
+ * the article's date), else the last earlier speaker it may name, else the nearest
+ * person named in the last few sentences it may name, else the last person speaking
+ * ("The spokesman anticipated …" after a sentence about Putin is the aide who spoke
+ * before, not Putin); undefined with no one speaking before.
  */
 function holderOf(ctx: SpeakerContext, phrase: string, pos: number, person: Speaker | undefined): Speaker | undefined {
   if (!person || mayHold(ctx, phrase, person)) return person;
@@ -241,18 +242,20 @@ function holderOf(ctx: SpeakerContext, phrase: string, pos: number, person: Spea
 function mayHold(ctx: SpeakerContext, phrase: string, person: Speaker): boolean {
   const offices = ctx.offices?.(person.id);
   if (!offices || offices.length === 0) return true;
-  const lower = phrase.toLowerCase().replace(/\s+/g, ' ');
-  const entry = ctx.cues.roleOffices.find(([noun]) => new RegExp(`\\b${escapeRegex(noun)}\\b`).test(lower));
-  return !entry || offices.some((office) => entry[1].some((word) => office.includes(word)));
+  const entry = ctx.cues.roleOffices.find((o) => o.inPhrase.test(phrase));
+  return !entry || offices.some((office) => entry.words.some((word) => office.includes(word)));
 }
 
 /** The last speaker, when a person whose statement ended in this sentence or the one before ("…," Liu Pengyu told TASS. ¶ …, a spokesman added.). */
 function personJustSpeaking(ctx: SpeakerContext, pos: number): Speaker | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
   if (!last || last.speaker.type !== 'person' || last.end > pos) return undefined;
-  const here = sentenceHolding(ctx.article, pos)?.index ?? 0;
-  const then = sentenceHolding(ctx.article, Math.max(0, last.end - 1))?.index ?? 0;
-  return here - then <= 1 ? { ...last.speaker } : undefined;
+  return sentencesApart(ctx.article, last.end, pos) <= 1 ? { ...last.speaker } : undefined;
+}
+
+/** How many sentences after the one where a statement ends (at `end`) `pos` stands. */
+function sentencesApart(article: Article, end: number, pos: number): number {
+  return (sentenceHolding(article, pos)?.index ?? 0) - (sentenceHolding(article, Math.max(0, end - 1))?.index ?? 0);
 }
 
 /**
@@ -264,13 +267,15 @@ function sameUnnamedRole(ctx: SpeakerContext, phrase: string, pos: number): Spea
   const last = ctx.previous[ctx.previous.length - 1];
   if (!last || last.speaker.type === 'person' || last.end > pos) return undefined;
   // The words it was named by: an unnamed role, or a role that spoke for its institution ("a senior Biden administration official").
-  const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end).replace(/\s+/g, ' ');
-  const endsWith = (text: string, noun: string) => new RegExp(`\\b${escapeRegex(noun)}$`, 'i').test(text);
-  const noun = ctx.cues.refersPerson.find((n) => endsWith(phrase.replace(/\s+/g, ' '), n));
-  if (!noun || !/^an?\s/i.test(named) || !endsWith(named, noun)) return undefined;
-  const here = sentenceHolding(ctx.article, pos)?.index ?? 0;
-  const then = sentenceHolding(ctx.article, Math.max(0, last.end - 1))?.index ?? 0;
-  return here - then <= 3 ? { ...last.speaker } : undefined;
+  const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end);
+  const noun = roleNounOf(ctx, phrase);
+  if (!noun || !/^an?\s/i.test(named) || roleNounOf(ctx, named) !== noun) return undefined;
+  return sentencesApart(ctx.article, last.end, pos) <= 3 ? { ...last.speaker } : undefined;
+}
+
+/** The role noun (cues.yaml `refers_person`) a phrase ends with, lower case, one space between words. */
+function roleNounOf(ctx: SpeakerContext, phrase: string): string | undefined {
+  return ctx.cues.regex.roleNounAtEnd.exec(phrase)?.[1]!.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Before an unnamed source: a determiner and up to two capitalised words or a demonym ("a Ukrainian", "The two Western"). */
@@ -406,9 +411,8 @@ function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 
   for (let i = 1; i < named.length; i++) {
     const [a, b] = [named[i - 1]!, named[i]!];
     if (a.actor_id !== b.actor_id && a.actor_type === b.actor_type && /^\s+and\s+$/.test(norm.slice(a.end, b.start)) && verbAfter(b.end)) {
-      // In the order the article first names them, as pairBefore gives it: one id for the pair however the sentence orders it.
-      const first = (m: Mention) => ctx.index.firstIndexByActor.get(m.actor_id)!;
-      pair = first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
+      // In the order the article first names them, as pairBefore gives it.
+      pair = pairInArticleOrder(ctx, a, b);
     }
   }
   if (pair) return pair;
@@ -423,18 +427,20 @@ function jointSubjectBefore(ctx: SpeakerContext, pos: number, type?: 'person' | 
  * states joined so are often objects, "standoffs on Ukraine and Taiwan".)
  */
 function conjoinedPairBefore(ctx: SpeakerContext, pos: number): Speaker | undefined {
-  const type = 'person';
   const { norm } = ctx.article;
   const from = startOfSentencesBack(ctx.article, pos, 2);
-  const named = ctx.index.all.between(from, pos + 1).filter((m) => m.end <= pos && m.kind !== 'adjective' && m.kind !== 'pronoun' && (!type || m.actor_type === type) && !insideQuote(ctx, m.start));
+  const named = ctx.index.all.between(from, pos + 1).filter((m) => m.end <= pos && m.kind !== 'adjective' && m.kind !== 'pronoun' && m.actor_type === 'person' && !insideQuote(ctx, m.start));
   for (let i = named.length - 1; i >= 1; i--) {
     const [a, b] = [named[i - 1]!, named[i]!];
-    if (a.actor_id !== b.actor_id && a.actor_type === b.actor_type && /^\s+and\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.test(norm.slice(a.end, b.start))) {
-      const first = (m: Mention) => ctx.index.firstIndexByActor.get(m.actor_id)!;
-      return first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
-    }
+    if (a.actor_id !== b.actor_id && /^\s+and\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.test(norm.slice(a.end, b.start))) return pairInArticleOrder(ctx, a, b);
   }
   return undefined;
+}
+
+/** Two actors as one joint speaker, in the order the article first names them: one id for the pair however a sentence orders it. */
+function pairInArticleOrder(ctx: SpeakerContext, a: Mention, b: Mention): Speaker {
+  const first = (m: Mention) => ctx.index.firstIndexByActor.get(m.actor_id)!;
+  return first(a) <= first(b) ? jointSpeaker(fromMention(a), fromMention(b)) : jointSpeaker(fromMention(b), fromMention(a));
 }
 
 /** The subject of the sentence holding `pos` or, failing that, of the sentence before: for "it says". */
@@ -540,8 +546,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
   const at = (match: RegExpExecArray) => ({ start: floor + match.index + (match[0].length - match[1]!.length), end });
   // An actor closing an unnamed source's phrase is what the source stands close to: "sources close to the Kremlin said".
   const unnamedMatch = cues.regex.unnamedAtEnd.exec(before);
-  const inSource = m !== undefined && unnamedMatch !== null && at(unnamedMatch).start < m.start;
-  if (m && m.start >= clauseFloor && !posted && !owned && !inSource) return fromMention(m);
+  if (m && m.start >= clauseFloor && !posted && !owned && !(unnamedMatch !== null && at(unnamedMatch).start < m.start)) return fromMention(m);
 
   const pronoun = /\b(he|she|it)$/i.exec(before);
   if (pronoun) {
@@ -779,7 +784,15 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
 }
 
 /** Parts of speech that make the words before a name more than its title. */
-export const NOT_IN_TITLE: ReadonlySet<string> = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
+const NOT_IN_TITLE: ReadonlySet<string> = new Set(['VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'NUM']);
+const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'to']);
+
+/** Words of a title before a name ("Secretary of State", "White House press secretary", "Ambassador to the UN"): no verb, pronoun or conjunction, no comma. */
+export function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
+  const words = tokensIn(tokensOf(ctx.article), from, to);
+  if (words.length > 10 || /[,;:"“”()]/.test(ctx.article.norm.slice(from, to))) return false;
+  return words.every((t) => !NOT_IN_TITLE.has(t.pos) && (t.pos !== 'ADP' || TITLE_PREPOSITIONS.has(t.lower)));
+}
 
 /**
  * An unnamed role (introduced with "a" or "an", or "the" with no one before it) named in the sentence after its
@@ -791,16 +804,14 @@ export const NOT_IN_TITLE: ReadonlySet<string> = new Set(['VERB', 'AUX', 'PRON',
 export function namedInNextSentence(ctx: SpeakerContext, speaker: Speaker, statementEnd: number): Speaker | undefined {
   // ("the secretary" too, when nothing before resolved it: "…," said the secretary. ¶ Secretary of State Antony Blinken …)
   if (speaker.type !== 'unnamed' || !/^(?:an?|the)\s/i.test(speaker.label)) return undefined;
-  const label = speaker.label.toLowerCase();
-  const role = ctx.cues.refersPerson.find((noun) => label.endsWith(` ${noun}`));
+  const role = roleNounOf(ctx, speaker.label);
   if (!role) return undefined;
   const holding = sentenceHolding(ctx.article, Math.max(0, statementEnd - 1));
   const next = holding ? ctx.article.sentences[holding.index + 1] : undefined;
   if (!next) return undefined;
   const person = ctx.index.persons.between(next.start, next.end).find((m) => !insideQuote(ctx, m.start));
   if (!person) return undefined;
-  const title = ctx.article.norm.slice(next.start, person.start);
-  if (/[,;:"“”()]/.test(title) || !new RegExp(`\\b${escapeRegex(role)}\\b`, 'i').test(title)) return undefined;
-  if (tokensIn(tokensOf(ctx.article), next.start, person.start).some((t) => NOT_IN_TITLE.has(t.pos))) return undefined;
+  const title = ctx.article.norm.slice(next.start, person.start).replace(/\s+/g, ' ');
+  if (!isTitle(ctx, next.start, person.start) || !new RegExp(`\\b${escapeRegex(role)}\\b`, 'i').test(title)) return undefined;
   return fromMention(person, speaker.start, speaker.end);
 }

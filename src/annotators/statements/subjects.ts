@@ -7,8 +7,8 @@
 import type { Sentence } from '../../corpus/types';
 import { sentenceAt } from '../../corpus/segment';
 import type { Mention } from '../types';
-import { tokenIndexAt, tokensIn, tokensOf } from '../../text';
-import { fromMention, insideQuote, NOT_IN_TITLE, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { tokenIndexAt, tokensOf } from '../../text';
+import { fromMention, insideQuote, isTitle, organizationFor, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import { findCues, type Cue } from './cue-scan';
 import { hasClauseVerb, commaBeforeTitle, stripAdverbials } from './clause';
 
@@ -141,21 +141,11 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
   });
 }
 
-/** Words of a title before a name ("Secretary of State", "White House press secretary", "Ambassador to the UN"): no verb, pronoun or conjunction, no comma. */
-const TITLE_PREPOSITIONS = new Set(['of', 'for', 'to']);
-
-export function isTitle(ctx: SpeakerContext, from: number, to: number): boolean {
-  const words = tokensIn(tokensOf(ctx.article), from, to);
-  if (words.length > 10 || /[,;:"“”()]/.test(ctx.article.norm.slice(from, to))) return false;
-  return words.every((t) => !NOT_IN_TITLE.has(t.pos) && (t.pos !== 'ADP' || TITLE_PREPOSITIONS.has(t.lower)));
-}
-
 /**
  * The subject opening the sentence, perhaps after an introductory phrase and its comma
  * ("Before the summit with Biden, Putin granted an interview …"): the actor a
  * participle later in the sentence belongs to.
  */
-
 export function openingSubject(ctx: SpeakerContext, s: Sentence, before: number): Speaker | undefined {
   const { norm } = ctx.article;
   // A title before the name: "Secretary of State Antony Blinken met …, saying …" is Blinken, not the state of the title.
