@@ -277,8 +277,10 @@ function expandTemplate(template: string, adjectives: string[], states: string[]
   return variants;
 }
 
+const partsText = (parts: Part[]): string => parts.map((p) => ('literal' in p ? p.literal : p.value)).join('');
+
 function roleForm(parts: Part[], role: string, of: string | undefined): RoleForm {
-  const text = parts.map((p) => ('literal' in p ? p.literal : p.value)).join('');
+  const text = partsText(parts);
   const pattern = parts.map((p) => ('literal' in p ? anyCasePattern(p.literal) : withCapitals(namePattern(p.value), p.value))).join('');
   return { text, role, of, re: sticky(pattern) };
 }
@@ -296,6 +298,16 @@ export function compileLexicon(registry: {
   for (const text of registry.notNames ?? []) forms.push({ text, actorId: '', kind: 'name', metonym: false, seat: false, re: sticky(withCapitals(namePattern(text), text)) });
 
   const roleForms: RoleForm[] = [];
+  // The owners of each country code, found once (every role template asks for them).
+  const ownersOf = new Map<string, { adjectives: string[]; states: string[] }>();
+  const owned = (code: string) => {
+    let found = ownersOf.get(code);
+    if (!found) {
+      const owners = principals(code, actors, countries);
+      ownersOf.set(code, (found = { adjectives: owners.flatMap((a) => a.adjectives), states: owners.flatMap((a) => [a.name, ...a.aliases, ...a.metonyms]) }));
+    }
+    return found;
+  };
   for (const [role, templates] of Object.entries(rolePhrases)) {
     const codes = [...new Set(actors.flatMap((a) => a.roles.filter((r) => r.role === role).map((r) => r.of)))];
     const seen = new Set<string>();
@@ -305,14 +317,13 @@ export function compileLexicon(registry: {
         continue;
       }
       for (const code of codes) {
-        const owners = principals(code, actors, countries);
-        const adjectives = owners.flatMap((a) => a.adjectives);
-        const states = owners.flatMap((a) => [a.name, ...a.aliases, ...a.metonyms]);
+        const { adjectives, states } = owned(code);
         for (const parts of expandTemplate(template, adjectives, states)) {
-          const form = roleForm(parts, role, code);
-          const key = `${form.text.toLowerCase()}|${code}`;
-          if (!seen.has(key)) roleForms.push(form);
+          // The same phrase for the same code is compiled once.
+          const key = `${partsText(parts).toLowerCase()}|${code}`;
+          if (seen.has(key)) continue;
           seen.add(key);
+          roleForms.push(roleForm(parts, role, code));
         }
       }
     }

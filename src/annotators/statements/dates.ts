@@ -1,4 +1,5 @@
-import type * as Chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
 import { loadChrono } from '../../corpus/metadata';
 import type { Article, Sentence } from '../../corpus/types';
 import type { StatementDateBasis } from '../types';
@@ -54,7 +55,7 @@ export function statementDate(
   const published = new Date(`${article.published}T12:00:00Z`);
   let best: { date: Date; distance: number } | undefined;
   // Each stretch of attribution between blanked contents is parsed on its own, and only when it names a day.
-  const results: { index: number; text: string; start: Chrono.ParsedComponents }[] = [];
+  const results: { index: number; text: string; start: ParsedComponents }[] = [];
   for (const m of text.matchAll(ATTRIBUTION_STRETCH)) {
     if (!DATE_WORD.test(m[0])) continue;
     for (const r of dayParser().parse(m[0], { instant: published, timezone: 0 })) results.push({ index: m.index! + r.index, text: r.text, start: r.start });
