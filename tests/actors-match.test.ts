@@ -81,6 +81,15 @@ describe('a surname alone resolves to the person last named in full in its artic
   });
 });
 
+describe('a leader named by surname only, on a page without a date (Euromaidan Press)', () => {
+  it('"Putin" alone is Putin when the page states no date: a role he held in the registry counts', () => {
+    expect(found('Putin said he understood the concerns of Russia.', '')).toContain('Putin→vladimir-putin/surname');
+  });
+  it('a surname several registered people share stays unread, dated or not: "Wang"', () => {
+    expect(found('Wang said China wants peace.', '').filter((m) => m.startsWith('Wang'))).toEqual([]);
+  });
+});
+
 describe('role phrases resolve through dated roles', () => {
   it('"China’s top diplomat" and "China’s Foreign Minister" are Wang Yi in March 2022 (AP)', () => {
     expect(sentence(SEED.ap, 1)).toEqual(['China’s top diplomat→wang-yi/role', 'China→china/name']);

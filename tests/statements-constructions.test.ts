@@ -977,3 +977,32 @@ describe('an agency in apposition to the noun naming its kind', () => {
     expect(statements('Beijing and Moscow will hold talks, China, NATO, said.', '2022-09-07')).toEqual([]);
   });
 });
+
+describe('the one a source quotes or cites speaks: "quoted X as saying", "cited X as saying", "…, the ministry cited X."', () => {
+  it('"It quoted Kremlin spokesman Dmitry Peskov as saying …" (Reuters) is Peskov\'s, his title and "as saying" no content', () => {
+    expect(statements('The Russian news agency TASS quoted Kremlin spokesman Dmitry Peskov as saying the two sides would release details in due course.', '2022-12-26')).toEqual([
+      ['dmitry-peskov', 'quoted', 'indirect', 'the two sides would release details in due course'],
+    ]);
+  });
+  it('"The foreign ministry cited Lavrov as saying that …" (Sputnik) and "…, the ministry cited Lavrov." are Lavrov\'s', () => {
+    const text = 'Sergey Lavrov met Qin Gang in Goa. The foreign ministry cited Lavrov as saying that Moscow attaches great importance to the document. Moscow is ready to maintain close contacts with Beijing, the ministry cited Lavrov.';
+    expect(statements(text, '2023-05-05').map((s) => s.slice(0, 2))).toEqual([
+      ['sergey-lavrov', 'cited'],
+      ['sergey-lavrov', 'cited'],
+    ]);
+  });
+  it('a document cited at the clause\'s end does not speak: "…, the ministry cited the statement." stays the ministry\'s', () => {
+    expect(statements('Moscow is ready to maintain close contacts with Beijing, the ministry cited the statement.', '2023-05-05').map((s) => s.slice(0, 2))).toEqual([['ministry', 'cited']]);
+  });
+});
+
+describe('an addressee and a trailing channel around a participle\'s content', () => {
+  it('"…, telling him that “now is not a time of war,” CNN reported." holds neither "him" nor "CNN reported"', () => {
+    const got = statements('Indian Prime Minister has apparently rebuffed Putin’s war in Ukraine, telling him that “now is not a time of war,” CNN reported.', '2022-09-16');
+    expect(got.find((s) => s[1] === 'telling')?.[3]).toBe('“now is not a time of war');
+  });
+  it('an addressee is skipped only after a verb of telling: "…, reminding him of the importance of dialogue" keeps its object', () => {
+    const got = statements('Narendra Modi spoke to Vladimir Putin, reminding him of the importance of democracy and dialogue.', '2022-09-16');
+    expect(got.find((s) => s[1] === 'reminding')?.[3]).toBe('him of the importance of democracy and dialogue');
+  });
+});

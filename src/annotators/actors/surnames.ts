@@ -89,12 +89,12 @@ function onlyBearer(actors: readonly Actor[], surname: string): Actor | undefine
 /**
  * Registered people an article names by surname only ("the medal from Putin"): the
  * surname must belong to one registered person alone, who holds at the article's
- * date a role that news copy names by surname alone (`surname_alone_roles`), and the
- * article must mention that person's country. "Wang" names several people and stays
+ * date (any of the person's roles when the article has no date) a role that news copy
+ * names by surname alone (`surname_alone_roles`), and the article must mention that
+ * person's country. "Wang" names several people and stays
  * unread; a former leader's or a spokesperson's surname needs the full name.
  */
 function surnameOnlyPeople(layer: TokenLayer, hits: readonly Hit[], actors: readonly Actor[], date: string, named: ReadonlySet<string>, rules: MatchingRules): Hit[] {
-  if (!date) return [];
   const candidates = surnameAloneCandidates(actors, rules);
   if (candidates.length === 0) return [];
   const countries = new Set<string>();
@@ -102,7 +102,8 @@ function surnameOnlyPeople(layer: TokenLayer, hits: readonly Hit[], actors: read
   const out: Hit[] = [];
   for (const a of candidates) {
     if (named.has(a.id) || !countries.has(a.country) || !layer.text.includes(a.surname!)) continue;
-    if (rolesOn(a, date).some((r) => rules.surnameAloneRoles.has(r.role))) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
+    // An undated page (a scraped copy without its date line): a role the person held at any time in the registry.
+    if ((date ? rolesOn(a, date) : a.roles).some((r) => rules.surnameAloneRoles.has(r.role))) out.push({ start: -1, end: -1, actor: actorRef(a), kind: 'name' });
   }
   return out;
 }

@@ -59,10 +59,7 @@ export const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,
 
 export const ADVERBIAL_HEAD = /^(?:\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|via\s+[\w\s-]{1,40}?(?=\s+(?:that|at)\b)|at\s+[^,"]{1,80}?(?=,|\s+that\b)|in\s+[^,"]{1,60}?(?=,|\s+that\b)|on\s+[^,"]{1,60}?(?:,\s*an?\s+[^,"]{1,40},)?(?=\s+that\b)|also|again|repeatedly|[a-z]+ly)\b,?)+/iu;
 
-export const TRAILING_SOURCE = /(?:,\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
-
-/** "… quoted Wang Yi as saying": the name after the cue. */
-export const QUOTED_AS_SAYING = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+as\s+saying\b/u;
+export const TRAILING_SOURCE = /(?:,[”"']?\s*(?:according\s+to\s+[^,"]+|(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reported|said|quoted)|(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]{1,40}|(?:in\s+an\s+)?apparent\s+reference\s+to\s+[^"]+?|without\s+elaborating|citing\s+[^,"]+))+\s*[.!?]?\s*$/u;
 
 export const SUBORDINATE_START = /^(?:while|although|though|as|since|if|whereas|because)\s/i;
 

@@ -5,7 +5,7 @@ import { quotesEndingIn, quotesStartingIn, speakerEndingAt, speakerStartingAt, t
 import type { Draft, AttributionRule } from './draft';
 import type { Cue } from './cue-scan';
 import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore, quoteOpeningAt } from './clause';
-import { quotedAsSaying, continuingSpeaker } from './subjects';
+import { relayedSpeaker, continuingSpeaker } from './subjects';
 
 /**
  * A quote closing right before the cue: `"…," she added`, `"…," said Wang`, `"…," Wang
@@ -31,8 +31,8 @@ export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQ
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, closingBeforeSpeaker.end, cue.start), closingBeforeSpeaker.end);
     // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
     if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start)) {
-      // `"…," the news agency quoted the official as saying`: the one quoted speaks, not the agency.
-      const quoted = cue.lemma === 'quote' ? quotedAsSaying(ctx, cue, s) : undefined;
+      // `"…," the news agency quoted the official as saying`, `"…," the ministry cited Lavrov.`: the one relayed speaks, not the agency.
+      const quoted = (relayedSpeaker(ctx, cue, s) ?? relayedSpeaker(ctx, cue, s, true))?.speaker;
       return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue', usedQuotes);
     }
   }

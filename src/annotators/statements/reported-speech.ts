@@ -9,8 +9,8 @@ import { tokensIn, tokensOf } from '../../text';
 import { fromMention, isTitle, jointSpeaker, organizationFor, quotesEndingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { findCues, PASSIVE_POINTING_BACK, type Cue } from './cue-scan';
-import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, QUOTED_AS_SAYING, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
-import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject } from './subjects';
+import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
+import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject, relayedSpeaker } from './subjects';
 
 /** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
 function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
@@ -145,18 +145,12 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   }
 
   let contentStart = cue.end;
-  const quotedAs = QUOTED_AS_SAYING.exec(norm.slice(cue.end, s.end));
-  if (cue.lemma === 'quote' && quotedAs) {
-    // "The ministry quoted Wang as saying …": Wang speaks.
-    const quoted = speakerStartingAt(ctx, cue.end + quotedAs[0].indexOf(quotedAs[1]!));
-    if (quoted) speaker = quoted;
-    contentStart = cue.end + quotedAs[0].length;
-  } else if (cue.object) {
-    // "told the Security Council that …": the addressee runs to "that" when one follows within a few words.
-    const toThat = /^\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,5}?(?=that\b)/u.exec(norm.slice(cue.end, s.end));
-    const obj = toThat ?? OBJECT.exec(norm.slice(cue.end, s.end));
-    if (obj && cue.lemma === 'tell') contentStart += obj[0].length;
-  }
+  const relayed = relayedSpeaker(ctx, cue, s);
+  if (relayed) {
+    // "The ministry quoted Wang as saying …", "It cited Lavrov as saying that …": the one relayed speaks.
+    speaker = relayed.speaker;
+    contentStart = relayed.contentStart;
+  } else contentStart = pastAddressee(ctx, s, cue);
   contentStart = pastCircumstanceAndThat(ctx, s, contentStart);
 
   // A quote opening right after the cue is a direct statement (and may run on past the sentence).
@@ -229,7 +223,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   if (wordsIn(ctx, content.start, content.end) < 3) return undefined;
   // Before the comma of "…, Hua answered CCTV about this issue, saying …" stands an introductory phrase, not what was said.
   if (nothingAfter && !hasClauseVerb(ctx, content.start, content.end)) return undefined;
-  return { rule: 'content-speaker-cue', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
+  // "…, the ministry cited Lavrov.": the one relayed speaks.
+  const relayedAtEnd = relayedSpeaker(ctx, cue, s, true);
+  return { rule: 'content-speaker-cue', speaker: relayedAtEnd?.speaker ?? speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, content), parts: [content] };
 }
 
 /**
@@ -313,6 +309,18 @@ export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: num
 }
 
 /**
+ * Where what was said starts after a cue that takes an addressee: "told the Security
+ * Council that …", "telling him that …" (the addressee runs to "that" when one follows
+ * within a few words, else it is one object: "told reporters …"). Other cues: the cue's end.
+ */
+function pastAddressee(ctx: SpeakerContext, s: Sentence, cue: Cue): number {
+  if (cue.lemma !== 'tell') return cue.end;
+  const after = ctx.article.norm.slice(cue.end, s.end);
+  const obj = /^\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,5}?(?=that\b)/u.exec(after) ?? OBJECT.exec(after);
+  return obj ? cue.end + obj[0].length : cue.end;
+}
+
+/**
  * A participle opening the sentence, its subject after the comma: "Noting that
  * relations are at their best, Putin said …" is Putin's (the content runs to the comma).
  */
@@ -346,8 +354,12 @@ export function participleOfLastSpeaker(ctx: SpeakerContext, s: Sentence, cue: C
   // and so is a finite verb's after "and" ("Wang Yi defended Beijing's stance … and indicated that …").
   if (!speaker) speaker = openingSubject(ctx, s, cue.start);
   if (!speaker) return undefined;
-  const contentStart = pastCircumstanceAndThat(ctx, s, cue.end);
-  const span = trimSpan(norm, contentStart, cutBeforeNextAttribution(ctx, s, contentStart, s.end));
+  const contentStart = pastCircumstanceAndThat(ctx, s, pastAddressee(ctx, s, cue));
+  let contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, s.end);
+  // "…, telling him that “…,” CNN reported.": the channel after it is no content.
+  const tail = TRAILING_SOURCE.exec(norm.slice(contentStart, contentEnd));
+  if (tail) contentEnd = contentStart + tail.index;
+  const span = trimSpan(norm, contentStart, contentEnd);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'participle', speaker: { ...speaker, start: cue.start, end: cue.start }, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
 }

@@ -111,12 +111,29 @@ export function documentSpeakerEndingAt(ctx: SpeakerContext, floor: number, end:
 /** Parts of speech of a title before a name ("U.S. Secretary of State", "the Chinese ambassador"). */
 export const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'ADP', 'DET']);
 
-/** The one a source quotes "as saying": "quoted the official as saying", "quoted Wang Yi as saying". */
-export function quotedAsSaying(ctx: SpeakerContext, cue: Cue, s: Sentence): Speaker | undefined {
-  const m = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}?)\s+as\s+say(?:ing)?\b/iu.exec(ctx.article.norm.slice(cue.end, s.end));
+/** Verbs by which a source relays another's words: "quoted Wang as saying", "cited Lavrov as saying", "…, the ministry cited Lavrov." */
+const RELAY_LEMMAS = new Set(['quote', 'cite']);
+/** The one relayed, up to "as saying": "the official", "Kremlin spokesman Dmitry Peskov". */
+const AS_SAYING = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}?)\s+as\s+(?:say(?:ing)?|stating|telling|having\s+said)\b/iu;
+/** The one relayed, ending the clause, perhaps before a circumstance: "…, the ministry cited Lavrov (on Monday)." */
+const RELAYED_AT_END = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}?)(?:\s+(?:on|in|at|during|after|before|as)\b[^.;!?"“”]{0,60})?\s*(?=[.;!?]|$)/u;
+
+/**
+ * The one a source quotes or cites: "quoted the official as saying …", "cited Lavrov as
+ * saying that …" (the relayed speaker, and where what was said starts), or, with
+ * `atEnd`, the name closing the clause after the cue ("…, the ministry cited Lavrov.").
+ * Undefined for any other cue, or when no speaker stands there.
+ */
+export function relayedSpeaker(ctx: SpeakerContext, cue: Cue, s: Sentence, atEnd = false): { speaker: Speaker; contentStart: number } | undefined {
+  if (!RELAY_LEMMAS.has(cue.lemma)) return undefined;
+  const after = ctx.article.norm.slice(cue.end, s.end);
+  const m = atEnd ? RELAYED_AT_END.exec(after) : AS_SAYING.exec(after);
   if (!m) return undefined;
   const start = cue.end + m[0].indexOf(m[1]!);
-  return speakerStartingAt(ctx, start);
+  const speaker = speakerStartingAt(ctx, start);
+  // The speaker is the phrase, not something read past it; at the clause's end, a person ("…, the agency cited the statement" stays the agency's).
+  if (!speaker || speaker.end > start + m[1]!.length || (atEnd && speaker.type !== 'person')) return undefined;
+  return { speaker, contentStart: cue.end + m[0].length };
 }
 
 /** Channel verbs: "…, TASS reported" names where a statement was read, not who made it. */
