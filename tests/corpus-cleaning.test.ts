@@ -193,3 +193,24 @@ describe('normalisation for matching', () => {
     expect(a.norm).toBe('Wang Yi met Lavrov.');
   });
 });
+
+describe('links to other stories and caption labels from unseen pages (The Hindu, RT, The Guardian, AP)', () => {
+  it('"Also read | …" and "Read more: …" lines are removed; "Read more about it in our report." is prose and kept', () => {
+    const a = clean('Putin met Xi in Moscow on Monday.\nAlso read | Putin says world conflicts ‘strengthen’ ties with China\nRead more: Xi says ties are strong\nRead more about it in our report.');
+    expect(removals(a).map((r) => r[1])).toEqual(['related-link', 'related-link']);
+    expect(a.text).toBe('Putin met Xi in Moscow on Monday.\n\nRead more about it in our report.');
+  });
+  it('"FILE PHOTO:" and "© AP Photo / …" leave the caption, flagged; "Photograph: …/AP" too', () => {
+    const a = clean('Putin met Xi.\nFILE PHOTO: Chinese Foreign Ministry spokeswoman Mao Ning © AP Photo / Liu Zheng\nVladimir Putin and Xi Jinping in Moscow. Photograph: Mikhail Tereshchenko/AP\nThe talks went on.');
+    expect(captions(a)).toEqual(['Chinese Foreign Ministry spokeswoman Mao Ning', 'Vladimir Putin and Xi Jinping in Moscow.']);
+  });
+  it('a credit naming the photographer before the agency is one: "(Yves Herman/Reuters)", "(Russian Presidential Press Office via AP)"', () => {
+    const a = clean('Putin met Xi.\nXi Jinping at the Kremlin. (Yves Herman/Reuters)\nPutin and Xi. (Russian Presidential Press Office via AP)\nThe talks went on.');
+    expect(captions(a)).toEqual(['Xi Jinping at the Kremlin.', 'Putin and Xi.']);
+  });
+  it('a date line above a caption stays the page\'s date line, not the caption\'s title (Asahi/Reuters)', () => {
+    const a = clean('REUTERS\nFebruary 5, 2022 at 19:00 JST\nXi Jinping and Vladimir Putin talk during their meeting in Beijing, Friday, Feb. 4, 2022. (Kremlin Pool Photo via AP)\nBEIJING/ MOSCOW/WASHINGTON--China and Russia on the opening day of the Winter Olympics declared a "no limits" partnership, backing each other over standoffs on Ukraine.');
+    expect(captions(a)).toEqual(['Xi Jinping and Vladimir Putin talk during their meeting in Beijing, Friday, Feb. 4, 2022.']);
+    expect(a.published).toBe('2022-02-05');
+  });
+});

@@ -1006,3 +1006,13 @@ describe('an addressee and a trailing channel around a participle\'s content', (
     expect(got.find((s) => s[1] === 'reminding')?.[3]).toBe('him of the importance of democracy and dialogue');
   });
 });
+
+describe('a direct question reports nothing (a reporter\'s question in an MFA transcript)', () => {
+  it('"Does China believe that …?" is no statement of China\'s', () => {
+    expect(statements('Does China believe that the series of bombings in many places in Ukraine today are constructive measures taken by Russia to ease the situation?', '2022-10-10')).toEqual([]);
+  });
+  it('a statement about a question is still one: "Lavrov asked whether the West is ready to talk." and "China believes that …"', () => {
+    expect(statements('China believes that the talks are useful.', '2022-10-10')).toEqual([['china', 'believes', 'indirect', 'the talks are useful']]);
+    expect(statements('Sergey Lavrov asked whether the West is ready to talk.', '2022-10-10').map((s) => s[0])).toEqual(['sergey-lavrov']);
+  });
+});

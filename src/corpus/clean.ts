@@ -1,6 +1,7 @@
 import type { Removal, Span } from './types';
 import type { CleaningRule } from './rules';
 import { stripInvisible } from './normalize';
+import { readDateLine } from './metadata';
 
 /** A paragraph of the cleaned text, before sentence segmentation. */
 export interface CleanParagraph extends Span {
@@ -84,10 +85,10 @@ export function cleanText(raw: string, articleId: string, rules: readonly Cleani
     if (line.text === '') line.removed = true;
   }
 
-  // A caption's title line sits directly above it with no final punctuation.
+  // A caption's title line sits directly above it with no final punctuation (a date line there is the page's: "February 5, 2022 at 19:00 JST").
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1]!;
-    if (lines[i]!.caption && !lines[i]!.removed && !prev.removed && prev.text !== '' && !FINAL_PUNCTUATION.test(prev.text)) prev.caption = true;
+    if (lines[i]!.caption && !lines[i]!.removed && !prev.removed && prev.text !== '' && !FINAL_PUNCTUATION.test(prev.text) && !readDateLine(prev.text)) prev.caption = true;
   }
 
   // Paragraphs: blank lines separate blocks; in a block each line is a paragraph

@@ -179,6 +179,14 @@ class CueMatches {
   }
 }
 
+/** A sentence opening with a question word or an auxiliary (cues.yaml: question_openers) and ending in "?". */
+function isDirectQuestion(ctx: SpeakerContext, s: Sentence): boolean {
+  const text = ctx.article.norm.slice(s.start, s.end).trimEnd();
+  if (!text.endsWith('?')) return false;
+  const first = /^[\s"“'‘(]*([A-Za-z]+)/.exec(text)?.[1];
+  return first !== undefined && ctx.cues.questionOpeners.has(first.toLowerCase());
+}
+
 /**
  * Tries to read one statement around a cue: speaker, content and kind. The rules
  * whose patterns match around the cue (rules.ts) say which readers run; the readers
@@ -191,6 +199,8 @@ export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, us
   const at = units.cueAt.get(cue.start);
   if (at === undefined) return undefined;
   const m = new CueMatches(rules, units, at);
+  // A direct question reports nothing: only a quote in it can be someone's words.
+  if (isDirectQuestion(ctx, s)) return m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined;
   if (ctx.cues.phrases.includes(cue.lemma)) return m.may('accordingTo') ? m.counted(accordingTo(ctx, s, cue)) : undefined;
   return (
     (m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
