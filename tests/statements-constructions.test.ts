@@ -1016,3 +1016,19 @@ describe('a direct question reports nothing (a reporter\'s question in an MFA tr
     expect(statements('Sergey Lavrov asked whether the West is ready to talk.', '2022-10-10').map((s) => s[0])).toEqual(['sergey-lavrov']);
   });
 });
+
+describe('a continuation keeps the date its statement states (the devset\'s convention)', () => {
+  const dated = (text: string) => pipeline.annotate(articleFromText(text, { published: '2022-03-14' })).statements.map((s) => [s.rule, s.date, s.date_basis]);
+  it('"…," Sullivan said on Sunday. "…" — both Sunday, 2022-03-13', () => {
+    expect(dated('“We are communicating very directly, privately to Beijing,” Jake Sullivan said on CNN on Sunday. “We will not allow that to go forward.”')).toEqual([
+      ['quote-speaker-cue', '2022-03-13', 'text'],
+      ['continuation', '2022-03-13', 'text'],
+    ]);
+  });
+  it('after an undated statement the continuation has the publication date', () => {
+    expect(dated('“We are communicating very directly, privately to Beijing,” Jake Sullivan said. “We will not allow that to go forward.”')).toEqual([
+      ['quote-speaker-cue', '2022-03-14', 'publication'],
+      ['continuation', '2022-03-14', 'publication'],
+    ]);
+  });
+});

@@ -21,5 +21,5 @@ export function continuationOf(article: Article, s: Sentence, q: Quote, last: Dr
   const tail = norm.slice(q.end, s.end).trim();
   if (!wholeParagraph && tail !== '' && !/^[.!?]$/.test(tail)) return undefined;
   const speaker = { ...last.speaker, start: q.start, end: q.start };
-  return { rule: 'continuation', speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }] };
+  return { rule: 'continuation', speaker, kind: 'direct', cue: '', cueStart: q.start, cueEnd: q.start, parts: [{ start: q.contentStart, end: q.contentEnd }], continues: last };
 }

@@ -13,6 +13,8 @@ export interface Draft {
   kind: StatementKind;
   /** Content spans: quote contents for direct statements, one reported clause otherwise. */
   parts: { start: number; end: number }[];
+  /** A continuation's statement, which it goes on with (and whose date it keeps). */
+  continues?: Draft;
 }
 
 /**

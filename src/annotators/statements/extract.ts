@@ -89,6 +89,8 @@ export function extractStatements(
   drafts.push(...labels);
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
+  // Each statement's date by its draft: a continuation, which has no attribution of its own, keeps a date the one it goes on with states.
+  const dates = new Map<Draft, ReturnType<typeof statementDate>>();
   return drafts.map((draft, i) => {
     const clipped = withoutDateline(article, draft);
     // "…, a foreign ministry spokesperson said. ¶ Spokesperson Wang Wenbin made the remarks …": named in the next sentence.
@@ -101,7 +103,9 @@ export function extractStatements(
     const closing = d.kind === 'direct' ? closedByContentEnd.get(partsEnd)?.[0] : undefined;
     const start = Math.min(d.speaker.start, d.cue ? d.cueStart : Infinity, opening ? opening.start : partsStart);
     const end = Math.max(d.speaker.end, d.cueEnd, closing ? closing.end : partsEnd);
-    const date = statementDate(article, sentenceAt(article, start), sentenceAt(article, Math.max(start, end - 1)), d.parts, d.cueStart);
+    const continued = draft.continues && dates.get(draft.continues);
+    const date = continued?.basis === 'text' ? continued : statementDate(article, sentenceAt(article, start), sentenceAt(article, Math.max(start, end - 1)), d.parts, d.cueStart);
+    dates.set(draft, date);
     return {
       statement_id: `${article.article_id}#${i + 1}`,
       article_id: article.article_id,
