@@ -1032,3 +1032,26 @@ describe('a continuation keeps the date its statement states (the devset\'s conv
     ]);
   });
 });
+
+describe('a pronoun\'s trailing cue takes the sentence from a state\'s cue opening it', () => {
+  it('"China hopes that …, he added." (Xinhua) is his, the whole clause his content', () => {
+    expect(statements('Xi Jinping met Vladimir Putin. China hopes that the China-Mongolia-Russia natural gas pipeline project will make substantive progress as soon as possible, he added.', '2023-10-18')).toEqual([
+      ['xi-jinping', 'added', 'indirect', 'China hopes that the China-Mongolia-Russia natural gas pipeline project will make substantive progress as soon as possible'],
+    ]);
+  });
+  it('a pronoun inside a clause is no trailing attribution: "China maintains that …, as what he said were signs." stays China\'s', () => {
+    expect(statements('Xi Jinping met Vladimir Putin. China maintains that the talks are useful, as what he said were signs.', '2023-10-18').map((s) => s[0])).toEqual(['china']);
+  });
+});
+
+describe('"without …ing" after a cue is its manner, no content', () => {
+  it('"…, Russian state news agency TASS said on Monday, without giving details of the timing or format." (Reuters) gives the clause before', () => {
+    expect(statements('Russian President Vladimir Putin and his Chinese counterpart Xi Jinping will speak before the end of the year, Russian state news agency TASS said on Monday, without giving details of the timing or format.', '2022-12-26')).toEqual([
+      ['tass', 'said', 'indirect', 'Russian President Vladimir Putin and his Chinese counterpart Xi Jinping will speak before the end of the year'],
+    ]);
+  });
+  it('before "that", it is passed over and the that-clause is the content: "Lavrov said, without elaborating, that Russia would respond."', () => {
+    expect(statements('Sergey Lavrov said, without elaborating, that Russia would respond.', '2022-12-26')).toEqual([['sergey-lavrov', 'said', 'indirect', 'Russia would respond']]);
+    expect(statements('Sergey Lavrov said without evidence that Kyiv had planned the attack.', '2022-12-26').map((s) => s[3])).toEqual(['Kyiv had planned the attack']);
+  });
+});

@@ -121,8 +121,8 @@ export const CLAUSE_POS = new Set(['VERB', 'AUX']);
 
 export const CIRCUMSTANCE_MAX_WORDS = 8;
 
-/** An occasion after the cue: "when asked about …", "while speaking to reporters", "in response to a question". */
-export const OCCASION = /^(?:when|while|after|as)\s+(?:being\s+)?(?:asked|speaking|responding|commenting|answering|talking|questioned)\b|^in\s+(?:response|reply)\s+to\b/i;
+/** An occasion or manner after the cue: "when asked about …", "while speaking to reporters", "in response to a question", "without giving details" (not before ", that …"). */
+export const OCCASION = /^(?:when|while|after|as)\s+(?:being\s+)?(?:asked|speaking|responding|commenting|answering|talking|questioned)\b|^in\s+(?:response|reply)\s+to\b|^without\s+[a-z]+ing\b(?![^,;:]*,\s*that\b)/i;
 
 /** A short span with no verb: a time, place or manner after the cue, not reported content. */
 export function isCircumstance(ctx: SpeakerContext, span: { start: number; end: number }): boolean {

@@ -9,7 +9,7 @@ import { tokensIn, tokensOf } from '../../text';
 import { fromMention, isTitle, jointSpeaker, organizationFor, quotesEndingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft } from './draft';
 import { findCues, PASSIVE_POINTING_BACK, type Cue } from './cue-scan';
-import { isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
+import { OCCASION, isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
 import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject, relayedSpeaker } from './subjects';
 
 /** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
@@ -30,10 +30,12 @@ function pastCircumstanceAndThat(ctx: SpeakerContext, s: Sentence, from: number)
   let at = from;
   const head = ADVERBIAL_HEAD.exec(norm.slice(at, s.end));
   if (head) at += head[0].length;
-  const toThat = /^\s+([^.;:!?]{1,100}?)\s+that\b/i.exec(norm.slice(at, s.end));
+  // (Set off by commas too: "said, without elaborating, that …".)
+  const toThat = /^(?:\s*,)?\s+([^.;:!?]{1,100}?),?\s+that\b/i.exec(norm.slice(at, s.end));
   if (toThat) {
     const start = at + toThat[0].indexOf(toThat[1]!);
-    if (occasionOnly(ctx, { start, end: start + toThat[1]!.length })) at += toThat[0].length - 'that'.length;
+    const circumstance = norm.slice(start, start + toThat[1]!.length);
+    if (occasionOnly(ctx, { start, end: start + toThat[1]!.length }) || OCCASION.test(circumstance)) at += toThat[0].length - 'that'.length;
   }
   const that = /^\s*(?:,\s*)?that\b/i.exec(norm.slice(at, s.end));
   return that ? at + that[0].length : at;
