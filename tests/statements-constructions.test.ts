@@ -1055,3 +1055,18 @@ describe('"without …ing" after a cue is its manner, no content', () => {
     expect(statements('Sergey Lavrov said without evidence that Kyiv had planned the attack.', '2022-12-26').map((s) => s[3])).toEqual(['Kyiv had planned the attack']);
   });
 });
+
+describe('what an unnamed source is said to report is the source\'s statement: "…, according to U.S. officials."', () => {
+  const who = (text: string) => pipeline.annotate(articleFromText(text, { published: '2022-03-14' })).statements.map((s) => [s.speaker, s.speaker_type, s.speaker_country, s.cue, s.text]);
+  it('"Russia asked China to give it military equipment …, according to U.S. officials." (NYT) is the officials\', the asking their content', () => {
+    expect(who('Russia asked China to give it military equipment and support for the war in Ukraine, according to U.S. officials.')).toEqual([
+      ['U.S. officials', 'unnamed', 'USA', 'according to', 'Russia asked China to give it military equipment and support for the war in Ukraine'],
+    ]);
+  });
+  it('"…, according to conversations CNN had with two US officials." (CNN) is the officials\' too', () => {
+    expect(who('Russia has asked China for military support, including drones, according to conversations CNN had with two US officials.').map((s) => s.slice(0, 4))).toEqual([['US officials', 'unnamed', 'USA', 'according to']]);
+  });
+  it('a named source keeps the speaker it reports: "Vladimir Putin said the talks were useful, according to the Kremlin." is Putin\'s', () => {
+    expect(who('Vladimir Putin said the talks were useful, according to the Kremlin.').map((s) => s.slice(0, 4))).toEqual([['Vladimir Putin', 'person', 'RUS', 'said']]);
+  });
+});

@@ -59,13 +59,30 @@ export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft |
     (/^the\s+/i.test(norm.slice(from, s.end)) ? ctx.mentionsByStart.get(from + /^the\s+/i.exec(norm.slice(from))![0].length)?.filter((m) => m.kind !== 'adjective').map((m) => fromMention(m, from, m.end))[0] : undefined) ??
     nounSpeaker ??
     possessorSpeaking(ctx, from, s.end) ??
-    (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined);
+    (phrase ? { label: phrase[0], id: '', type: 'unnamed' as const, country: '', start: from, end: from + phrase[0].length } : undefined) ??
+    unnamedClosingSource(ctx, from, s.end);
   // Opening the sentence ("According to him, …", "As reported by OBOZ.UA, …"): the content follows the source's comma.
   if (wordsIn(ctx, s.start, cue.start) === 0) return sourceFirst(ctx, s, cue, from, speaker);
   if (!speaker) return undefined;
   const span = trimSpan(norm, s.start, cue.start);
   if (wordsIn(ctx, span.start, span.end) < 3) return undefined;
   return { rule: 'according-to', speaker, cue: cue.cue, cueStart: cue.start, cueEnd: cue.end, kind: kindOf(ctx, span), parts: [span] };
+}
+
+/**
+ * An unnamed source closing the phrase after "according to": "according to conversations
+ * CNN had with two US officials" is the officials', of the state named just before the
+ * noun (within three words); else undefined.
+ */
+function unnamedClosingSource(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
+  const { norm } = ctx.article;
+  const phrase = norm.slice(from, to).replace(/[\s.!?"”’]+$/u, '');
+  const m = ctx.cues.regex.unnamedAtEnd.exec(phrase);
+  if (!m) return undefined;
+  let start = from + m.index + m[0].indexOf(m[1]!);
+  const state = ctx.index.all.between(Math.max(from, start - 30), start).filter((x) => x.actor_type === 'state' && wordsIn(ctx, x.end, start) <= 2).at(-1);
+  if (state) start = Math.min(start, state.start);
+  return { label: ctx.article.text.slice(start, from + phrase.length), id: '', type: 'unnamed', country: state?.country ?? '', start, end: from + phrase.length };
 }
 
 /**
@@ -166,6 +183,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // Read from the cue, so a channel right after a circumstance is seen with its comma: "reported in a telegram, reports UNN."
   const tail = TRAILING_SOURCE.exec(norm.slice(cue.end, s.end));
   if (tail) contentEnd = Math.max(contentStart, cue.end + tail.index);
+  // "Russia asked China to give it military equipment …, according to U.S. officials.": what an unnamed
+  // source is said to report is that source's statement, the cue inside it part of its content.
+  if (tail && unnamedSourceTail(ctx, tail[0])) return undefined;
   if (SUBORDINATE_START.test(norm.slice(s.start, speaker.start))) {
     const comma = norm.indexOf(',', contentStart);
     if (comma > 0 && comma < contentEnd) contentEnd = comma;
@@ -308,6 +328,13 @@ export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: num
   const subject = ctx.mentionsByStart.get(from)?.[0];
   if (!subject) return false;
   return findCues(ctx, s).some((c) => c.start > subject.end && !/ing$/i.test(c.cue) && stripAdverbials(norm, subject.start, c.start) === subject.end);
+}
+
+/** A trailing "…, according to U.S. officials" (or "an official", "sources familiar with …") naming an unnamed source. */
+function unnamedSourceTail(ctx: SpeakerContext, tail: string): boolean {
+  const source = /^,[”"']?\s*according\s+to\s+([^,"]+?)\s*[.!?]?\s*$/i.exec(tail)?.[1];
+  if (!source) return false;
+  return ctx.cues.regex.unnamedAtEnd.test(source) || /^(?:an?|one)\s+(?:[\w.-]+\s+){0,3}?(?:official|source|diplomat)$/i.test(source);
 }
 
 /**
