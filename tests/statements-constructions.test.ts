@@ -1070,3 +1070,17 @@ describe('what an unnamed source is said to report is the source\'s statement: "
     expect(who('Vladimir Putin said the talks were useful, according to the Kremlin.').map((s) => s.slice(0, 4))).toEqual([['Vladimir Putin', 'person', 'RUS', 'said']]);
   });
 });
+
+describe('transcript labels (the Chinese MFA\'s and the Kremlin\'s transcripts)', () => {
+  it('"Mao Ning: China has repeatedly reiterated …" is her answer, a cue inside it no statement of its own', () => {
+    const text = 'Foreign Ministry Spokesperson Mao Ning hosted a regular press conference on October 10, 2022.\n\nMao Ning: China has repeatedly reiterated its position on the Ukraine issue. We always maintain that the sovereignty of all countries should be respected.';
+    expect(statements(text, '2022-10-10').map((s) => s.slice(0, 3))).toEqual([['mao-ning', ':', 'direct']]);
+  });
+  it('a title before the name and a note after it: "President of China Xi Jinping (retranslated): …"', () => {
+    const text = 'Vladimir Putin and Xi Jinping held talks in Beijing.\n\nPresident of China Xi Jinping (retranslated): Mr Putin, my dear friend, welcome to China for the Third Belt and Road Forum.';
+    expect(statements(text, '2023-10-18')).toEqual([['xi-jinping', ':', 'direct', 'Mr Putin, my dear friend, welcome to China for the Third Belt and Road Forum']]);
+  });
+  it('capitalised words before a colon that name no person are no label: "Joint Statement of the Two Sides: …"', () => {
+    expect(statements('Vladimir Putin and Xi Jinping held talks.\n\nJoint Statement of the Two Sides: the parties agreed to deepen ties.', '2023-10-18')).toEqual([]);
+  });
+});

@@ -60,6 +60,15 @@ export function extractStatements(
   const byContentStart = quotesBy((q) => q.contentStart);
   const closedByContentEnd = quotesBy((q) => q.contentEnd, (q) => q.closed);
 
+  // Transcript labels (labels.ts) naming a person the actors stage found come first: the answer
+  // after "Mao Ning:" is hers, a cue inside it ("China has repeatedly reiterated …") no statement of its own.
+  const labelOpens = (d: Draft) => {
+    const s = sentenceAt(article, d.speaker.start);
+    return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)));
+  };
+  const labels = speakerLabels(ctx).filter(labelOpens);
+  for (const label of labels) if (label.known) read.add(label);
+
   for (const s of article.sentences) {
     // Attribution patterns, cue by cue (cue-scan.ts, quote-attribution.ts, reported-speech.ts), then the conflict step (conflicts.ts).
     for (const cue of findCues(ctx, s)) {
@@ -80,13 +89,8 @@ export function extractStatements(
     }
   }
 
-  // Transcript labels (labels.ts) where no pattern read the paragraph.
-  const labelOpens = (d: Draft) => {
-    const s = sentenceAt(article, d.speaker.start);
-    return ruleOpens(rules, 'label', sentenceUnits(ctx, s, findCues(ctx, s)));
-  };
-  const labels = speakerLabels(ctx).filter((d) => !read.overlapsAny(d) && labelOpens(d));
-  drafts.push(...labels);
+  // The other labels where no pattern read the paragraph.
+  drafts.push(...labels.filter((d) => !d.known && !read.overlapsAny(d)));
   drafts.sort((a, b) => Math.min(a.cueStart, ...a.parts.map((p) => p.start)) - Math.min(b.cueStart, ...b.parts.map((p) => p.start)));
   const captionAt = (pos: number) => article.paragraphs[sentenceAt(article, pos).paragraph]?.caption ?? false;
   // Each statement's date by its draft: a continuation, which has no attribution of its own, keeps a date the one it goes on with states.
