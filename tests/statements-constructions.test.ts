@@ -1084,3 +1084,32 @@ describe('transcript labels (the Chinese MFA\'s and the Kremlin\'s transcripts)'
     expect(statements('Vladimir Putin and Xi Jinping held talks.\n\nJoint Statement of the Two Sides: the parties agreed to deepen ties.', '2023-10-18')).toEqual([]);
   });
 });
+
+describe('a trailing attribution takes the sentence from any subject but a person\'s', () => {
+  it('"…, and the countries will jointly announce the time of this trip, the Kremlin spokesman said." (Vestnik Kavkaza) is Peskov\'s', () => {
+    const got = statements("Dmitry Peskov spoke to reporters. Preparations for the Russian president's trip to China are being wrapped up, and the countries will jointly announce the time of this trip, the Kremlin spokesman said.", '2023-09-20');
+    expect(got.map((s) => s.slice(0, 2))).toEqual([['dmitry-peskov', 'said']]);
+  });
+  it('the comma may close a quoted phrase: `Russia hopes to … on "all international platforms," Putin said.` is Putin\'s', () => {
+    const got = statements('Vladimir Putin met Xi Jinping. Russia hopes to increase cooperation with China on "all international platforms," Putin said.', '2024-10-22');
+    expect(got.map((s) => s.slice(0, 2))).toEqual([['vladimir-putin', 'said']]);
+  });
+  it('a person\'s own cue stays: "Putin told Xi the talks were useful, the Kremlin said." is Putin\'s', () => {
+    expect(statements('Vladimir Putin told Xi Jinping the talks were useful, the Kremlin said.', '2024-10-22').map((s) => s.slice(0, 2))).toEqual([['vladimir-putin', 'told']]);
+  });
+});
+
+describe('a source carrying a titled speaker\'s attribution gives way to it', () => {
+  it('"According to China\'s Global Times, Chinese President Xi Jinping said that …" (Lokmat Times) is Xi\'s', () => {
+    expect(statements("According to China's Global Times, Chinese President Xi Jinping said that China and Russia have found the right way.", '2024-10-22')).toEqual([
+      ['xi-jinping', 'said', 'indirect', 'China and Russia have found the right way'],
+    ]);
+  });
+  it('"Russian media reported President Putin as saying that …" is Putin\'s; "TASS reported that …" stays TASS\'s', () => {
+    expect(statements('Russian Media reported President Putin as saying that Russian-Chinese relations have become a model.', '2024-10-22').map((s) => s[0])).toEqual(['vladimir-putin']);
+    expect(statements('TASS reported that Vladimir Putin would visit China.', '2024-10-22').map((s) => s[0])).toEqual(['tass']);
+  });
+  it('an untitled clause after the source is the source\'s: "According to Xinhua, Chinese trade with Russia grew by a third."', () => {
+    expect(statements('According to Xinhua, Chinese trade with Russia grew by a third.', '2024-10-22').map((s) => s[0])).toEqual(['xinhua']);
+  });
+});

@@ -108,7 +108,8 @@ export function commaBeforeTitle(ctx: SpeakerContext, floor: number, speakerStar
   const at = before.lastIndexOf(',');
   if (at < 0) return null;
   const title = before.slice(at + 1);
-  if (title.trim() === '') return { index: at };
+  // (The comma may close a quoted phrase: "… on "all international platforms," Putin said".)
+  if (title.trim() === '' || /^\s*["”’]\s*$/.test(title)) return { index: at };
   const tokens = tokensIn(tokensOf(ctx.article), floor + at + 1, speakerStart);
   // A title opens with no preposition or conjunction: "…, with EU foreign policy chief Josep Borrell describing …" is no attribution.
   if (tokens.length > 0 && ['ADP', 'SCONJ', 'CCONJ'].includes(tokens[0]!.pos)) return null;

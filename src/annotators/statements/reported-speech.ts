@@ -134,7 +134,8 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   if (!speaker) return undefined;
   // "China maintains that …, Wang Wenbin said, adding …": a state's or organisation's cue at the start
   // is part of what the person named after the comma says.
-  if ((speaker.type === 'state' || speaker.type === 'organization') && trailingPersonAttribution(ctx, s, cue.end)) return undefined;
+  // (So is an unnamed or plural subject's: "…, and the countries will jointly announce …, the Kremlin spokesman said.")
+  if (speaker.type !== 'person' && trailingPersonAttribution(ctx, s, cue.end)) return undefined;
   // "Zhang gave an interview to the TASS news agency stating that …": a participle after an unnamed noun belongs to the sentence's subject.
   if (/ing$/i.test(cue.cue) && speaker.id === '' && speaker.type !== 'person') {
     const subject = openingSubject(ctx, s, speaker.start);
@@ -325,7 +326,8 @@ export function possessorSpeaking(ctx: SpeakerContext, from: number, to: number)
 /** A speaker opening the clause at `from`, then (past a parenthetical) a finite cue: "Putin, in a call with Xi, outlined …". */
 export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: number): boolean {
   const { norm } = ctx.article;
-  const subject = ctx.mentionsByStart.get(from)?.[0];
+  // The subject may follow its title: "Chinese President Xi Jinping said that …".
+  const subject = ctx.mentionsByStart.get(from)?.find((m) => m.kind !== 'adjective') ?? ctx.index.all.between(from, Math.min(s.end, from + 80)).find((m) => m.actor_type === 'person' && m.kind !== 'pronoun' && m.start > from && isTitle(ctx, from, m.start));
   if (!subject) return false;
   return findCues(ctx, s).some((c) => c.start > subject.end && !/ing$/i.test(c.cue) && stripAdverbials(norm, subject.start, c.start) === subject.end);
 }

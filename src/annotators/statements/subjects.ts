@@ -113,6 +113,8 @@ export const TITLE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'ADP', 'DET']);
 
 /** Verbs by which a source relays another's words: "quoted Wang as saying", "cited Lavrov as saying", "…, the ministry cited Lavrov." */
 const RELAY_LEMMAS = new Set(['quote', 'cite']);
+/** Those that relay only before "as saying": "Russian media reported President Putin as saying …". */
+const RELAY_AS_SAYING_LEMMAS = new Set([...RELAY_LEMMAS, 'report']);
 /** The one relayed, up to "as saying": "the official", "Kremlin spokesman Dmitry Peskov". */
 const AS_SAYING = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}?)\s+as\s+(?:say(?:ing)?|stating|telling|having\s+said)\b/iu;
 /** The one relayed, ending the clause, perhaps before a circumstance: "…, the ministry cited Lavrov (on Monday)." */
@@ -125,7 +127,7 @@ const RELAYED_AT_END = /^\s+((?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,5}
  * Undefined for any other cue, or when no speaker stands there.
  */
 export function relayedSpeaker(ctx: SpeakerContext, cue: Cue, s: Sentence, atEnd = false): { speaker: Speaker; contentStart: number } | undefined {
-  if (!RELAY_LEMMAS.has(cue.lemma)) return undefined;
+  if (!(atEnd ? RELAY_LEMMAS : RELAY_AS_SAYING_LEMMAS).has(cue.lemma)) return undefined;
   const after = ctx.article.norm.slice(cue.end, s.end);
   const m = atEnd ? RELAYED_AT_END.exec(after) : AS_SAYING.exec(after);
   if (!m) return undefined;
