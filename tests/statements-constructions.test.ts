@@ -1113,3 +1113,13 @@ describe('a source carrying a titled speaker\'s attribution gives way to it', ()
     expect(statements('According to Xinhua, Chinese trade with Russia grew by a third.', '2024-10-22').map((s) => s[0])).toEqual(['xinhua']);
   });
 });
+
+describe('a reading that repeats a statement already read gives way to the next reader\'s', () => {
+  it('"Calling Putin “old friend”, Xi said, “…”" (AFR): the scare quote is no quote before the cue; Xi\'s quote after it is read', () => {
+    const got = statements('Calling Putin “old friend”, Xi Jinping said, “China is willing to work with Russia, display the responsibilities of the major powers.”', '2022-09-15');
+    expect(got.filter((s) => s[1] === 'said')).toEqual([['xi-jinping', 'said', 'direct', 'China is willing to work with Russia, display the responsibilities of the major powers.']]);
+  });
+  it('a quote read once is not read twice: `"…," Xi said, Xinhua reported.` is one statement', () => {
+    expect(statements('“China is willing to work with Russia,” Xi Jinping said, Xinhua reported.', '2022-09-15').map((s) => s.slice(0, 2))).toEqual([['xi-jinping', 'said']]);
+  });
+});

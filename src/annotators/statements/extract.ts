@@ -73,8 +73,9 @@ export function extractStatements(
     // Attribution patterns, cue by cue (cue-scan.ts, quote-attribution.ts, reported-speech.ts), then the conflict step (conflicts.ts).
     for (const cue of findCues(ctx, s)) {
       if (read.insideContent(cue.start)) continue;
-      const draft = attributionAround(ctx, s, cue, usedQuotes, rules);
-      if (!draft || read.repeatsEarlier(draft)) continue;
+      // A reading that repeats a statement already read gives way to the next reader's: "Calling Putin “old friend”, Xi said, “…”".
+      const draft = attributionAround(ctx, s, cue, usedQuotes, rules, (d) => !read.repeatsEarlier(d));
+      if (!draft) continue;
       read.add(draft);
       addPrevious(ctx, { speaker: draft.speaker, end: Math.max(...draft.parts.map((p) => p.end), draft.cueEnd) });
       for (const p of draft.parts) for (const q of byContentStart.get(p.start) ?? []) usedQuotes.add(q);
@@ -200,23 +201,32 @@ function isDirectQuestion(ctx: SpeakerContext, s: Sentence): boolean {
  * whose patterns match around the cue (rules.ts) say which readers run; the readers
  * are tried in turn (a source phrase, "according to"; a quote before the cue; an
  * inverted trailing attribution; a participle; a speaker before the cue), and a
- * statement counts only under a rule that matched.
+ * statement counts only under a rule that matched and that `accept` (the conflict
+ * step's question: does it repeat a statement already read?) lets through.
  */
-export function attributionAround(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQuotes: Set<Quote>, rules: AttributionRules = defaultAttributionRules()): Draft | undefined {
+export function attributionAround(
+  ctx: SpeakerContext,
+  s: Sentence,
+  cue: Cue,
+  usedQuotes: Set<Quote>,
+  rules: AttributionRules = defaultAttributionRules(),
+  accept: (draft: Draft) => boolean = () => true,
+): Draft | undefined {
   const units = sentenceUnits(ctx, s, findCues(ctx, s));
   const at = units.cueAt.get(cue.start);
   if (at === undefined) return undefined;
   const m = new CueMatches(rules, units, at);
+  const take = (draft: Draft | undefined) => (draft && accept(draft) ? m.counted(draft) : undefined);
   // A direct question reports nothing: only a quote in it can be someone's words.
-  if (isDirectQuestion(ctx, s)) return m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined;
-  if (ctx.cues.phrases.includes(cue.lemma)) return m.may('accordingTo') ? m.counted(accordingTo(ctx, s, cue)) : undefined;
+  if (isDirectQuestion(ctx, s)) return m.may('quoteBeforeCue') ? take(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined;
+  if (ctx.cues.phrases.includes(cue.lemma)) return m.may('accordingTo') ? take(accordingTo(ctx, s, cue)) : undefined;
   return (
-    (m.may('quoteBeforeCue') ? m.counted(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
-    (m.may('invertedTrailing') ? m.counted(invertedTrailing(ctx, s, cue)) : undefined) ??
-    (m.may('participle') ? (m.counted(participleOfLastSpeaker(ctx, s, cue)) ?? m.counted(openingParticiple(ctx, s, cue))) : undefined) ??
-    (m.may('asSpeakerNoted') ? m.counted(asSpeakerNoted(ctx, s, cue)) : undefined) ??
-    (m.may('pointingBack') ? m.counted(pointingBack(ctx, s, cue, usedQuotes)) : undefined) ??
+    (m.may('quoteBeforeCue') ? take(quoteBeforeCue(ctx, s, cue, usedQuotes)) : undefined) ??
+    (m.may('invertedTrailing') ? take(invertedTrailing(ctx, s, cue)) : undefined) ??
+    (m.may('participle') ? (take(participleOfLastSpeaker(ctx, s, cue)) ?? take(openingParticiple(ctx, s, cue))) : undefined) ??
+    (m.may('asSpeakerNoted') ? take(asSpeakerNoted(ctx, s, cue)) : undefined) ??
+    (m.may('pointingBack') ? take(pointingBack(ctx, s, cue, usedQuotes)) : undefined) ??
     // A cue pointing back ("made the remarks") has no content after it.
-    (m.may('speakerBeforeCue') && !cue.pointsBack ? m.counted(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
+    (m.may('speakerBeforeCue') && !cue.pointsBack ? take(speakerBeforeCue(ctx, s, cue, usedQuotes)) : undefined)
   );
 }
