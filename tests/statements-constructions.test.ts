@@ -1123,3 +1123,14 @@ describe('a reading that repeats a statement already read gives way to the next 
     expect(statements('“China is willing to work with Russia,” Xi Jinping said, Xinhua reported.', '2022-09-15').map((s) => s.slice(0, 2))).toEqual([['xi-jinping', 'said']]);
   });
 });
+
+describe('more that stands between a speaker and the cue', () => {
+  it('"at the time", "on his part" and a note in brackets are passed over (Opoyi, Hindustan Times, CNA, Taipei Times)', () => {
+    expect(statements('Dmitry Peskov at the time added that Vladimir Putin had already assessed the entry of Finland and Sweden into NATO.', '2023-04-05').map((s) => s.slice(0, 2))).toEqual([['dmitry-peskov', 'added']]);
+    expect(statements('Olaf Scholz on his part asked Xi Jinping to exert his influence on Russia.', '2022-11-04').map((s) => s.slice(0, 2))).toEqual([['olaf-scholz', 'asked']]);
+    expect(statements('China on Friday (Nov 1) insisted that growing ties between Pyongyang and Moscow were not its concern.', '2024-11-01')).toEqual([['china', 'insisted', 'indirect', 'growing ties between Pyongyang and Moscow were not its concern']]);
+  });
+  it('a clause of its own between them still breaks the link: "Peskov met the press and Putin later added nothing." gives Peskov nothing', () => {
+    expect(statements('Dmitry Peskov met the press and Vladimir Putin later added nothing.', '2023-04-05').filter((s) => s[0] === 'dmitry-peskov')).toEqual([]);
+  });
+});

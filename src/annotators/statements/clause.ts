@@ -19,7 +19,7 @@ export const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still
 
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 export const ADVERBIAL_TAIL =
-  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|for\s+(?:its|their|his|her)\s+part|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|(?:for|on)\s+(?:its|their|his|her)\s+part|at\s+the\s+time|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
 
 /**
  * An appositive between a speaker and the cue that names the speaker's role, with or
@@ -48,11 +48,12 @@ export const APPOSITIVE_TAIL = /,\s*(?:who|which)\b[^,]*(?:,[^,]*){0,3},\s*$|,\s
 /**
  * A parenthetical between the speaker and the cue: up to five lower-case words set
  * off by commas (", on the other hand,", ", in a statement,", ", speaking to
- * reporters,"), or a participle naming the channel (" quoted by Chinese media on
- * April 23,"). Lower case only, so no actor stands in it.
+ * reporters,"), a participle naming the channel (" quoted by Chinese media on
+ * April 23,"), or a short note in brackets ("on Friday (Nov 1)", "(MOFA)"). Lower case
+ * only, so no actor stands in it.
  */
 export const PARENTHETICAL_TAIL =
-  /,\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s*$|,\s*(?:in|at|during|after|before|on|speaking|writing)\s+[^,"“”]{1,80},\s*$|\s+(?:quoted|cited)\s+by\s+[^,"“”]{1,60}?,?\s*$/;
+  /\s*\([^()"“”]{1,25}\)$|,\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s*$|,\s*(?:in|at|during|after|before|on|speaking|writing)\s+[^,"“”]{1,80},\s*$|\s+(?:quoted|cited)\s+by\s+[^,"“”]{1,60}?,?\s*$/;
 
 /** An addressee after "told"/"urged"/"accused", up to "that" or the content. */
 export const OBJECT = /^\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[\w-]+){0,4}|him|her|them|us|me|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
