@@ -1134,3 +1134,15 @@ describe('more that stands between a speaker and the cue', () => {
     expect(statements('Dmitry Peskov met the press and Vladimir Putin later added nothing.', '2023-04-05').filter((s) => s[0] === 'dmitry-peskov')).toEqual([]);
   });
 });
+
+describe('a contact is no statement: a guest welcomed, a person called with nothing said', () => {
+  it('"Xi Jinping called his Ukrainian counterpart Volodymyr Zelenskyy on Wednesday." (Politico) and "… warmly welcomed Chinese leader Xi Jinping to the Kremlin" (AP) say nothing', () => {
+    expect(statements("China's President Xi Jinping called his Ukrainian counterpart Volodymyr Zelenskyy on Wednesday.", '2023-04-26')).toEqual([]);
+    expect(statements('Russian President Vladimir Putin warmly welcomed Chinese leader Xi Jinping to the Kremlin on Monday.', '2023-03-20')).toEqual([]);
+    expect(statements('Xi Jinping called Vladimir Putin on Wednesday to discuss the war.', '2023-04-26')).toEqual([]);
+  });
+  it('"called X a Y" and "called on X to …" say something', () => {
+    expect(statements('Xi Jinping called Vladimir Putin his best friend.', '2023-04-26').map((s) => s.slice(0, 2))).toEqual([['xi-jinping', 'called']]);
+    expect(statements('Joe Biden called on Xi Jinping to condemn the invasion.', '2023-04-26').map((s) => s.slice(0, 2))).toEqual([['joe-biden', 'called']]);
+  });
+});

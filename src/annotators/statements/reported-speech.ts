@@ -12,11 +12,25 @@ import { findCues, PASSIVE_POINTING_BACK, type Cue } from './cue-scan';
 import { OCCASION, isOrganizationNoun, BE_FORMS, OBJECT, ADVERBIAL_HEAD, TRAILING_SOURCE, SUBORDINATE_START, trimSpan, quoteOpeningAt, wordsIn, hasClauseVerb, hasFiniteVerb, commaBeforeTitle, isCircumstance, occasionOnly, continuingLead, cutBeforeContinuingCue, stripAdverbials, clauseFloor, sentenceEndFor, cutBeforeNextAttribution, kindOf } from './clause';
 import { objectOfControlVerb, appositiveName, openAppositiveHead, relativeAntecedent, trailingPersonAttribution, openingSubject, sentenceSubject, relayedSpeaker } from './subjects';
 
-/** A host's courtesy, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia for the forum"). */
-function isCourtesy(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
-  if (cue.lemma !== 'welcome') return false;
-  const guest = ctx.index.all.between(span.start, span.start + 1).find((m) => m.actor_type === 'person');
-  return guest !== undefined && /^\s+to\s/.test(ctx.article.norm.slice(guest.end, guest.end + 5));
+/**
+ * A contact, not a statement: a guest welcomed to a place ("Putin welcomed Han to Russia
+ * for the forum", "… warmly welcomed Chinese leader Xi Jinping to the Kremlin"), or a
+ * person called with nothing said ("Xi called his Ukrainian counterpart Volodymyr
+ * Zelenskyy on Wednesday"; "called him a friend", "called on him to …" say something).
+ * The person may follow a title.
+ */
+function isContact(ctx: SpeakerContext, cue: Cue, span: { start: number; end: number }): boolean {
+  if (cue.lemma !== 'welcome' && cue.lemma !== 'call') return false;
+  const { norm } = ctx.article;
+  // (A possessive may open the title: "his Ukrainian counterpart".)
+  const titleStart = span.start + (/^(?:his|her|their|its)\s+/i.exec(norm.slice(span.start, span.end))?.[0].length ?? 0);
+  const person = ctx.index.all.between(span.start, Math.min(span.end, span.start + 80)).find((m) => m.actor_type === 'person' && m.kind !== 'pronoun' && (m.start === span.start || isTitle(ctx, titleStart, m.start)));
+  if (!person) return false;
+  const after = norm.slice(person.end, span.end);
+  if (cue.lemma === 'welcome') return /^\s+to\s/.test(after);
+  // After the one called, a time or place, perhaps the call's purpose ("… on Wednesday to discuss the war").
+  const rest = after.replace(/\s+to\s+(?:discuss|talk|exchange|congratulate|offer)\b.*$/is, '');
+  return rest.trim() === '' || (/^\s+(?:on|in|at|during|after|before|late|early|last|this)\b/i.test(rest) && isCircumstance(ctx, { start: person.end + rest.length - rest.trimStart().length, end: person.end + rest.length }));
 }
 
 /**
@@ -199,7 +213,7 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   contentEnd = cutBeforeNextAttribution(ctx, s, contentStart, contentEnd);
   contentEnd = cutBeforeContinuingCue(ctx, s, contentStart, contentEnd);
   const span = trimSpan(norm, contentStart, contentEnd);
-  if (isCourtesy(ctx, cue, span)) return undefined;
+  if (isContact(ctx, cue, span)) return undefined;
   // The comma ending the content, then perhaps a title before the speaker's name: "…, the Russian Defense Ministry said", "…, President Volodymyr Zelensky said".
   const comma = commaBeforeTitle(ctx, floor, speaker.start);
   // "…, Lavrov said at the meeting.": after the cue only a circumstance (no verb) up to the sentence's end; the content is before.
