@@ -90,6 +90,15 @@ describe('a leader named by surname only, on a page without a date (Euromaidan P
   });
 });
 
+describe('a surname alone in the article\'s own spelling of a registered name', () => {
+  it('"Vasily Nebenzya …, Nebenzya began" (the registry\'s Nebenzia) is Nebenzia', () => {
+    expect(found('Russian Permanent Representative to the UN Vasily Nebenzya came to the meeting. Nebenzya began by calling for talks.', '2023-02-24')).toContain('Nebenzya→vassily-nebenzia/surname');
+  });
+  it('the spelling of another name is no surname of this one: "Nebenzya" alone, with no full name, is not Nebenzia', () => {
+    expect(found('Nebenzya began by calling for talks.', '2023-02-24').filter((m) => m.startsWith('Nebenzya→vassily'))).toEqual([]);
+  });
+});
+
 describe('role phrases resolve through dated roles', () => {
   it('"China’s top diplomat" and "China’s Foreign Minister" are Wang Yi in March 2022 (AP)', () => {
     expect(sentence(SEED.ap, 1)).toEqual(['China’s top diplomat→wang-yi/role', 'China→china/name']);

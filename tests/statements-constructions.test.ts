@@ -1146,3 +1146,14 @@ describe('a contact is no statement: a guest welcomed, a person called with noth
     expect(statements('Joe Biden called on Xi Jinping to condemn the invasion.', '2023-04-26').map((s) => s.slice(0, 2))).toEqual([['joe-biden', 'called']]);
   });
 });
+
+describe('"he" after a sentence opening with a phrase and a comma is its subject, not a person named in its object', () => {
+  it('"In his own speech at the Security Council, Vassily Nebenzia began by calling for Zelensky’s participation. “…,” he said." is Nebenzia\'s', () => {
+    const got = statements('In his own speech at the Security Council, Vassily Nebenzia began by calling again for Volodymyr Zelensky’s participation in meetings. “We apparently heard his next video message,” he said.', '2023-02-24');
+    expect(got.map((s) => s.slice(0, 2))).toEqual([['vassily-nebenzia', 'said']]);
+  });
+  it('with the person in the opening phrase, the subject after the comma still is: "After meeting Wang Yi, Sergey Lavrov … “…,” he said." is Lavrov\'s', () => {
+    const got = statements('After meeting Wang Yi in Moscow, Sergey Lavrov praised the talks. “We are satisfied,” he said.', '2023-02-24');
+    expect(got.filter((s) => s[1] === 'said').map((s) => s[0])).toEqual(['sergey-lavrov']);
+  });
+});

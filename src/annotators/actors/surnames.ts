@@ -63,13 +63,16 @@ function tokenStarts(layer: TokenLayer): Map<string, number[]> {
  * For unregistered people both: the order of family and given names is unknown
  * ("Chen Mingguo" is Chen, "Josep Borrell" is Borrell).
  */
-function surnamesOf(h: Hit): string[] {
+function surnamesOf(h: Hit, text: string): string[] {
   const words = h.actor.name.split(/\s+/);
   if (h.actor.unregistered) return [...new Set([words[0]!, words.at(-1)!])];
   // A name whose family name comes first ("Zhao Lijian", "Qin Gang"): copy that takes the
   // given name for the surname ("Lijian underlined", "Gang said") means the same person.
   if (h.actor.surname && words.length === 2 && words[0] === h.actor.surname) return [h.actor.surname, words[1]!];
-  return [h.actor.surname ?? words.at(-1)!];
+  const registered = h.actor.surname ?? words.at(-1)!;
+  // The article's own spelling of the name too: "Vasily Nebenzya", then "Nebenzya" (the registry's Nebenzia).
+  const spelt = /\p{Lu}[\p{L}'’-]+$/u.exec(text.slice(h.start, h.end))?.[0];
+  return spelt && spelt !== registered && spelt.length > 2 ? [registered, spelt] : [registered];
 }
 
 /** Registered people by surname, for the surnames that name one person only; built once per registry. */
@@ -149,7 +152,7 @@ export function findSurnames(
   // A word that names a registered state or organisation is no one's surname alone: "Jordan" after "Jordan Bardella" is still no person.
   const institutions = registry ? institutionNames(registry.actors) : new Set<string>();
   for (const h of fullNames) {
-    for (const surname of surnamesOf(h)) if (!(h.actor.unregistered && institutions.has(surname))) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
+    for (const surname of surnamesOf(h, layer.text)) if (!(h.actor.unregistered && institutions.has(surname))) bySurname.set(surname, [...(bySurname.get(surname) ?? []), h]);
   }
   if (registry) {
     const named = new Set(fullNames.map((h) => h.actor.id));

@@ -287,7 +287,9 @@ function subjectOfSentence(ctx: SpeakerContext, mention: Mention, candidates: Me
   if (!sentence) return undefined;
   const first = candidates.between(sentence.start, mention.start).find((m) => m.actor_type === 'person' && !insideQuote(ctx, m.start));
   if (!first || first.actor_id === mention.actor_id) return undefined;
-  const before = tokensIn(tokensOf(ctx.article), sentence.start, first.start);
+  // An opening phrase set off by a comma comes before the subject: "At the Security Council, Nebenzya began by …".
+  const comma = ctx.article.norm.lastIndexOf(',', first.start);
+  const before = tokensIn(tokensOf(ctx.article), Math.max(sentence.start, comma + 1), first.start);
   return before.some((t) => NOT_BEFORE_SUBJECT.has(t.pos)) ? undefined : first;
 }
 
