@@ -1157,3 +1157,12 @@ describe('"he" after a sentence opening with a phrase and a comma is its subject
     expect(got.filter((s) => s[1] === 'said').map((s) => s[0])).toEqual(['sergey-lavrov']);
   });
 });
+
+describe('a briefing\'s questioners ask, they state nothing (cues.yaml questioners)', () => {
+  it('"Reporters also asked how Moscow can respond in this regard." (Opoyi) is no statement', () => {
+    expect(statements('Reporters also asked how Moscow can respond in this regard.', '2023-04-05')).toEqual([]);
+  });
+  it('anyone else\'s question is reported speech: "Sergey Lavrov asked whether the West was ready to talk."', () => {
+    expect(statements('Sergey Lavrov asked whether the West was ready to talk.', '2023-04-05').map((s) => s.slice(0, 2))).toEqual([['sergey-lavrov', 'asked']]);
+  });
+});

@@ -43,6 +43,7 @@ const cueFileSchema = z
     pronouns: z.record(z.enum(['male', 'female'])),
     plural_pronouns: z.array(z.string()),
     question_openers: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    questioners: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).default([]),
     plural_types: z.record(z.enum(['person', 'state', 'organization'])).default({}),
     role_offices: z.record(z.array(z.string().min(1)).min(1)).default({}),
   })
@@ -78,6 +79,8 @@ export interface CueLexicon {
   pluralPronouns: string[];
   /** Words opening a direct question ("Does China believe that …?"): a reporter's question, no statement. */
   questionOpeners: Set<string>;
+  /** Who asks the questions at a briefing ("reporters", "a journalist"): their "asked" is no statement. */
+  questioners: Set<string>;
   /** Plural speaker (lower case) → the type of actors it refers to. */
   pluralTypes: Map<string, 'person' | 'state' | 'organization'>;
   /** Role nouns and the words one of a registered person's offices must hold for the noun to refer to them; longest noun first. */
@@ -166,6 +169,7 @@ export function loadCues(file: string = DEFAULT_CUES_FILE): CueLexicon {
     pronouns: new Map(Object.entries(spec.pronouns).map(([k, v]) => [k.toLowerCase(), v])),
     pluralPronouns,
     questionOpeners: new Set(spec.question_openers),
+    questioners: new Set(spec.questioners),
     pluralTypes: new Map(Object.entries(spec.plural_types).map(([k, v]) => [k.toLowerCase(), v])),
     roleOffices: Object.entries(spec.role_offices)
       .map(([noun, words]) => ({ noun: noun.toLowerCase(), inPhrase: new RegExp(`\\b${alternation([noun.toLowerCase()])}\\b`, 'i'), words: words.map((w) => w.toLowerCase()) }))

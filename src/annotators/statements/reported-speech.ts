@@ -146,6 +146,8 @@ export function speakerBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, use
   // runs to the cue without its closing comma; the name before it speaks.
   if (speaker) speaker = openAppositiveHead(ctx, floor, speaker, cue.start) ?? speaker;
   if (!speaker) return undefined;
+  // "Reporters also asked how Moscow can respond": a question, not a statement.
+  if (cue.lemma === 'ask' && ctx.cues.questioners.has(norm.slice(speaker.start, speaker.end).toLowerCase())) return undefined;
   // "China maintains that …, Wang Wenbin said, adding …": a state's or organisation's cue at the start
   // is part of what the person named after the comma says.
   // (So is an unnamed or plural subject's: "…, and the countries will jointly announce …, the Kremlin spokesman said.")
