@@ -1166,3 +1166,13 @@ describe('a briefing\'s questioners ask, they state nothing (cues.yaml questione
     expect(statements('Sergey Lavrov asked whether the West was ready to talk.', '2023-04-05').map((s) => s.slice(0, 2))).toEqual([['sergey-lavrov', 'asked']]);
   });
 });
+
+describe('"went on to" and "continued to" before the cue (Jiji)', () => {
+  it('`"…," Kishi went on to say.` and "Kishi continued to insist that …" are Kishi\'s', () => {
+    expect(statements('“Japan cannot overlook the fact that China has taken a joint action with aggressor Russia,” Nobuo Kishi went on to say.', '2022-05-24').map((s) => s.slice(0, 3))).toEqual([['nobuo-kishi', 'say', 'direct']]);
+    expect(statements('Nobuo Kishi continued to insist that Japan would protest.', '2022-05-24').map((s) => s.slice(0, 2))).toEqual([['nobuo-kishi', 'insist']]);
+  });
+  it('"went on to" before a verb that is no cue says nothing: "Nobuo Kishi went on to meet Lloyd Austin."', () => {
+    expect(statements('Nobuo Kishi went on to meet Lloyd Austin in Tokyo.', '2022-05-24')).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ export const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still
 
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 export const ADVERBIAL_TAIL =
-  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|(?:for|on)\s+(?:its|their|his|her)\s+part|at\s+the\s+time|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|(?:for|on)\s+(?:its|their|his|her)\s+part|at\s+the\s+time|(?:went|goes|go)\s+on\s+to|continued\s+to|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
 
 /**
  * An appositive between a speaker and the cue that names the speaker's role, with or
