@@ -1176,3 +1176,15 @@ describe('"went on to" and "continued to" before the cue (Jiji)', () => {
     expect(statements('Nobuo Kishi went on to meet Lloyd Austin in Tokyo.', '2022-05-24')).toEqual([]);
   });
 });
+
+describe('role phrases of Ukrainian and Russian copy, and "the authorities" (Interfax-Ukraine, Yonhap)', () => {
+  const who = (text: string, published: string) => pipeline.annotate(articleFromText(text, { published })).statements.map((s) => [s.speaker_id || s.speaker, s.speaker_country, s.cue]);
+  it('"the head of Ukrainian diplomacy" is the foreign minister, "the head of state" the president named before', () => {
+    expect(who('Ukrainian Foreign Minister Dmytro Kuleba spoke to the FT. The head of Ukrainian diplomacy said he made it clear to Chinese officials that the plan was inappropriate.', '2023-03-15')).toEqual([['dmytro-kuleba', 'UKR', 'said']]);
+    expect(who("President Volodymyr Zelensky spoke in Kyiv. At the same time, the head of state said that it was not China's peace plan.", '2023-02-24')).toEqual([['volodymyr-zelensky', 'UKR', 'said']]);
+  });
+  it('"the Chinese authorities told …" speak unnamed for China; "The authorities said" for no state', () => {
+    expect(who('Through a communication line, the Chinese authorities told the South Korean military that their aircraft staged a routine exercise.', '2021-11-19')).toEqual([['the Chinese authorities', 'CHN', 'told']]);
+    expect(who('The authorities said the road was closed.', '2021-11-19')).toEqual([['The authorities', '', 'said']]);
+  });
+});
