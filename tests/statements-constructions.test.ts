@@ -1188,3 +1188,13 @@ describe('role phrases of Ukrainian and Russian copy, and "the authorities" (Int
     expect(who('The authorities said the road was closed.', '2021-11-19')).toEqual([['The authorities', '', 'said']]);
   });
 });
+
+describe('an outlet reporting the quote of the person who just spoke (Euromaidan Press)', () => {
+  it('`"…," Putin told Xi. ¶ "…," Reuters reported.` gives the second quote to Putin too', () => {
+    const got = statements('“We highly value the balanced position of our Chinese friends,” Vladimir Putin told Xi Jinping.\n“We understand your questions and concern about this. We will of course explain our position,” Reuters reported.', '2022-09-16');
+    expect(got.map((s) => s.slice(0, 2))).toEqual([['vladimir-putin', 'told'], ['vladimir-putin', 'reported']]);
+  });
+  it('with no one speaking just before, the outlet\'s quote stays the outlet\'s', () => {
+    expect(statements('“We understand your questions and concern about this,” Reuters reported.', '2022-09-16').map((s) => s.slice(0, 2))).toEqual([['reuters', 'reported']]);
+  });
+});

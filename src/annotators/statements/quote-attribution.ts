@@ -1,7 +1,7 @@
 /** Attribution of quotes: a quotation closing before its cue, split quotes, mixed statements led by reported words. */
 import type { Sentence } from '../../corpus/types';
 import { earlierParts, type Quote } from './quotes';
-import { quotesEndingIn, quotesStartingIn, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
+import { quotesEndingIn, quotesStartingIn, sentencesApart, speakerEndingAt, speakerStartingAt, type Speaker, type SpeakerContext } from './speaker';
 import type { Draft, AttributionRule } from './draft';
 import type { Cue } from './cue-scan';
 import { trimSpan, wordsIn, hasClauseVerb, stripAdverbials, clauseStartBefore, quoteOpeningAt } from './clause';
@@ -32,11 +32,24 @@ export function quoteBeforeCue(ctx: SpeakerContext, s: Sentence, cue: Cue, usedQ
     // Titles may stand between the quote and the name: `"…," ministry spokesperson Wang Wenbin said`.
     if (speaker && /^[\s,]*(?:[\p{L}'’.-]+\s+){0,10}$/u.test(norm.slice(closingBeforeSpeaker.end, speaker.start)) && !hasClauseVerb(ctx, closingBeforeSpeaker.end, speaker.start)) {
       // `"…," the news agency quoted the official as saying`, `"…," the ministry cited Lavrov.`: the one relayed speaks, not the agency.
-      const quoted = (relayedSpeaker(ctx, cue, s) ?? relayedSpeaker(ctx, cue, s, true))?.speaker;
+      const quoted = (relayedSpeaker(ctx, cue, s) ?? relayedSpeaker(ctx, cue, s, true))?.speaker ?? outletRelayingLastSpeaker(ctx, speaker, cue, closingBeforeSpeaker.start);
       return direct(ctx, quoted ?? speaker, cue, closingBeforeSpeaker, s, 'quote-speaker-cue', usedQuotes);
     }
   }
   return undefined;
+}
+
+/**
+ * `"…," Reuters reported.` right after a person's quote: the outlet reports that person
+ * going on (`"We highly value …," Putin told Xi. ¶ "We understand your questions …," Reuters
+ * reported.`). Only a news outlet, only "reported", only the sentence after a statement of
+ * a person (the quote opening there); else undefined (`"…," Reuters reported.` opening a story stays the outlet's).
+ */
+function outletRelayingLastSpeaker(ctx: SpeakerContext, speaker: Speaker, cue: Cue, quoteStart: number): Speaker | undefined {
+  if (cue.lemma !== 'report' || !ctx.mentionsByStart.get(speaker.start)?.some((m) => m.actor_type === 'media' && m.end === speaker.end)) return undefined;
+  const last = ctx.previous[ctx.previous.length - 1];
+  if (!last || last.speaker.type !== 'person' || last.end > quoteStart || sentencesApart(ctx.article, last.end, quoteStart) > 1) return undefined;
+  return { ...last.speaker, start: speaker.start, end: speaker.end };
 }
 
 /** A direct statement from its closing quote, including a quote split by the attribution: `"A," she added, "B."` */

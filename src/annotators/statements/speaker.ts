@@ -254,7 +254,7 @@ function personJustSpeaking(ctx: SpeakerContext, pos: number): Speaker | undefin
 }
 
 /** How many sentences after the one where a statement ends (at `end`) `pos` stands. */
-function sentencesApart(article: Article, end: number, pos: number): number {
+export function sentencesApart(article: Article, end: number, pos: number): number {
   return (sentenceHolding(article, pos)?.index ?? 0) - (sentenceHolding(article, Math.max(0, end - 1))?.index ?? 0);
 }
 
