@@ -1198,3 +1198,19 @@ describe('an outlet reporting the quote of the person who just spoke (Euromaidan
     expect(statements('“We understand your questions and concern about this,” Reuters reported.', '2022-09-16').map((s) => s.slice(0, 2))).toEqual([['reuters', 'reported']]);
   });
 });
+
+describe('an indefinite role with whose it is after its noun (AP via CBC)', () => {
+  const who = (text: string) => pipeline.annotate(articleFromText(text, { published: '2024-07-11' })).statements.map((s) => [s.speaker, s.speaker_type, s.speaker_country, s.cue]);
+  const text =
+    'NATO Secretary General Jens Stoltenberg said China was a decisive enabler of the war. A spokesperson for the Chinese mission to the European Union described the draft as “full of Cold War mentality.” “China\'s core position on the Ukraine issue is to promote peace talks,” said the spokesperson.';
+  it('"A spokesperson for the Chinese mission to the European Union" is someone new for China, not the EU nor Stoltenberg who spoke before; "said the spokesperson" is that one again', () => {
+    expect(who(text)).toEqual([
+      ['Jens Stoltenberg', 'person', 'NATO', 'said'],
+      ['A spokesperson for the Chinese mission to the European Union', 'unnamed', 'CHN', 'described'],
+      ['A spokesperson for the Chinese mission to the European Union', 'unnamed', 'CHN', 'said'],
+    ]);
+  });
+  it('a definite role after a person who may hold it is that person: "Mao Ning spoke. The spokesperson for the Foreign Ministry said …"', () => {
+    expect(who('Mao Ning spoke in Beijing. The spokesperson for the Foreign Ministry said the talks were useful.').map((s) => s[0])).toEqual(['Mao Ning']);
+  });
+});

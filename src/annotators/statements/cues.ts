@@ -107,8 +107,8 @@ const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slic
 const POSTED_AT = '(?:\\s+(?:to|in|at)\\s+(?:the\\s+)?[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,2})?';
 /** Where an unnamed source stands or what it knows: "a Ukrainian source in the delegation", "people familiar with the matter", "sources close to the Kremlin". */
 const SOURCE_TAIL = "(?:\\s+(?:in|at|from|inside|within|close\\s+to|familiar\\s+with|with\\s+knowledge\\s+of|briefed\\s+on)\\s+(?:the\\s+|an?\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
-/** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department". */
-const ROLE_OF = "(?:\\s+of\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,3})?";
+/** Whose the role is, after its noun: "the representative of the PRC Foreign Ministry", "the head of the department", "a spokesperson for the Chinese mission to the European Union". */
+const ROLE_OF = "(?:\\s+(?:of|for)\\s+(?:the\\s+)?[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,5})?";
 
 /** A literal string as a regular expression source. */
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

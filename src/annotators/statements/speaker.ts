@@ -267,7 +267,8 @@ function sameUnnamedRole(ctx: SpeakerContext, phrase: string, pos: number): Spea
   const last = ctx.previous[ctx.previous.length - 1];
   if (!last || last.speaker.type === 'person' || last.end > pos) return undefined;
   // The words it was named by: an unnamed role, or a role that spoke for its institution ("a senior Biden administration official").
-  const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end);
+  // (Its noun before whose or where it is: "a spokesperson for the Chinese mission to the EU".)
+  const named = ctx.article.norm.slice(last.speaker.start, last.speaker.end).replace(/\s+(?:of|for|to|in|at)\s.*$/is, '');
   const noun = roleNounOf(ctx, phrase);
   if (!noun || !/^an?\s/i.test(named) || roleNounOf(ctx, named) !== noun) return undefined;
   return sentencesApart(ctx.article, last.end, pos) <= 3 ? { ...last.speaker } : undefined;
@@ -602,7 +603,12 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     // "the official told reporters" after "…, a senior official said": the same unnamed speaker, by the same role noun.
     const same = indefinite ? undefined : sameUnnamedRole(ctx, phrase, span.start);
     if (same) return { ...same, ...span };
-    const person = holderOf(ctx, phrase, span.start, indefinite ? personJustSpeaking(ctx, span.start) : country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start));
+    // An indefinite role is the person just speaking only if that person may hold it, of its country: "A spokesperson
+    // for the Chinese mission to the EU described …" after Stoltenberg spoke is someone new.
+    const speaking = indefinite ? personJustSpeaking(ctx, span.start) : undefined;
+    const person = indefinite
+      ? speaking && mayHold(ctx, phrase, speaking) && (!country || speaking.country === country) ? speaking : undefined
+      : holderOf(ctx, phrase, span.start, country ? speakerOfCountryBefore(ctx, span.start, country) : personBefore(ctx, span.start));
     if (institution && (!person || person.country !== institution.country)) return { ...institution, ...span };
     // Unresolved, the role still says whose it is: "A Chinese embassy spokesperson" speaks for China.
     return person ? { ...person, ...span } : { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: country ?? '', ...span };
@@ -765,8 +771,11 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   }
   const role = ctx.cues.regex.roleAtStart.exec(after);
   if (role) {
-    const person = holderOf(ctx, role[1]!, start, personBefore(ctx, start));
     const span = { start, end: start + role[1]!.length };
+    // As before a cue: "said the spokesperson" after "A spokesperson for the Chinese mission … described …" is that one again.
+    const same = /^an?\s/i.test(role[1]!) ? undefined : sameUnnamedRole(ctx, role[1]!, start);
+    if (same) return { ...same, ...span };
+    const person = holderOf(ctx, role[1]!, start, personBefore(ctx, start));
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
   // "said he", "according to him": the object forms point back as the subject forms do.
