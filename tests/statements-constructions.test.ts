@@ -1214,3 +1214,18 @@ describe('an indefinite role with whose it is after its noun (AP via CBC)', () =
     expect(who('Mao Ning spoke in Beijing. The spokesperson for the Foreign Ministry said the talks were useful.').map((s) => s[0])).toEqual(['Mao Ning']);
   });
 });
+
+describe('an opening dateline, a time phrase and an indefinite source around the subject (Asahi/Reuters, AFP)', () => {
+  it('"BEIJING/ MOSCOW/WASHINGTON--China and Russia on the opening day of the Winter Olympics declared …" is China\'s and Russia\'s together', () => {
+    const got = statements('Putin met Xi.\nBEIJING/ MOSCOW/WASHINGTON--China and Russia on the opening day of the Winter Olympics declared a "no limits" partnership, backing each other over standoffs on Ukraine and Taiwan.', '2022-02-05');
+    expect(got.map((s) => s.slice(0, 2))[0]).toEqual(['china+russia', 'declared']);
+  });
+  it('"Vladimir Putin on the sidelines of the SCO summit said that …" is Putin\'s; "the sidelines" after no one names no speaker', () => {
+    expect(statements('Vladimir Putin on the sidelines of the SCO summit said that ties were strong.', '2022-09-16').map((s) => s.slice(0, 2))).toEqual([['vladimir-putin', 'said']]);
+    expect(statements('Talks on the sidelines of the SCO summit said little.', '2022-09-16')).toEqual([]);
+  });
+  it('"…, according to a French diplomat." is someone new, not the person named in the content', () => {
+    const got = pipeline.annotate(articleFromText("Emmanuel Macron met Xi Jinping. During the talks, Xi expressed an intention to speak with Ukraine's President Volodymyr Zelenskyy when the time comes, according to a French diplomat.", { published: '2023-04-06' })).statements;
+    expect(got.map((s) => [s.speaker, s.speaker_type])).toEqual([['a French diplomat', 'unnamed']]);
+  });
+});

@@ -19,7 +19,7 @@ export const BE_FORMS = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|still
 
 /** Words between a speaker and the cue that do not break the link: time and manner adverbials, auxiliaries. */
 export const ADVERBIAL_TAIL =
-  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|(?:for|on)\s+(?:its|their|his|her)\s+part|at\s+the\s+time|(?:went|goes|go)\s+on\s+to|continued\s+to|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
+  /(?:,?\s+(?:on\s+)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|today|yesterday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|meanwhile|however|too|though|in\s+turn|(?:for|on)\s+(?:its|their|his|her)\s+part|at\s+the\s+time|(?:went|goes|go)\s+on\s+to|continued\s+to|(?:on|during|at|in)\s+the\s+(?:[\w-]+\s+){0,2}(?:day|eve|sidelines|margins|occasion|opening|close|start|end)\s+of\s+(?:the\s+)?[\p{L}\d'’.-]+(?:\s+[\p{L}\d'’.-]+){0,4}|further|separately|once\s+again|(?:early|earlier|late|later)\s+(?:last|this)\s+(?:week|month|year)|(?:last|this)\s+(?:week|month|year)|earlier|later|also|then|again|once|still|repeatedly|previously|has|had|have|would|will|was|were|is|are|did|does|[a-z]+ly)(?:\s+in\s+\p{Lu}\p{Ll}+)?,?)$/u;
 
 /**
  * An appositive between a speaker and the cue that names the speaker's role, with or
@@ -203,7 +203,9 @@ export function clauseFloor(ctx: SpeakerContext, s: Sentence, cueStart: number):
     const embedded = /[\p{L}\p{N}]$/u.test(norm.slice(quote.contentStart, quote.contentEnd)) && /^\s*[\p{L}\p{N}]/u.test(norm.slice(quote.end, quote.end + 3));
     if (!embedded) return quote.end;
   }
-  return s.start;
+  // An opening dateline is no part of the clause: "BEIJING/ MOSCOW/WASHINGTON--China and Russia … declared".
+  const datelineEnd = ctx.article.paragraphs[s.paragraph]?.dateline_end;
+  return datelineEnd !== undefined && datelineEnd > s.start && datelineEnd <= cueStart ? datelineEnd : s.start;
 }
 
 export function sentenceEndFor(ctx: SpeakerContext, pos: number): number {

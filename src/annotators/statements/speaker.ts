@@ -773,8 +773,14 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
   if (role) {
     const span = { start, end: start + role[1]!.length };
     // As before a cue: "said the spokesperson" after "A spokesperson for the Chinese mission … described …" is that one again.
-    const same = /^an?\s/i.test(role[1]!) ? undefined : sameUnnamedRole(ctx, role[1]!, start);
+    const indefinite = /^an?\s/i.test(role[1]!);
+    const same = indefinite ? undefined : sameUnnamedRole(ctx, role[1]!, start);
     if (same) return { ...same, ...span };
+    // "according to a French diplomat": an indefinite role is someone new, of the state its words name.
+    if (indefinite) {
+      const country = ctx.index.all.between(span.start, span.end).find((m) => m.end <= span.end && m.actor_type === 'state')?.country ?? '';
+      return { label: role[1]!, id: '', type: 'unnamed', country, ...span };
+    }
     const person = holderOf(ctx, role[1]!, start, personBefore(ctx, start));
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };
   }
