@@ -86,7 +86,7 @@ export function accordingTo(ctx: SpeakerContext, s: Sentence, cue: Cue): Draft |
 /**
  * An unnamed source closing the phrase after "according to": "according to conversations
  * CNN had with two US officials" is the officials', of the state named just before the
- * noun (within three words); else undefined.
+ * noun (at most two words between); else undefined.
  */
 function unnamedClosingSource(ctx: SpeakerContext, from: number, to: number): Speaker | undefined {
   const { norm } = ctx.article;
@@ -352,7 +352,8 @@ export function opensWithAttribution(ctx: SpeakerContext, s: Sentence, from: num
 function unnamedSourceTail(ctx: SpeakerContext, tail: string): boolean {
   const source = /^,[”"']?\s*according\s+to\s+([^,"]+?)\s*[.!?]?\s*$/i.exec(tail)?.[1];
   if (!source) return false;
-  return ctx.cues.regex.unnamedAtEnd.test(source) || /^(?:an?|one)\s+(?:[\w.-]+\s+){0,3}?(?:official|source|diplomat)$/i.test(source);
+  // An unnamed group ("U.S. officials"), or an indefinite role ("an official", "a senior diplomat").
+  return ctx.cues.regex.unnamedAtEnd.test(source) || (/^(?:an?|one)\s/i.test(source) && ctx.cues.regex.roleAtEnd.test(source));
 }
 
 /**

@@ -253,6 +253,11 @@ function personJustSpeaking(ctx: SpeakerContext, pos: number): Speaker | undefin
   return sentencesApart(ctx.article, last.end, pos) <= 1 ? { ...last.speaker } : undefined;
 }
 
+/** The country of the first state named inside `span` ("a Ukrainian source", "a French diplomat"), else "". */
+function stateNamedIn(ctx: SpeakerContext, span: { start: number; end: number }): string {
+  return ctx.index.all.between(span.start, span.end).find((m) => m.end <= span.end && m.actor_type === 'state')?.country ?? '';
+}
+
 /** How many sentences after the one where a statement ends (at `end`) `pos` stands. */
 export function sentencesApart(article: Article, end: number, pos: number): number {
   return (sentenceHolding(article, pos)?.index ?? 0) - (sentenceHolding(article, Math.max(0, end - 1))?.index ?? 0);
@@ -627,8 +632,7 @@ export function speakerEndingAt(ctx: SpeakerContext, end: number, clauseFloor: n
     let span = at(unnamed);
     const lead = UNNAMED_LEAD.exec(norm.slice(floor, span.start));
     if (lead) span = { start: span.start - lead[0].length, end: span.end };
-    const country = ctx.index.all.between(span.start, span.end).find((m) => m.end <= span.end && m.actor_type === 'state')?.country ?? '';
-    return { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country, ...span };
+    return { label: ctx.article.text.slice(span.start, span.end), id: '', type: 'unnamed', country: stateNamedIn(ctx, span), ...span };
   }
 
   // In a headline in title case every word is capitalised: a run of capitals names no one there ("Xi's Russian Visit Added to …").
@@ -778,8 +782,7 @@ export function speakerStartingAt(ctx: SpeakerContext, start: number): Speaker |
     if (same) return { ...same, ...span };
     // "according to a French diplomat": an indefinite role is someone new, of the state its words name.
     if (indefinite) {
-      const country = ctx.index.all.between(span.start, span.end).find((m) => m.end <= span.end && m.actor_type === 'state')?.country ?? '';
-      return { label: role[1]!, id: '', type: 'unnamed', country, ...span };
+      return { label: role[1]!, id: '', type: 'unnamed', country: stateNamedIn(ctx, span), ...span };
     }
     const person = holderOf(ctx, role[1]!, start, personBefore(ctx, start));
     return person ? { ...person, ...span } : { label: role[1]!, id: '', type: 'unnamed', country: '', ...span };

@@ -146,8 +146,8 @@ export const CHANNEL_LEMMAS = new Set(['report', 'quote', 'cite', 'write', 'twee
  * Chinese Foreign Ministry spokesman Wang Wenbin said on Friday", after a comma, with
  * a finite cue that is no channel verb.
  */
-/** ", he " / ", she also " between a comma and a trailing cue. */
-const TRAILING_PRONOUN = /^,\s*(?:he|she)\s+(?:also\s+|further\s+)?$/i;
+/** A word between a comma and a trailing cue (", he ", ", she also "): a pronoun if cues.yaml lists it. */
+const TRAILING_WORD = /^,\s*([a-z]+)\s+(?:also\s+|further\s+)?$/i;
 /** What may follow a trailing cue to the sentence's end: a short circumstance, no new clause. */
 const TRAILING_REST = /^[^,;:"“”]{0,60}$/;
 
@@ -157,7 +157,8 @@ export function trailingPersonAttribution(ctx: SpeakerContext, s: Sentence, afte
     if (c.start <= after || /ing$/i.test(c.cue) || CHANNEL_LEMMAS.has(c.lemma) || ctx.cues.phrases.includes(c.lemma)) return false;
     // A pronoun after the comma, the cue ending the sentence: "China hopes that …, he added." (not "as what he said were").
     const comma = norm.lastIndexOf(',', c.start);
-    if (comma > after && TRAILING_PRONOUN.test(norm.slice(comma, c.start)) && TRAILING_REST.test(norm.slice(c.end, s.end))) return true;
+    const word = comma > after ? TRAILING_WORD.exec(norm.slice(comma, c.start))?.[1] : undefined;
+    if (word && ctx.cues.pronouns.has(word.toLowerCase()) && TRAILING_REST.test(norm.slice(c.end, s.end))) return true;
     const speaker = speakerEndingAt(ctx, stripAdverbials(norm, after, c.start), after);
     // A name, not a pronoun ("as what he said were"), right after the comma or its title.
     const named = speaker && (ctx.index.allByEnd.get(speaker.end) ?? []).some((m) => m.actor_type === 'person' && m.kind !== 'pronoun');
